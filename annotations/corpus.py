@@ -1,0 +1,192 @@
+"""Find articles on disk, decode them, and read their title and date.
+
+Decoding: a BOM decides; else strict UTF-8; else cp1252 (or latin-1 for bytes cp1252
+leaves undefined), and the article says which. Files with NUL bytes are binary and skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+from .model import Article
+from .text import normalise_newlines
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class ArticleError(Exception):
+    """An article could not be read; the message says which file and why."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to (text, encoding name). Raises ArticleError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ArticleError(f"not valid {encoding}: {error.reason}") from None
+    if b"\x00" in data[:65536]:
+        raise ArticleError("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def read_article(path: Path, article_id: str) -> Article:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot read ({error.strerror or error})") from None
+    try:
+        text, encoding = decode(data)
+    except ArticleError as error:
+        raise ArticleError(f"{path}: {error}") from None
+    return Article(id=article_id, text=normalise_newlines(text), path=str(path), encoding=encoding)
+
+
+# ---------------------------------------------------------------- metadata
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+TITLE_MAX = 90
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """Simple `key: value` front matter between two `---` lines at the top."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    fields = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields
+
+
+def _shorten(line: str, limit: int = TITLE_MAX) -> str:
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"
+
+
+def guess_title(text: str, fallback: str) -> str:
+    """Front matter title, else the first line that reads as a headline.
+
+    A headline has at least four words and no closing full stop; short lines before it
+    ("In Rudaw") are section labels. With no such line among the first few, the first
+    line of some length stands in, shortened.
+    """
+    title = front_matter(text).get("title")
+    if title:
+        return _shorten(title)
+    body = text[_FRONT_MATTER.match(text).end() :] if _FRONT_MATTER.match(text) else text
+    lines = [line.strip() for line in body[:20000].split("\n") if line.strip()]
+    for line in lines[:4]:
+        if len(line.split()) >= 4 and len(line) <= 200 and not _SENTENCE_END.search(line):
+            return _shorten(line)
+    for line in lines:
+        if len(line.split()) >= 2:
+            return _shorten(line)
+    return fallback
+
+
+def article_date(text: str, path: Path | None) -> datetime | None:
+    """Front matter `date:` parsed by python-dateutil, else the file's modification time."""
+    value = front_matter(text).get("date")
+    if value:
+        try:
+            return date_parser.parse(value)
+        except (ValueError, OverflowError):
+            pass
+    if path is not None:
+        try:
+            return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone()
+        except OSError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@dataclass
+class Entry:
+    """An article found on disk; its text is read when first asked for."""
+
+    id: str
+    path: Path
+    _article: Article | None = field(default=None, repr=False)
+
+    def load(self) -> Article:
+        if self._article is None:
+            self._article = read_article(self.path, self.id)
+        return self._article
+
+    def forget(self) -> None:
+        self._article = None
+
+
+@dataclass
+class Corpus:
+    entries: list[Entry]
+    notices: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {entry.id: entry for entry in self.entries}
+
+    def get(self, article_id: str) -> Entry | None:
+        return self._by_id.get(article_id)
+
+
+def _walk(folder: Path):
+    """Every visible regular file below folder, in a stable order."""
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def find_articles(paths: list[Path]) -> Corpus:
+    """Files and folders (recursively) to a corpus; ids are paths relative to each root."""
+    entries: list[Entry] = []
+    notices: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            found = [(p, p.relative_to(path).as_posix()) for p in _walk(path)]
+        elif path.is_file():
+            found = [(path, path.name)]
+        else:
+            notices.append(f"{path}: no such file or folder")
+            continue
+        for file, article_id in found:
+            if not file.is_file():
+                continue
+            if article_id in seen:
+                notices.append(f"{file}: skipped, another article already has the id {article_id}")
+                continue
+            seen.add(article_id)
+            entries.append(Entry(article_id, file))
+    return Corpus(entries, notices)

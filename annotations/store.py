@@ -1,0 +1,306 @@
+"""AnnotationStore: annotations in a TinyDB file that is never left half-written.
+
+TinyDB's own JSONStorage rewrites its file in place, so a process killed mid-write
+loses everything. AtomicStorage keeps the data in memory and writes a whole new file
+beside the old one (fsync, os.replace, fsync of the folder). A lock file keeps two
+processes from overwriting each other: the second opens read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from .model import Annotation
+
+SCHEMA = 1
+ANNOTATIONS = "annotations"
+META = "meta"
+_REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says what, where and what to do."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the database's lock."""
+
+
+class ReadOnlyError(StoreError):
+    """A change was asked of a store opened read-only."""
+
+
+def _check_shape(path: Path, data: object) -> dict:
+    """The parsed file if it is a reader database we can read, else StoreError."""
+    where = f"{path}"
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise StoreError(f"{where} is not a reader database (unexpected JSON shape); pass another --db")
+    foreign = set(data) - {ANNOTATIONS, META}
+    if foreign:
+        names = ", ".join(sorted(foreign))
+        raise StoreError(f"{where} is not a reader database (tables: {names}); pass another --db")
+    meta = data.get(META, {})
+    schema = next(iter(meta.values()), {}).get("schema", SCHEMA) if meta else SCHEMA
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise StoreError(
+            f"{where} was written by a newer reader (schema {schema}, this one reads {SCHEMA}); upgrade reader"
+        )
+    for doc_id, record in data.get(ANNOTATIONS, {}).items():
+        bad = [k for k, kind in _REQUIRED.items() if not isinstance(record.get(k), kind)]
+        if bad:
+            raise StoreError(f"{where}: annotation {doc_id} lacks {', '.join(bad)}; the file is damaged")
+    return data
+
+
+def read_database(path: Path) -> dict:
+    """Parse and check a database file; {} when it does not exist yet."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the database ({error.strerror or error})") from None
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        detail = f"line {error.lineno}" if isinstance(error, json.JSONDecodeError) else "not UTF-8"
+        raise StoreError(
+            f"{path} is damaged or not a reader database (invalid JSON, {detail}); "
+            "restore a backup or pass another --db"
+        ) from None
+    return _check_shape(path, data)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace path with payload so that a reader sees the old file or the new, never half."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+class AtomicStorage(Storage):
+    """TinyDB storage that lives in memory; flush() writes the file atomically."""
+
+    def __init__(self, path: str, data: dict) -> None:
+        self.path = Path(path)
+        self.data = data
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+
+    def snapshot(self) -> bytes:
+        return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def close(self) -> None:
+        pass
+
+
+class AnnotationStore:
+    """Every annotation of every article, saved in one TinyDB file.
+
+    Changes land in memory at once; save() makes them durable. In the app a saver
+    thread calls save() so the UI never waits for the disk (see request_save).
+    """
+
+    def __init__(self, path: Path, readonly: bool = False, lock_timeout: float = 0.0) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock_file: FileLock | None = None
+        if not readonly:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"{self.path.parent}: cannot create the folder ({error.strerror})") from None
+            self._lock_file = FileLock(str(self.path) + ".lock")
+            try:
+                self._lock_file.acquire(timeout=lock_timeout)
+            except Timeout:
+                raise StoreLocked(f"{self.path} is in use by another reader") from None
+            except OSError as error:
+                raise StoreError(f"{self.path}: cannot lock the database ({error.strerror})") from None
+            self._remove_stray_files()
+        try:
+            data = read_database(self.path)
+        except StoreError:
+            self._release()
+            raise
+        self._storage = AtomicStorage(str(self.path), data)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._table = self._db.table(ANNOTATIONS, cache_size=0)
+        self._mutex = threading.RLock()
+        self._by_id: dict[str, Annotation] = {}
+        self._doc_ids: dict[str, int] = {}
+        for doc_id, record in self._storage.data.get(ANNOTATIONS, {}).items():
+            annotation = Annotation.from_record(record)
+            self._by_id[annotation.id] = annotation
+            self._doc_ids[annotation.id] = int(doc_id)
+        self.generation = 0  # bumped by every change
+        self.saved_generation = 0
+        self._saver: threading.Thread | None = None
+        self._wake = threading.Condition(self._mutex)
+        self._closing = False
+        self.on_saved: Callable[[int, Exception | None], None] | None = None
+
+    # ------------------------------------------------------------ queries
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        return self._by_id.get(annotation_id)
+
+    def annotations(self, article: str | None = None) -> list[Annotation]:
+        """Annotations (of one article, or all), ordered by position."""
+        found = [a for a in self._by_id.values() if article is None or a.article == article]
+        return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
+
+    def counts(self) -> dict[str, Counter]:
+        """Per article, how many annotations of each label."""
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for annotation in self._by_id.values():
+            counts[annotation.article][annotation.label] += 1
+        return counts
+
+    # ------------------------------------------------------------ changes
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path} is open read-only (another reader has it)")
+
+    def add(self, annotation: Annotation) -> None:
+        self._writable()
+        with self._mutex:
+            if annotation.id in self._by_id:
+                raise ValueError(f"annotation {annotation.id} exists already")
+            doc_id = self._table.insert(annotation.to_record())
+            self._by_id[annotation.id] = annotation
+            self._doc_ids[annotation.id] = doc_id
+            self._changed()
+
+    def put(self, annotation: Annotation) -> None:
+        """Add the annotation, or replace the one with its id."""
+        self._writable()
+        with self._mutex:
+            doc_id = self._doc_ids.get(annotation.id)
+            if doc_id is None:
+                self.add(annotation)
+                return
+            self._table.upsert(Document(annotation.to_record(), doc_id=doc_id))
+            self._by_id[annotation.id] = annotation
+            self._changed()
+
+    def remove(self, annotation_id: str) -> Annotation:
+        self._writable()
+        with self._mutex:
+            annotation = self._by_id.pop(annotation_id)
+            self._table.remove(doc_ids=[self._doc_ids.pop(annotation_id)])
+            self._changed()
+            return annotation
+
+    def _changed(self) -> None:
+        self.generation += 1
+        self._wake.notify_all()
+
+    # ------------------------------------------------------------ saving
+
+    def _prepare(self) -> None:
+        meta = self._db.table(META, cache_size=0)
+        if not meta.get(doc_id=1):
+            meta.insert(Document({"schema": SCHEMA, "app": "reader"}, doc_id=1))
+
+    def save(self) -> int:
+        """Write everything durably; returns the generation now on disk."""
+        if self.readonly:
+            return self.saved_generation
+        with self._mutex:
+            generation = self.generation
+            self._prepare()
+            payload = self._storage.snapshot()
+        write_atomically(self.path, payload)
+        with self._mutex:
+            self.saved_generation = max(self.saved_generation, generation)
+        return generation
+
+    def request_save(self) -> None:
+        """Have the saver thread write the latest changes; on_saved is told when done."""
+        with self._mutex:
+            if self._saver is None:
+                self._saver = threading.Thread(target=self._save_loop, name="reader-saver", daemon=True)
+                self._saver.start()
+            self._wake.notify_all()
+
+    def _save_loop(self) -> None:
+        while True:
+            with self._mutex:
+                while self.saved_generation >= self.generation and not self._closing:
+                    self._wake.wait()
+                if self._closing:
+                    return
+            try:
+                generation, error = self.save(), None
+            except OSError as problem:
+                generation, error = self.saved_generation, problem
+            if self.on_saved:
+                self.on_saved(generation, error)
+            if error:
+                with self._mutex:
+                    self._wake.wait(timeout=1.0)
+
+    def _remove_stray_files(self) -> None:
+        """Temporary files left by a killed writer (we hold the lock, so none is live)."""
+        for stray in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                stray.unlink()
+            except OSError:
+                pass
+
+    def _release(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.release()
+            self._lock_file = None
+
+    def close(self) -> None:
+        """Stop the saver, write what is left, release the lock."""
+        with self._mutex:
+            self._closing = True
+            self._wake.notify_all()
+        if self._saver is not None:
+            self._saver.join()
+        try:
+            if not self.readonly and self.saved_generation < self.generation:
+                self.save()
+        finally:
+            self._release()
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

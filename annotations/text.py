@@ -1,0 +1,97 @@
+"""Text as loaded and as shown: newline rules, display sanitising, grapheme clusters.
+
+Offsets everywhere are code points into the loaded text. The display view replaces
+every control character one-for-one, so an offset means the same on screen and in data.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_GRAPHEME = regex.compile(r"\X")
+
+# C0 controls map onto the Unicode "control pictures" block (U+2400..U+241F);
+# DEL and the C1 range have no pictures, so they share a visible replacement mark.
+_STAND_INS = {code: chr(0x2400 + code) for code in range(0x20)}
+_STAND_INS[0x7F] = "\u2421"  # ␡
+_STAND_INS.update({code: "\u00bf" for code in range(0x80, 0xA0)})  # ¿
+_STAND_INS[ord("\n")] = "\n"  # newlines are layout, not content to show
+_STAND_INS[ord("\t")] = " "  # a tab is shown as one space: one cell, offsets unchanged
+# Bidirectional controls can reorder what the terminal shows; make them visible too.
+_STAND_INS.update({code: "\u00bf" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_DISPLAY_TABLE = str.maketrans(_STAND_INS)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, as every format we export expects."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def display_text(text: str) -> str:
+    """The text with every control character replaced by a visible stand-in, one for one."""
+    shown = text.translate(_DISPLAY_TABLE)
+    assert len(shown) == len(text)
+    return shown
+
+
+def display_line(text: str) -> str:
+    """Like display_text, but a newline is shown too: for one-line places (titles, lists)."""
+    return display_text(text).replace("\n", "\u2424")
+
+
+def _safe_start(text: str, pos: int) -> int:
+    """A position at or before pos where a grapheme cluster surely begins.
+
+    A cluster always begins before an ASCII character (CR LF never survives loading),
+    so the last ASCII character at or before pos is a safe place to start scanning.
+    """
+    floor = max(0, pos - 256)
+    p = pos
+    while p > floor and not text[p].isascii():
+        p -= 1
+    return p
+
+
+def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the grapheme cluster that contains offset pos."""
+    if pos >= len(text):
+        return len(text), len(text)
+    if pos < 0:
+        pos = 0
+    nxt = pos + 1
+    if text[pos].isascii() and (nxt == len(text) or text[nxt].isascii()):
+        return pos, nxt
+    start = _safe_start(text, pos)
+    for match in _GRAPHEME.finditer(text, start):
+        if match.end() > pos:
+            return match.start(), match.end()
+    return pos, nxt
+
+
+def next_grapheme(text: str, pos: int) -> int:
+    """The offset of the cluster after the one at pos (len(text) at the end)."""
+    return grapheme_bounds(text, pos)[1]
+
+
+def prev_grapheme(text: str, pos: int) -> int:
+    """The offset of the cluster before the one at pos (0 at the start)."""
+    if pos <= 0:
+        return 0
+    return grapheme_bounds(text, pos - 1)[0]
+
+
+def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so that it never splits a grapheme cluster."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    start = grapheme_bounds(text, start)[0] if start < len(text) else start
+    if 0 < end < len(text):
+        end = grapheme_bounds(text, end - 1)[1]
+    return start, end
+
+
+def is_boundary(text: str, pos: int) -> bool:
+    """True when a cluster begins (or the text ends) at pos."""
+    return pos <= 0 or pos >= len(text) or grapheme_bounds(text, pos)[0] == pos

@@ -1,0 +1,307 @@
+"""ReaderApp: composes the panes, owns the store and the undo history, routes messages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import partial
+from typing import Iterable
+
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from annotations.corpus import ArticleError, Corpus, article_date, guess_title
+from annotations.history import Change, History
+from annotations.model import Annotation, Article, LabelSet, new_annotation
+from annotations.store import AnnotationStore, ReadOnlyError
+
+from .keys import APP, PANES, label_bindings
+from .screens.help import HelpScreen
+from .screens.prompt import PromptScreen
+from .widgets.annotation_panel import AnnotationPanel, excerpt
+from .widgets.article_list import ArticleList
+from .widgets.article_view import ArticleView
+
+
+class Saved(Message):
+    """Posted from the saver thread once a generation of changes is on disk."""
+
+    def __init__(self, generation: int, error: Exception | None) -> None:
+        super().__init__()
+        self.generation = generation
+        self.error = error
+
+
+class SearchBar(Input):
+    BINDINGS = [Binding("escape", "close", "Close search")]
+
+    def action_close(self) -> None:
+        self.app.close_search()
+
+
+def describe(annotation: Annotation) -> str:
+    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}"
+
+
+class ReaderApp(App):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    BINDINGS = APP
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: AnnotationStore,
+        labels: LabelSet,
+        annotator: str = "",
+        open_first: bool = False,
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.store = store
+        self.labels = labels
+        self.annotator = annotator
+        self.open_first = open_first
+        self.history = History(store)
+        self.article: Article | None = None
+        self._message = ""
+        self._waiting_for: int | None = None
+        store.on_saved = lambda generation, error: self.post_message(Saved(generation, error))
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArticleList(self.labels, id="articles")
+            with Vertical(id="reading"):
+                yield Static("", id="article-title", markup=False)
+                yield ArticleView(self.labels, id="text")
+                yield SearchBar(placeholder="search (enter finds, esc closes)", id="search", classes="hidden")
+                yield AnnotationPanel(self.labels, id="panel", classes="hidden")
+        with Horizontal(id="status"):
+            yield Static("", id="message", markup=False)
+            yield Static("", id="position", markup=False)
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> AnnotationPanel:
+        return self.query_one(AnnotationPanel)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_mount(self) -> None:
+        counts = self.store.counts()
+        notices = list(self.corpus.notices)
+        for entry in self.corpus.entries:
+            try:
+                article = entry.load()
+            except ArticleError as error:
+                notices.append(f"skipped {error}")
+                continue
+            note = "" if article.encoding in ("utf-8", "utf-8-sig") else f"decoded as {article.encoding}"
+            title = guess_title(article.text, entry.id)
+            self.article_list.add_article(entry, title, article_date(article.text, entry.path), counts[entry.id], note)
+        if self.store.readonly:
+            notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
+        self.say("; ".join(notices) if notices else f"{self.article_list.row_count} articles · ? for help")
+        if self.open_first and self.article_list.row_count:
+            self.open_article(self.article_list.coordinate_to_cell_key((0, 0)).row_key.value)
+        else:
+            self.article_list.focus()
+
+    def say(self, message: str) -> None:
+        self._message = message
+        self.query_one("#message", Static).update(Text(message))
+
+    # ------------------------------------------------------------ articles
+
+    def open_article(self, article_id: str, cursor: int = 0) -> None:
+        entry = self.corpus.get(article_id)
+        try:
+            article = entry.load()
+        except ArticleError as error:
+            self.say(str(error))
+            return
+        self.article = article
+        self.view.load(article, self.store.annotations(article.id), cursor)
+        title = self.article_list.get_cell(article.id, "title").plain
+        self.query_one("#article-title", Static).update(Text(f"{title}  ·  {article.id}", no_wrap=True))
+        self._refresh_panel()
+        self.view.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table is self.article_list:
+            self.open_article(event.row_key.value)
+        elif event.data_table is self.panel:
+            annotation = self.store.get(event.row_key.value)
+            if annotation:
+                self.view.move_to(annotation.start)
+                self.view.focus()
+
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        view = self.view
+        here = view.annotation_at()
+        place = f"{view.cursor}"
+        if view.selection:
+            place += f" · selected {view.selection[0]}–{view.selection[1]}"
+        if here:
+            place += f" · {describe(here)}" + (f" · note: {excerpt(here.note, 30)}" if here.note else "")
+        self.query_one("#position", Static).update(Text(place))
+
+    # ------------------------------------------------------------ changes
+
+    def _apply(self, make_change) -> Change | None:
+        try:
+            return make_change()
+        except ReadOnlyError as error:
+            self.bell()
+            self.say(str(error))
+            return None
+
+    def _changed(self, change: Change | None, verb: str) -> None:
+        if change is None:
+            return
+        subject = change.subject
+        if self.article is None or subject.article != self.article.id:
+            self.open_article(subject.article, subject.start)
+        self.view.set_annotations(self.store.annotations(subject.article))
+        self.view.post_message(ArticleView.Moved())
+        self.article_list.set_counts(subject.article, Counter(a.label for a in self.store.annotations(subject.article)))
+        self._refresh_panel(subject.id)
+        self.say(f"{verb} {describe(subject)} · saving…")
+        self._waiting_for = self.store.generation
+        self.store.request_save()
+
+    def on_saved(self, message: Saved) -> None:
+        if message.error is not None:
+            self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
+        elif self._waiting_for is not None and message.generation >= self._waiting_for:
+            self._waiting_for = None
+            self.say(self._message.replace(" · saving…", " · saved"))
+
+    def _refresh_panel(self, current: str | None = None) -> None:
+        if self.article is not None:
+            self.panel.show(self.store.annotations(self.article.id), current)
+
+    def _target(self) -> Annotation | None:
+        """The annotation an edit applies to: the panel's row, or the one under the cursor."""
+        if self.focused is self.panel:
+            return self.store.get(self.panel.current_id or "")
+        return self.view.annotation_at() if self.article else None
+
+    def action_tag(self, label: str) -> None:
+        view = self.view
+        if self.article is None:
+            return
+        selection = view.selection
+        if selection is None:
+            here = view.annotation_at()
+            if here is None:
+                self.say("nothing selected: v, s or shift+arrows select text, then a label key tags it")
+            elif here.label == label:
+                self.say(f"already {describe(here)}")
+            else:
+                self._changed(self._apply(lambda: self.history.edit(here, here.with_changes(label=label))), "relabelled")
+            return
+        same = [a for a in view.overlapping(*selection) if (a.start, a.end) == selection and a.label == label]
+        view.anchor = None
+        if same:
+            self.say(f"already {describe(same[0])}")
+            view.refresh()
+            return
+        annotation = new_annotation(self.article, label, *selection, annotator=self.annotator)
+        self._changed(self._apply(lambda: self.history.tag(annotation)), "tagged")
+
+    def action_delete(self) -> None:
+        target = self._target()
+        if target is None:
+            self.say("no annotation here to delete")
+            return
+        self._changed(self._apply(lambda: self.history.delete(target)), "deleted")
+
+    def action_undo(self) -> None:
+        change = self._apply(self.history.undo)
+        if change is None:
+            self.say("nothing to undo")
+        self._changed(change, "undid")
+
+    def action_redo(self) -> None:
+        change = self._apply(self.history.redo)
+        if change is None:
+            self.say("nothing to redo")
+        self._changed(change, "redid")
+
+    def action_note(self) -> None:
+        target = self._target()
+        if target is None:
+            self.say("no annotation here: put the cursor on a tag to add a note")
+            return
+
+        def save_note(note: str | None) -> None:
+            if note is not None and note != target.note:
+                edit = lambda: self.history.edit(target, target.with_changes(note=note))  # noqa: E731
+                self._changed(self._apply(edit), "noted")
+
+        self.push_screen(PromptScreen(f"Note for {describe(target)}", target.note), save_note)
+
+    # ------------------------------------------------------------ search, panel, help
+
+    def action_search(self) -> None:
+        if self.article is None:
+            self.say("open an article first")
+            return
+        bar = self.query_one(SearchBar)
+        bar.remove_class("hidden")
+        bar.value = self.view.query
+        bar.focus()
+
+    def close_search(self) -> None:
+        self.query_one(SearchBar).add_class("hidden")
+        self.view.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, SearchBar):
+            self.close_search()
+            if event.value and not self.view.search(event.value):
+                self.say(f"not found: {event.value}")
+
+    def action_toggle_panel(self) -> None:
+        self.panel.toggle_class("hidden")
+        if not self.panel.has_class("hidden"):
+            self._refresh_panel(getattr(self.view.annotation_at(), "id", None))
+
+    def all_panes(self) -> dict[str, list[Binding]]:
+        panes = dict(PANES)
+        panes["Text"] = PANES["Text"] + label_bindings(self.labels)
+        return panes
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.all_panes()))
+
+    def action_export(self) -> None:
+        self.say("export: see `reader export --help` (the export dialog comes with issue 3)")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key's action is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        targets = {"Article list": self.article_list, "Text": self.view, "Annotations panel": self.panel}
+        for pane, bindings in self.all_panes().items():
+            for binding in bindings:
+                if binding.action == "app.command_palette":
+                    continue
+                target = targets.get(pane, self)
+                yield SystemCommand(
+                    f"{binding.description} ({pane.lower()})",
+                    f"key: {binding.key}",
+                    partial(self.run_action, binding.action, target),
+                )

@@ -1,0 +1,104 @@
+"""The command line: `reader` opens the app; export, import and stats work without it.
+
+Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import sys
+from pathlib import Path
+
+from annotations.corpus import Corpus, find_articles
+from annotations.store import AnnotationStore, StoreError, StoreLocked
+
+from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
+
+
+class Failure(Exception):
+    """Bad input: printed as one line on stderr, exit 1."""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)")
+    parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
+
+
+def load_corpus(paths: list[str]) -> Corpus:
+    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()])
+    if not corpus.entries:
+        where = ", ".join(paths) if paths else str(seeds_dir())
+        detail = f" ({corpus.notices[0]})" if corpus.notices else ""
+        raise Failure(f"no articles found in {where}{detail}")
+    return corpus
+
+
+def open_store(db: str | None, readonly_if_locked: bool = False, wait: float = 0.0) -> AnnotationStore:
+    path = database_path(db)
+    try:
+        return AnnotationStore(path, lock_timeout=wait)
+    except StoreLocked:
+        if readonly_if_locked:
+            return AnnotationStore(path, readonly=True)
+        raise
+
+
+def run_app(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reader", description="Read articles and tag quotes, figures and places.")
+    _common(parser)
+    parser.add_argument("--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)")
+    parser.epilog = "other commands: reader export | import | stats  (each has --help)"
+    args = parser.parse_args(argv)
+    labels = load_labels()
+    corpus = load_corpus(args.paths)
+    store = open_store(args.db, readonly_if_locked=True)
+    try:
+        from .app import ReaderApp  # Textual loads only when the app runs
+
+        open_first = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+        app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first=open_first)
+        app.run()
+    finally:
+        store.close()
+    return 0
+
+
+def run_stats(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
+    _common(parser)
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.paths)
+    store = open_store(args.db, wait=10.0)
+    try:
+        counts = store.counts()
+        labels = sorted({label for c in counts.values() for label in c})
+        print("\t".join(["article", *labels, "total"]))
+        for entry in corpus.entries:
+            row = counts.get(entry.id, {})
+            print("\t".join([entry.id, *(str(row.get(label, 0)) for label in labels), str(sum(row.values()))]))
+        unknown = sorted(set(counts) - {entry.id for entry in corpus.entries})
+        for article in unknown:
+            print(f"{article}\t(not in this corpus)\t{sum(counts[article].values())}")
+    finally:
+        store.close()
+    return 0
+
+
+COMMANDS = {"stats": run_stats}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        locale.setlocale(locale.LC_TIME, "")
+    except locale.Error:
+        pass
+    command = COMMANDS.get(argv[0]) if argv else None
+    try:
+        return command(argv[1:]) if command else run_app(argv)
+    except (Failure, ConfigError, StoreError) as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,88 @@
+"""Every key binding, as data: the panes use these lists, and so do the help screen
+and the command palette, so what the help says is what the keys do."""
+
+from __future__ import annotations
+
+import string
+
+from textual.binding import Binding
+from textual.keys import _character_to_key
+
+from annotations.model import LabelSet
+
+APP = [
+    Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="prev-pane"),
+    Binding("question_mark,f1", "app.help", "Help", id="help"),
+    Binding("q", "app.quit", "Quit", id="quit"),
+    Binding("x", "app.export", "Export", id="export"),
+    Binding("ctrl+p", "app.command_palette", "Commands", id="palette", show=False),
+]
+
+ARTICLE_LIST = [
+    Binding("j,down", "cursor_down", "Down", show=False, id="list-down"),
+    Binding("k,up", "cursor_up", "Up", show=False, id="list-up"),
+    Binding("enter", "select_cursor", "Open", id="list-open"),
+]
+
+TEXT = [
+    Binding("h,left", "move('char_prev')", "Left", show=False, id="left"),
+    Binding("l,right", "move('char_next')", "Right", show=False, id="right"),
+    Binding("k,up", "move('line_prev')", "Up", show=False, id="up"),
+    Binding("j,down", "move('line_next')", "Down", show=False, id="down"),
+    Binding("w", "move('word_next')", "Next word", show=False, id="word-next"),
+    Binding("b", "move('word_prev')", "Previous word", show=False, id="word-prev"),
+    Binding("e", "move('word_end')", "End of word", show=False, id="word-end"),
+    Binding(")", "move('sentence_next')", "Next sentence", show=False, id="sentence-next"),
+    Binding("(", "move('sentence_prev')", "Previous sentence", show=False, id="sentence-prev"),
+    Binding("}", "move('paragraph_next')", "Next paragraph", show=False, id="paragraph-next"),
+    Binding("{", "move('paragraph_prev')", "Previous paragraph", show=False, id="paragraph-prev"),
+    Binding("g,home", "move('start')", "Start of article", show=False, id="start"),
+    Binding("G,end", "move('end')", "End of article", show=False, id="end"),
+    Binding("pagedown,space", "move('page_next')", "Page down", show=False, id="page-down"),
+    Binding("pageup", "move('page_prev')", "Page up", show=False, id="page-up"),
+    Binding("v", "visual", "Select", id="visual"),
+    Binding("shift+left", "extend('char_prev')", "Extend left", show=False, id="extend-left"),
+    Binding("shift+right", "extend('char_next')", "Extend right", show=False, id="extend-right"),
+    Binding("shift+up", "extend('line_prev')", "Extend up", show=False, id="extend-up"),
+    Binding("shift+down", "extend('line_next')", "Extend down", show=False, id="extend-down"),
+    Binding("s", "select_sentence", "Sentence", id="sentence"),
+    Binding("escape", "cancel", "Cancel selection", show=False, id="cancel"),
+    Binding("d", "app.delete", "Delete", id="delete"),
+    Binding("u", "app.undo", "Undo", id="undo"),
+    Binding("ctrl+r", "app.redo", "Redo", show=False, id="redo"),
+    Binding("m", "app.note", "Note", id="note"),
+    Binding("right_square_bracket", "jump(1)", "Next tag", show=False, id="next-tag"),
+    Binding("left_square_bracket", "jump(-1)", "Previous tag", show=False, id="prev-tag"),
+    Binding("slash", "app.search", "Search", id="search"),
+    Binding("n", "search_again(1)", "Next match", show=False, id="match-next"),
+    Binding("N", "search_again(-1)", "Previous match", show=False, id="match-prev"),
+    Binding("a", "app.toggle_panel", "Panel", id="panel"),
+]
+
+PANEL = [
+    Binding("j,down", "cursor_down", "Down", show=False, id="panel-down"),
+    Binding("k,up", "cursor_up", "Up", show=False, id="panel-up"),
+    Binding("enter", "select_cursor", "Jump to", id="panel-jump"),
+    Binding("m", "app.note", "Note", id="panel-note"),
+    Binding("d", "app.delete", "Delete", id="panel-delete"),
+]
+
+PANES = {"Anywhere": APP, "Article list": ARTICLE_LIST, "Text": TEXT, "Annotations panel": PANEL}
+
+
+def label_bindings(labels: LabelSet) -> list[Binding]:
+    """One key per label (1 to 9): tags the selection, or relabels the tag under the cursor."""
+    return [
+        Binding(label.key, f"app.tag('{label.name}')", f"Tag {label.name}", id=f"tag-{label.name}")
+        for label in labels.labels
+    ]
+
+
+_PUNCTUATION = {_character_to_key(char): char for char in string.punctuation}
+
+
+def key_names(binding: Binding) -> str:
+    """The keys as a person types them: "h / left"."""
+    keys = (key.strip() for key in binding.key.split(","))
+    return " / ".join(_PUNCTUATION.get(key, key) for key in keys)

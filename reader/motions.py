@@ -1,0 +1,99 @@
+"""Where the cursor goes for w b e ( ) { } and s: pure functions of text and offset.
+
+Words are runs of word characters or runs of other non-space characters (as in vim).
+Sentences end at . ! ? (with closing quotes or brackets) before white space, or at a
+line end. Paragraphs are lines with text. Searching backwards looks at a growing window
+so that a motion costs what it moves, not what the article weighs.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+|[^\w\s]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+_SENTENCE_START = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*\s+|\n+)(?=\S)")
+_PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
+
+
+def _last_match(pattern: re.Pattern, text: str, pos: int, end: int):
+    """The last match of pattern that starts before pos, searching back in widening windows."""
+    window = 256
+    while True:
+        start = max(0, pos - window)
+        last = None
+        for match in pattern.finditer(text, start, end):
+            if match.start() >= pos:
+                break
+            last = match
+        if last is not None or start == 0:
+            return last
+        window *= 4
+
+
+def next_word_start(text: str, pos: int) -> int:
+    match = _WORD.search(text, pos)
+    if match and match.start() <= pos:
+        match = _WORD.search(text, match.end())
+    return match.start() if match else len(text)
+
+
+def prev_word_start(text: str, pos: int) -> int:
+    match = _last_match(_WORD, text, pos, pos)
+    return match.start() if match else 0
+
+
+def word_end(text: str, pos: int) -> int:
+    """The last character of this word, or of the next if pos is already at an end."""
+    match = _WORD.search(text, pos + 1)
+    if match and match.start() <= pos + 1 and match.end() - 1 > pos:
+        return match.end() - 1
+    if match and match.start() <= pos:
+        match = _WORD.search(text, match.end())
+    if match and match.end() - 1 <= pos:
+        match = _WORD.search(text, match.end())
+    return match.end() - 1 if match else max(0, len(text) - 1)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence that contains pos begins."""
+    match = _last_match(_SENTENCE_START, text, pos + 1, len(text))
+    while match is not None and match.end() > pos:
+        match = _last_match(_SENTENCE_START, text, match.start(), len(text))
+    return match.end() if match else 0
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the sentence under pos, closing punctuation in, white space out."""
+    start = sentence_start(text, pos)
+    match = _SENTENCE_END.search(text, max(pos, start))
+    end = (match.end() if match.group() != "\n" else match.start()) if match else len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, max(end, start)
+
+
+def next_sentence(text: str, pos: int) -> int:
+    match = _SENTENCE_START.search(text, pos)
+    while match and match.end() <= pos:
+        match = _SENTENCE_START.search(text, match.end())
+    return match.end() if match else len(text)
+
+
+def prev_sentence(text: str, pos: int) -> int:
+    start = sentence_start(text, pos)
+    if start < pos:
+        return start
+    return sentence_start(text, max(0, start - 1)) if start > 0 else 0
+
+
+def next_paragraph(text: str, pos: int) -> int:
+    match = _PARAGRAPH_START.search(text, pos)
+    return match.end() if match else len(text)
+
+
+def prev_paragraph(text: str, pos: int) -> int:
+    match = _last_match(_PARAGRAPH_START, text, pos, len(text))
+    while match is not None and match.end() >= pos:
+        match = _last_match(_PARAGRAPH_START, text, match.start(), len(text))
+    return match.end() if match else 0
