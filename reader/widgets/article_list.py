@@ -7,6 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from annotations.corpus import Entry
 from annotations.model import LabelSet
@@ -30,10 +31,18 @@ class ArticleList(DataTable):
         self.labels = labels
 
     def on_mount(self) -> None:
-        self.add_column("Article", key="title")
+        self.add_column("Article", key="title", width=20)
         self.add_column("Date", key="date")
         for label in self.labels.labels:
             self.add_column(Text(label.name[:1].upper(), style=label.colour), key=label.name)
+
+    def on_resize(self) -> None:
+        """The title takes what the date and the counts leave of the pane's width."""
+        others = sum(c.get_render_width(self) for key, c in self.columns.items() if key.value != "title")
+        title = self.columns.get(ColumnKey("title"))
+        if title is not None:
+            title.width = max(12, self.scrollable_content_region.width - others - 2 * self.cell_padding)
+            self.refresh()
 
     def add_article(self, entry: Entry, title: str, date: datetime | None, counts: Counter, note: str = "") -> None:
         cells = [Text(display_line(title)), Text(format_date(date))]

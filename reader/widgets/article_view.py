@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -68,8 +69,10 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
         self.labels = labels
-        for binding in label_bindings(labels):
-            self._bindings.bind(binding.key, binding.action, binding.description, id=binding.id)
+        # Label keys come from the user's config, so they are bound per instance.
+        self._bindings = self._bindings.copy()
+        for binding in Binding.make_bindings(label_bindings(labels)):
+            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
         self._label_styles = {
             label.name: Style(bgcolor=label.colour, color="white") for label in labels.labels
         }
