@@ -67,7 +67,7 @@ def read_article(path: Path, article_id: str) -> Article:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-TITLE_MAX = 90
+TITLE_MAX = 120
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"\w+|[^\w\s]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
-_SENTENCE_START = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*\s+|\n+)(?=\S)")
+# A sentence boundary: closing punctuation, closing quotes, white space; or a line break.
+_BOUNDARY = re.compile(r"([.!?…]+)[\"'”’»)\]]*\s+(?=\S)|\n+(?=\S)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st jr sr inc ltd co corp vs etc "
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig e.g i.e".split()
+)
 _PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
 
 
@@ -55,36 +59,74 @@ def word_end(text: str, pos: int) -> int:
     return match.end() - 1 if match else max(0, len(text) - 1)
 
 
+def _is_sentence_end(text: str, match: re.Match) -> bool:
+    """False for the full stop of an initial ("B."), a known abbreviation or before lower case."""
+    if match.group(1) is None or match.group(1) != ".":
+        return True
+    word_end = match.start(1)
+    word_start = word_end
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:word_end].lstrip("(\"'“‘«[").lower()
+    if (len(word) == 1 and word.isalpha()) or word in _ABBREVIATIONS or "." in word:
+        return False
+    return not text[match.end()].islower()
+
+
+class _Boundaries:
+    """Real sentence boundaries only (abbreviations filtered out)."""
+
+    @staticmethod
+    def after(text: str, pos: int) -> re.Match | None:
+        """The first boundary that ends after pos."""
+        match = _BOUNDARY.search(text, max(0, pos - 8))
+        while match and (match.end() <= pos or not _is_sentence_end(text, match)):
+            match = _BOUNDARY.search(text, match.end())
+        return match
+
+    @staticmethod
+    def last_before(text: str, pos: int) -> re.Match | None:
+        """The last boundary that ends at or before pos."""
+        window = 512
+        while True:
+            start = max(0, pos - window)
+            last = None
+            for match in _BOUNDARY.finditer(text, start, len(text)):
+                if match.end() > pos:
+                    break
+                if _is_sentence_end(text, match):
+                    last = match
+            if last is not None or start == 0:
+                return last
+            window *= 4
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence that contains pos begins."""
-    match = _last_match(_SENTENCE_START, text, pos + 1, len(text))
-    while match is not None and match.end() > pos:
-        match = _last_match(_SENTENCE_START, text, match.start(), len(text))
+    match = _Boundaries.last_before(text, pos)
     return match.end() if match else 0
 
 
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the sentence under pos, closing punctuation in, white space out."""
     start = sentence_start(text, pos)
-    match = _SENTENCE_END.search(text, max(pos, start))
-    end = (match.end() if match.group() != "\n" else match.start()) if match else len(text)
+    match = _Boundaries.after(text, pos)
+    end = match.end() if match else len(text)
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, max(end, start)
+    return start, end
 
 
 def next_sentence(text: str, pos: int) -> int:
-    match = _SENTENCE_START.search(text, pos)
-    while match and match.end() <= pos:
-        match = _SENTENCE_START.search(text, match.end())
+    match = _Boundaries.after(text, pos)
     return match.end() if match else len(text)
 
 
 def prev_sentence(text: str, pos: int) -> int:
     start = sentence_start(text, pos)
-    if start < pos:
+    if start < pos or start == 0:
         return start
-    return sentence_start(text, max(0, start - 1)) if start > 0 else 0
+    return sentence_start(text, start - 1)
 
 
 def next_paragraph(text: str, pos: int) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,16 +12,17 @@ from textual.widgets import Static
 from ..keys import key_names
 
 
-def keys_table(panes: dict[str, list[Binding]]) -> Table:
-    table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column("keys", style="bold", no_wrap=True)
-    table.add_column("does")
+def keys_text(panes: dict[str, list[Binding]]) -> Text:
+    """Every pane's keys as aligned lines of plain text (never parsed as markup)."""
+    width = max(len(key_names(b)) for bindings in panes.values() for b in bindings) + 3
+    text = Text()
     for pane, bindings in panes.items():
-        table.add_row(Text(pane, style="bold underline"), "")
+        text.append(f"{pane}\n", style="bold underline")
         for binding in bindings:
-            table.add_row(Text(key_names(binding)), Text(binding.description))
-        table.add_row("", "")
-    return table
+            text.append(f"  {key_names(binding):<{width}}", style="bold")
+            text.append(f"{binding.description}\n")
+        text.append("\n")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,4 +37,4 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static("reader — keys  (esc closes)", id="help-title")
-            yield Static(keys_table(self.panes), id="help-keys")
+            yield Static(keys_text(self.panes), id="help-keys")

@@ -1,0 +1,269 @@
+"""Reading and tagging flows, driven with Pilot, asserting on state and on the screen."""
+
+from __future__ import annotations
+
+import json
+
+from annotations.store import AnnotationStore
+from reader.widgets.article_view import ArticleView
+from tests.conftest import SEED, SEED2
+
+SIZE = (120, 40)
+
+
+def screen_text(app) -> str:
+    """Everything the text pane shows, row by row."""
+    view = app.query_one(ArticleView)
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+def message(app) -> str:
+    return app.query_one("#message").content.plain
+
+
+async def open_seed(pilot):
+    await pilot.press("enter")
+    await pilot.pause()
+    return pilot.app.query_one(ArticleView)
+
+
+async def test_list_shows_titles_dates_and_counts(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.article_list
+        assert table.row_count == 2
+        titles = [table.get_cell(key, "title").plain for key in (SEED, SEED2)]
+        assert titles[0].startswith("ERBIL, Kurdistan Region")
+        assert titles[1] == (
+            "US-led coalition will still partner with Iraqi, Kurdish security forces despite base transfers: officials"
+        )
+        assert table.get_cell(SEED, "date").plain  # modification time, locale style
+        assert table.get_cell(SEED, "place").plain == "·"
+
+
+async def test_search_select_with_v_and_tag_place(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        assert app.focused is view
+        await pilot.press("slash", *"Baghdad", "enter")
+        assert view.cursor == 527
+        await pilot.press("v", *"llllll")
+        assert view.selection == (527, 534)
+        await pilot.press("3")
+        await pilot.pause()
+        [tag] = app.store.annotations(SEED)
+        assert (tag.label, tag.start, tag.end, tag.text) == ("place", 527, 534, "Baghdad")
+        assert view.selection is None
+        assert app.article_list.get_cell(SEED, "place").plain == "1"
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert "saved" in message(app)
+    stored = json.loads(db_path.read_text())["annotations"]
+    assert [r["text"] for r in stored.values()] == ["Baghdad"]
+
+
+async def test_sentence_then_tag_quote_and_relabel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("s", "1")
+        [tag] = app.store.annotations(SEED)
+        assert tag.label == "quote"
+        assert tag.start == 0
+        assert tag.text.endswith("told Rudaw on Friday.")
+        await pilot.press("2")  # a label key on an existing tag relabels it
+        [tag] = app.store.annotations(SEED)
+        assert tag.label == "figure"
+        assert "relabelled" in message(app)
+
+
+async def test_delete_undo_redo(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("v", "e", "3")  # ERBIL
+        assert [a.text for a in app.store.annotations(SEED)] == ["ERBIL"]
+        await pilot.press("2")  # relabel
+        await pilot.press("d")
+        assert app.store.annotations(SEED) == []
+        await pilot.press("u")
+        assert [a.label for a in app.store.annotations(SEED)] == ["figure"]
+        await pilot.press("u")
+        assert [a.label for a in app.store.annotations(SEED)] == ["place"]
+        await pilot.press("u")
+        assert app.store.annotations(SEED) == []
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert [a.label for a in app.store.annotations(SEED)] == ["figure"]
+        assert app.article_list.get_cell(SEED, "figure").plain == "1"
+
+
+async def test_motions_move_the_cursor(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        text = view.text
+        await pilot.press("w")
+        assert text[view.cursor :].startswith(", Kurdistan") or text[view.cursor :].startswith("Kurdistan")
+        await pilot.press("right_parenthesis")
+        assert text[view.cursor :].startswith("“The Global Coalition")
+        await pilot.press("right_curly_bracket")
+        assert text[view.cursor :].startswith("“We have operation centers")
+        await pilot.press("left_curly_bracket")
+        assert text[view.cursor :].startswith("“The Global Coalition")
+        await pilot.press("G")
+        assert text[view.cursor :] == "t"
+        await pilot.press("g", "j")
+        row_start, _ = view.layout_rows.span(1)
+        assert view.cursor == row_start
+        await pilot.press("l", "l", "h")
+        assert view.cursor == row_start + 1
+        await pilot.press("pagedown")
+        assert view.layout_rows.row_of(view.cursor) > 20
+        assert view.scroll_offset.y > 0
+
+
+async def test_shift_arrows_extend_and_escape_cancels(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("shift+right", "shift+right")
+        assert view.selection == (0, 3)
+        await pilot.press("escape")
+        assert view.selection is None
+
+
+async def test_next_and_previous_annotation(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("slash", *"Anbar", "enter", "v", "e", "3")
+        await pilot.press("slash", *"Saladin", "enter", "v", "e", "3")
+        await pilot.press("g", "right_square_bracket")
+        assert view.text[view.cursor :].startswith("Anbar")
+        await pilot.press("right_square_bracket")
+        assert view.text[view.cursor :].startswith("Saladin")
+        await pilot.press("left_square_bracket")
+        assert view.text[view.cursor :].startswith("Anbar")
+
+
+async def test_search_next_previous(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("slash", *"Caggins", "enter")
+        first = view.cursor
+        await pilot.press("n")
+        second = view.cursor
+        assert second > first and view.text[second : second + 7] == "Caggins"
+        await pilot.press("N")
+        assert view.cursor == first
+        await pilot.press("slash", *"nowhere-at-all", "enter")
+        assert view.cursor == first
+        assert "not found" in message(app)
+
+
+async def test_panel_lists_tags_and_enter_jumps(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("v", "e", "3", "slash", *"Anbar", "enter", "v", "e", "3", "g")
+        await pilot.press("a")
+        panel = app.panel
+        assert panel.display and panel.row_count == 2
+        await pilot.press("tab")
+        assert app.focused is panel
+        await pilot.press("j", "enter")
+        assert app.focused is view
+        assert view.text[view.cursor :].startswith("Anbar")
+        await pilot.press("a")
+        assert not panel.display
+
+
+async def test_note_on_tag_in_text_and_in_panel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.press("v", "e", "3", "m")
+        await pilot.press(*"capital city?", "enter")
+        [tag] = app.store.annotations(SEED)
+        assert tag.note == "capital city?"
+        await pilot.press("a", "tab", "m", "ctrl+u", *"Erbil", "enter")
+        [tag] = app.store.annotations(SEED)
+        assert tag.note == "Erbil"
+        assert "Erbil" in panel_text(app)
+        await pilot.press("shift+tab", "u")
+        assert app.store.annotations(SEED)[0].note == "capital city?"
+
+
+def panel_text(app) -> str:
+    panel = app.panel
+    return " ".join(str(panel.get_cell_at((r, c))) for r in range(panel.row_count) for c in range(4))
+
+
+async def test_help_lists_every_key_by_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        from reader.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.query_one("#help-keys").content.plain
+        for words in ("Article list", "Text", "Next sentence", "Tag place", "Undo", "Search"):
+            assert words in shown
+        assert "  )" in shown and "  u" in shown and "ctrl+r" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_reopen_shows_the_tags(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        await pilot.press("v", "e", "3")
+    app.store.close()
+    again = make_app(store=AnnotationStore(db_path))
+    async with again.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        assert [a.text for a in view.annotations] == ["ERBIL"]
+        assert again.article_list.get_cell(SEED, "place").plain == "1"
+
+
+async def test_single_file_opens_straight_in_text_pane(make_app):
+    from reader.config import seeds_dir
+
+    app = make_app(paths=[seeds_dir() / SEED2], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        assert app.focused is view
+        assert "In Rudaw" in screen_text(app)
+
+
+async def test_text_is_wrapped_and_rewrapped_on_resize(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        wide = view.layout_rows.rows
+        assert all(len(line.rstrip()) <= view.size.width for line in screen_text(app).splitlines())
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        assert view.layout_rows.rows > wide
+        assert view.layout_rows.width == view.scrollable_content_region.width
+
+
+async def test_mouse_drag_selects(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.mouse_down(view, offset=(0, 0))
+        await pilot.hover(view, offset=(4, 0))
+        await pilot.mouse_up(view, offset=(4, 0))
+        assert view.selection == (0, 5)
+
+
+async def test_palette_has_every_action(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for words in ("Next sentence (text)", "Tag quote (text)", "Undo (text)", "Open (article list)"):
+            assert words in titles

@@ -1,0 +1,40 @@
+"""Shared fixtures: a fresh database per test, the bundled seeds, an app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotations.corpus import find_articles
+from annotations.store import AnnotationStore
+from reader.config import seeds_dir
+
+SEED = "000_9a3c69b587ca93c2.txt"
+SEED2 = "003_0eeb8bb35cc91d89.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """No test reads or writes the real user's data or config."""
+    monkeypatch.setenv("READER_DB", str(tmp_path / "default-db.json"))
+    monkeypatch.setenv("READER_LABELS", str(tmp_path / "labels.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "annotations.json"
+
+
+@pytest.fixture
+def seeds():
+    return find_articles([seeds_dir()])
+
+
+@pytest.fixture
+def store(db_path):
+    store = AnnotationStore(db_path)
+    yield store
+    store.close()

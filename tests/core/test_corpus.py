@@ -1,0 +1,70 @@
+"""Finding and decoding articles; titles and dates."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from annotations.corpus import ArticleError, article_date, decode, find_articles, guess_title, read_article
+from reader.config import seeds_dir
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def test_seeds_are_the_shared_articles_byte_for_byte():
+    ours = sorted(seeds_dir().glob("*.txt"))
+    assert [p.name for p in ours] == ["000_9a3c69b587ca93c2.txt", "003_0eeb8bb35cc91d89.txt"]
+    if SHARED.is_dir():
+        for path in ours:
+            assert path.read_bytes() == (SHARED / path.name).read_bytes()
+
+
+def test_decode_utf8_bom_cp1252_latin1_and_binary():
+    assert decode(codecs.BOM_UTF8 + "café".encode()) == ("café", "utf-8-sig")
+    assert decode("naïve".encode("utf-16")) == ("naïve", "utf-16")
+    assert decode("“smart” café".encode("cp1252")) == ("“smart” café", "cp1252")
+    assert decode(b"\x81abc") == ("\x81abc", "latin-1")
+    with pytest.raises(ArticleError):
+        decode(b"PK\x03\x04\x00\x00binary")
+
+
+def test_read_article_normalises_crlf_and_drops_bom(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF8 + b"Line one\r\nLine two\rthree")
+    article = read_article(path, "a.txt")
+    assert article.text == "Line one\nLine two\nthree"
+    assert article.encoding == "utf-8-sig"
+
+
+def test_titles():
+    assert guess_title("---\ntitle: Given [b]title[/b]\ndate: 2024-03-05\n---\nBody", "x") == "Given [b]title[/b]"
+    assert guess_title("In Rudaw\n\nThe real headline of the story here\n\nBody.", "x") == (
+        "The real headline of the story here"
+    )
+    assert guess_title("", "fallback.txt") == "fallback.txt"
+    long_first = "A very long first sentence " * 10 + "."
+    assert guess_title(long_first, "x").endswith("…")
+
+
+def test_dates_front_matter_else_mtime(tmp_path):
+    assert article_date("---\ndate: 5 March 2024\n---\n", None) == datetime(2024, 3, 5)
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert article_date("no front matter", path).timestamp() == 1_700_000_000
+
+
+def test_find_articles_recursive_ids_and_missing(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "sub" / "b.txt").write_text("b")
+    (tmp_path / ".hidden").write_text("h")
+    corpus = find_articles([tmp_path, tmp_path / "nope"])
+    assert [e.id for e in corpus.entries] == ["a.txt", "sub/b.txt"]
+    assert corpus.notices and "nope" in corpus.notices[0]
+    single = find_articles([tmp_path / "sub" / "b.txt"])
+    assert [e.id for e in single.entries] == ["b.txt"]

@@ -1,0 +1,134 @@
+"""AnnotationStore: round trip, atomic writes, lock, and databases it must refuse untouched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotations.history import History
+from annotations.model import Article, new_annotation
+from annotations.store import AnnotationStore, ReadOnlyError, StoreError, StoreLocked
+
+ARTICLE = Article("a.txt", "ERBIL, Kurdistan Region 👍🏽 — Baghdad and 東京.")
+
+
+def tag(label="place", start=0, end=5, note=""):
+    return new_annotation(ARTICLE, label, start, end, annotator="me", note=note)
+
+
+def test_round_trip_keeps_every_field(db_path):
+    first = tag()
+    second = tag("quote", 24, 26, note="emoji")
+    with AnnotationStore(db_path) as store:
+        store.add(first)
+        store.add(second)
+        store.save()
+    with AnnotationStore(db_path) as store:
+        assert store.annotations("a.txt") == [first, second]
+        assert store.counts()["a.txt"] == {"place": 1, "quote": 1}
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    assert data["meta"]["1"]["schema"] == 1
+    assert {r["text"] for r in data["annotations"].values()} == {"ERBIL", "👍🏽"}
+
+
+def test_close_saves_what_is_pending(db_path):
+    store = AnnotationStore(db_path)
+    store.add(tag())
+    store.close()
+    with AnnotationStore(db_path) as again:
+        assert len(again) == 1
+
+
+def test_background_saver_reports_generation(db_path):
+    import threading
+
+    done = threading.Event()
+    seen = []
+    store = AnnotationStore(db_path)
+    store.on_saved = lambda generation, error: (seen.append((generation, error)), done.set())
+    store.add(tag())
+    store.request_save()
+    assert done.wait(5)
+    assert seen[-1] == (1, None)
+    assert json.loads(db_path.read_text())["annotations"]
+    store.close()
+
+
+def test_put_and_remove(db_path):
+    with AnnotationStore(db_path) as store:
+        original = tag()
+        store.add(original)
+        store.put(original.with_changes(label="figure"))
+        assert store.get(original.id).label == "figure"
+        assert store.remove(original.id).label == "figure"
+        assert len(store) == 0
+
+
+def test_second_writer_is_locked_out_and_read_only_refuses_changes(db_path):
+    with AnnotationStore(db_path) as store:
+        store.add(tag())
+        store.save()
+        with pytest.raises(StoreLocked):
+            AnnotationStore(db_path)
+        reader = AnnotationStore(db_path, readonly=True)
+        assert len(reader) == 1
+        with pytest.raises(ReadOnlyError):
+            reader.add(tag())
+        reader.close()
+
+
+def test_stray_temporary_files_are_removed(db_path):
+    stray = db_path.with_name(f".{db_path.name}.99999.tmp")
+    stray.write_text("half a write")
+    with AnnotationStore(db_path):
+        pass
+    assert not stray.exists()
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b'{"annotations": {"1": {"id": "x", "arti', "invalid JSON"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not a reader database"),
+        (b"[1, 2, 3]", "unexpected JSON shape"),
+        (b'{"_default": {"1": {"name": "x"}}}', "tables: _default"),
+        (b'{"meta": {"1": {"schema": 99}}, "annotations": {}}', "newer reader"),
+        (b'{"annotations": {"1": {"id": "x"}}}', "damaged"),
+    ],
+)
+def test_bad_databases_are_refused_and_left_untouched(db_path, content, words):
+    db_path.write_bytes(content)
+    with pytest.raises(StoreError) as error:
+        AnnotationStore(db_path)
+    assert words in str(error.value)
+    assert str(db_path) in str(error.value)
+    assert db_path.read_bytes() == content
+    AnnotationStore(db_path.with_name("other.json")).close()  # the lock was released
+
+
+def test_history_undo_redo_over_tag_delete_relabel_note(db_path):
+    with AnnotationStore(db_path) as store:
+        history = History(store)
+        first = tag()
+        history.tag(first)
+        relabelled = first.with_changes(label="figure")
+        history.edit(first, relabelled)
+        noted = relabelled.with_changes(note="n")
+        history.edit(relabelled, noted)
+        history.delete(noted)
+        assert len(store) == 0
+        assert history.undo().after is None
+        assert store.get(first.id).note == "n"
+        history.undo()
+        assert store.get(first.id) == relabelled
+        history.undo()
+        assert store.get(first.id) == first
+        history.undo()
+        assert len(store) == 0
+        assert history.undo() is None
+        history.redo()
+        history.redo()
+        assert store.get(first.id) == relabelled
+        history.tag(tag("quote", 7, 16))
+        assert history.redo() is None  # a new change clears what was undone
