@@ -20,6 +20,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from .atomic import write_atomically
 from .model import Annotation
 
 SCHEMA = 1
@@ -81,25 +82,6 @@ def read_database(path: Path) -> dict:
             "restore a backup or pass another --db"
         ) from None
     return _check_shape(path, data)
-
-
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace path with payload so that a reader sees the old file or the new, never half."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
 
 
 class AtomicStorage(Storage):
@@ -215,6 +197,33 @@ class AnnotationStore:
             self._table.upsert(Document(annotation.to_record(), doc_id=doc_id))
             self._by_id[annotation.id] = annotation
             self._changed()
+
+    def merge(self, annotations: list[Annotation]) -> tuple[int, int]:
+        """Add or update many at once; returns (added, updated).
+
+        An annotation already stored unchanged, or a new one with the same article,
+        label and span as a stored one, is skipped: importing twice does not double.
+        """
+        self._writable()
+        with self._mutex:
+            spans = {(a.article, a.label, a.start, a.end) for a in self._by_id.values()}
+            new, updated = [], 0
+            for annotation in annotations:
+                old = self._by_id.get(annotation.id)
+                span = (annotation.article, annotation.label, annotation.start, annotation.end)
+                if old is not None and old != annotation:
+                    self.put(annotation)
+                    updated += 1
+                elif old is None and span not in spans:
+                    new.append(annotation)
+                    spans.add(span)
+            doc_ids = self._table.insert_multiple(a.to_record() for a in new)
+            for annotation, doc_id in zip(new, doc_ids):
+                self._by_id[annotation.id] = annotation
+                self._doc_ids[annotation.id] = doc_id
+            if new:
+                self._changed()
+            return len(new), updated
 
     def remove(self, annotation_id: str) -> Annotation:
         self._writable()

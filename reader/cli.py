@@ -10,7 +10,16 @@ import locale
 import sys
 from pathlib import Path
 
+from collections import Counter
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+from annotations.atomic import atomic_writer
 from annotations.corpus import Corpus, find_articles
+from annotations.exchange import ExchangeError, Filters, check_records, export_brat, export_lines, gather, read_records
+from annotations.formats import ALL_FORMATS, LINE_FORMATS
+from annotations.model import ORPHANED
 from annotations.store import AnnotationStore, StoreError, StoreLocked
 
 from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
@@ -64,28 +73,117 @@ def run_app(argv: list[str]) -> int:
     return 0
 
 
+def _date(value: str, flag: str) -> datetime:
+    try:
+        moment = date_parser.parse(value)
+    except (ValueError, OverflowError):
+        raise Failure(f"{flag}: cannot read the date {value!r} (try 2026-11-21 or '21 Nov 2026 10:00')") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def run_export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reader export", description="Write annotations as JSONL or brat files.")
+    _common(parser)
+    parser.add_argument("--format", choices=ALL_FORMATS, default="jsonl")
+    parser.add_argument("-o", "--output", metavar="FILE|DIR", help="write here (brat: a folder) instead of stdout")
+    parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
+    parser.add_argument("--article", nargs="+", action="extend", metavar="ID", help="only these articles")
+    parser.add_argument("--annotator", nargs="+", action="extend", metavar="NAME", help="only these annotators")
+    parser.add_argument("--since", metavar="DATE", help="only annotations created at or after DATE")
+    parser.add_argument("--until", metavar="DATE", help="only annotations created at or before DATE")
+    args = parser.parse_args(argv)
+    if args.format == "brat" and not args.output:
+        parser.error("--format brat writes a folder: give it with -o DIR")
+    filters = Filters(
+        labels=args.label,
+        articles=args.article,
+        annotators=args.annotator,
+        since=_date(args.since, "--since") if args.since else None,
+        until=_date(args.until, "--until") if args.until else None,
+    )
+    corpus = load_corpus(args.paths)
+    store = AnnotationStore(database_path(args.db), readonly=True)
+    groups, missing = gather(corpus, store.annotations(), filters)
+    if missing and args.format not in ("jsonl", "w3c"):
+        print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
+              f"{', '.join(missing[:5])}", file=sys.stderr)
+    if args.format == "brat":
+        count = export_brat(groups, Path(args.output))
+        print(f"wrote {count} article(s) to {args.output}", file=sys.stderr)
+        return 0
+    lines = export_lines(groups, args.format)
+    total = sum(len(group) for _, group in groups)
+    if args.output:
+        try:
+            with atomic_writer(Path(args.output)) as out:
+                written = _write_lines(lines, out, total)
+        except OSError as error:
+            raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
+        print(f"wrote {written} line(s) to {args.output}", file=sys.stderr)
+    else:
+        _write_lines(lines, sys.stdout.buffer, total)
+        sys.stdout.flush()
+    return 0
+
+
+def _write_lines(lines, out, total: int) -> int:
+    """Write JSON lines; on a terminal, say how far it got for large exports."""
+    show = sys.stderr.isatty() and total > 20000
+    written = 0
+    for written, line in enumerate(lines, 1):
+        out.write(line.encode("utf-8") + b"\n")
+        if show and written % 10000 == 0:
+            print(f"\rexported {written} of about {total}", end="", file=sys.stderr, flush=True)
+    if show:
+        print(file=sys.stderr)
+    return written
+
+
+def run_import(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reader import", description="Add annotations from a file: all of them or, on any problem, none."
+    )
+    parser.add_argument("file", metavar="FILE")
+    _common(parser)
+    parser.add_argument("--format", choices=list(LINE_FORMATS), help="default: told from each line")
+    parser.add_argument("--annotator", metavar="NAME", help="for records that name no annotator")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.paths)
+    path = Path(args.file)
+    checked = check_records(read_records(path, args.format), corpus, path, args.annotator or default_annotator())
+    store = open_store(args.db, wait=60.0)
+    try:
+        added, updated = store.merge(checked)
+        store.save()
+    finally:
+        store.close()
+    skipped = len(checked) - added - updated
+    print(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}", file=sys.stderr)
+    return 0
+
+
 def run_stats(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
     _common(parser)
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
-    store = open_store(args.db, wait=10.0)
-    try:
-        counts = store.counts()
-        labels = sorted({label for c in counts.values() for label in c})
-        print("\t".join(["article", *labels, "total"]))
-        for entry in corpus.entries:
-            row = counts.get(entry.id, {})
-            print("\t".join([entry.id, *(str(row.get(label, 0)) for label in labels), str(sum(row.values()))]))
-        unknown = sorted(set(counts) - {entry.id for entry in corpus.entries})
-        for article in unknown:
-            print(f"{article}\t(not in this corpus)\t{sum(counts[article].values())}")
-    finally:
-        store.close()
+    store = AnnotationStore(database_path(args.db), readonly=True)
+    groups, missing = gather(corpus, store.annotations(), Filters())
+    labels = sorted({a.label for _, group in groups for a in group})
+    print("\t".join(["article", *labels, "total", "orphaned"]))
+    orphans = []
+    for article, group in groups:
+        name = article.id if article else f"{group[0].article} (not in this corpus)"
+        counts = Counter(a.label for a in group)
+        lost = [a for a in group if a.status == ORPHANED]
+        orphans += lost
+        print("\t".join([name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost))]))
+    for orphan in orphans:
+        print(f"orphaned: {orphan.article} {orphan.label} {orphan.text[:60]!r} (was {orphan.start}–{orphan.end})")
     return 0
 
 
-COMMANDS = {"stats": run_stats}
+COMMANDS = {"export": run_export, "import": run_import, "stats": run_stats}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     command = COMMANDS.get(argv[0]) if argv else None
     try:
         return command(argv[1:]) if command else run_app(argv)
-    except (Failure, ConfigError, StoreError) as error:
+    except (Failure, ConfigError, StoreError, ExchangeError) as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reader export | head`
+        return 0

@@ -1,0 +1,105 @@
+"""Re-anchor annotations after their article's text changed, as the Hypothesis client does.
+
+Every annotation keeps its quote with 32 characters of context each side. When the
+article's hash no longer matches: the exact quote nearest the old position, if its
+context still agrees; else a fuzzy match scored on quote, prefix, suffix and distance,
+above a minimum score; else the annotation is kept, flagged orphaned, never moved
+onto other words.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article
+
+MIN_QUOTE = 0.75  # how alike a fuzzy match's text must be to the quote
+MIN_SCORE = 0.70  # the weighted score a fuzzy match must reach
+MIN_CONTEXT = 0.30  # how alike the context of an exact match elsewhere must be
+MAX_CANDIDATES = 200
+
+
+def _alike(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _context_score(text: str, start: int, end: int, annotation: Annotation) -> float:
+    """How well the text around [start, end) agrees with the stored prefix and suffix."""
+    prefix = text[max(0, start - CONTEXT) : start]
+    suffix = text[end : end + CONTEXT]
+    return (_alike(annotation.prefix, prefix) + _alike(annotation.suffix, suffix)) / 2
+
+
+def _moved(annotation: Annotation, article: Article, start: int, end: int) -> Annotation:
+    text = article.text
+    return annotation.with_changes(
+        article_sha256=article.sha256,
+        start=start,
+        end=end,
+        text=text[start:end],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
+        status=ANCHORED,
+    )
+
+
+def _nearest(starts: list[int], old: int) -> list[int]:
+    return sorted(starts, key=lambda s: abs(s - old))[:MAX_CANDIDATES]
+
+
+def _exact(text: str, annotation: Annotation) -> tuple[int, int] | None:
+    quote = annotation.text
+    found = [m.start() for m in re.finditer(re.escape(quote), text)]
+    for start in _nearest(found, annotation.start):
+        if _context_score(text, start, start + len(quote), annotation) >= MIN_CONTEXT:
+            return start, start + len(quote)
+    return None
+
+
+def _fuzzy(text: str, annotation: Annotation) -> tuple[int, int] | None:
+    """Candidates from where the quote's head, tail or context still stand exactly."""
+    quote, length = annotation.text, len(annotation.text)
+    k = max(1, min(8, length // 3))
+    spans: set[tuple[int, int]] = set()
+    heads = [m.start() for m in re.finditer(re.escape(quote[:k]), text)]
+    tails = [m.end() for m in re.finditer(re.escape(quote[-k:]), text)]
+    if annotation.prefix:
+        heads += [m.end() for m in re.finditer(re.escape(annotation.prefix[-k:]), text)]
+    if annotation.suffix:
+        tails += [m.start() for m in re.finditer(re.escape(annotation.suffix[:k]), text)]
+    heads, tails = _nearest(heads, annotation.start), _nearest(tails, annotation.end)
+    for start in heads:
+        spans.add((start, start + length))
+        spans.update((start, end) for end in tails if length // 2 <= end - start <= length * 2 + 8)
+    spans.update((end - length, end) for end in tails if end >= length)
+    best, best_score = None, 0.0
+    size = max(1, len(text))
+    for start, end in spans:
+        quote_score = _alike(quote, text[start:end])
+        if quote_score < MIN_QUOTE:
+            continue
+        distance = abs(start - annotation.start) / size
+        score = 0.6 * quote_score + 0.4 * _context_score(text, start, end, annotation) - 0.05 * distance
+        if score > best_score:
+            best, best_score = (start, end), score
+    return best if best_score >= MIN_SCORE else None
+
+
+def reanchor(annotation: Annotation, article: Article) -> Annotation:
+    """The annotation placed in the article's current text, or flagged orphaned."""
+    if annotation.article_sha256 == article.sha256 and annotation.status == ANCHORED:
+        return annotation
+    text = article.text
+    start, end = annotation.start, annotation.end
+    if text[start:end] == annotation.text and _context_score(text, start, end, annotation) >= MIN_CONTEXT:
+        span = (start, end)
+    else:
+        span = _exact(text, annotation) or _fuzzy(text, annotation)
+    if span is None:
+        if annotation.status == ORPHANED and annotation.article_sha256 == article.sha256:
+            return annotation
+        return annotation.with_changes(article_sha256=article.sha256, status=ORPHANED)
+    return _moved(annotation, article, *span)

@@ -1,0 +1,215 @@
+"""What `reader export` and `reader import` do, without the command line.
+
+Export filters, re-anchors against the corpus, and yields lines (or brat files).
+Import parses every line first and checks every span against its article; only when
+all are good does anything reach the store (all or nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from .anchoring import reanchor
+from .corpus import ArticleError, Corpus
+from .formats import LINE_FORMATS, FormatError, brat, detect
+from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
+from .text import snap_span
+
+
+class ExchangeError(Exception):
+    """Bad input for an export or import: the message says what and where."""
+
+
+@dataclass
+class Filters:
+    labels: list[str] | None = None
+    articles: list[str] | None = None
+    annotators: list[str] | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def keep(self, annotation: Annotation) -> bool:
+        if self.labels and annotation.label not in self.labels:
+            return False
+        if self.articles and annotation.article not in self.articles:
+            return False
+        if self.annotators and annotation.annotator not in self.annotators:
+            return False
+        if self.since or self.until:
+            created = _moment(annotation.created)
+            if created is None:
+                return False
+            if self.since and created < self.since or self.until and created > self.until:
+                return False
+        return True
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+# ------------------------------------------------------------------ export
+
+
+def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> tuple[list, list[str]]:
+    """(article or None, its annotations re-anchored) per article, and the ids not in the corpus."""
+    by_article: dict[str, list[Annotation]] = {}
+    for annotation in annotations:
+        if filters.keep(annotation):
+            by_article.setdefault(annotation.article, []).append(annotation)
+    groups, missing = [], []
+    for article_id, group in by_article.items():
+        entry = corpus.get(article_id)
+        article = None
+        if entry is not None:
+            try:
+                article = entry.load()
+            except ArticleError:
+                article = None
+        if article is None:
+            missing.append(article_id)
+            groups.append((None, group))
+            continue
+        placed = [reanchor(a, article) for a in group]
+        groups.append((article, sorted(placed, key=lambda a: (a.start, -a.end))))
+    return groups, missing
+
+
+def export_lines(groups: list, fmt: str) -> Iterator[str]:
+    """JSON lines of a line format; articles not in the corpus only where no text is needed."""
+    module = LINE_FORMATS[fmt]
+    for article, group in groups:
+        if article is None:
+            if fmt not in ("jsonl", "w3c"):
+                continue
+            article = Article(group[0].article, "")
+        spans = [a for a in group if a.status == ANCHORED] if fmt in ("doccano", "spacy") else group
+        for record in module.export_lines(article, spans):
+            yield json.dumps(record, ensure_ascii=False)
+
+
+def export_brat(groups: list, folder: Path) -> int:
+    written = 0
+    for article, group in groups:
+        if article is not None:
+            brat.write_folder(folder, brat.export_files(article, [a for a in group if a.status == ANCHORED]))
+            written += 1
+    return written
+
+
+# ------------------------------------------------------------------ import
+
+
+def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict]]:
+    """(line number, span record) for every span in the file; ExchangeError names the line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ExchangeError(f"{path}: cannot read ({error.strerror or error})") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ExchangeError(f"{path}: not UTF-8 (byte {error.start})") from None
+    records = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ExchangeError(f"{path}:{number}: invalid JSON ({error.msg}, column {error.colno})") from None
+        if not isinstance(record, dict):
+            raise ExchangeError(f"{path}:{number}: expected a JSON object")
+        try:
+            module = LINE_FORMATS[fmt or detect(record)]
+            records += [(number, span) for span in module.parse(record)]
+        except FormatError as error:
+            raise ExchangeError(f"{path}:{number}: {error}") from None
+    return records
+
+
+def _stable_id(record: dict) -> str:
+    """Minimal records get an id from what they say, so importing twice does not double them."""
+    key = json.dumps([record["article"], record["label"], record["start"], record["end"]])
+    return uuid.uuid5(uuid.NAMESPACE_URL, "reader:" + key).hex
+
+
+def _place(record: dict, article: Article, where: str) -> tuple[int, int]:
+    """The span in the article: as given if its text matches, else found from its quote."""
+    start, end, text = record["start"], record["end"], record.get("text")
+    if not 0 <= start < end <= len(article.text):
+        raise ExchangeError(f"{where}: span {start}–{end} is outside the article (length {len(article.text)})")
+    if text is None or article.text[start:end] == text:
+        if snap_span(article.text, start, end) != (start, end):
+            raise ExchangeError(f"{where}: span {start}–{end} splits a character (grapheme cluster)")
+        return start, end
+    probe = Annotation(
+        id="probe", article=article.id, article_sha256="", label=record["label"], start=start, end=end,
+        text=text, prefix=record.get("prefix", ""), suffix=record.get("suffix", ""),
+    )
+    placed = reanchor(probe, article)
+    if placed.status != ANCHORED or placed.text != text:
+        raise ExchangeError(f"{where}: the text {text[:40]!r} is not at {start}–{end} and was not found nearby")
+    return placed.start, placed.end
+
+
+def check_records(records: list[tuple[int, dict]], corpus: Corpus, path: Path, annotator: str) -> list[Annotation]:
+    """Every record as an Annotation placed in its article; ExchangeError at the first bad one."""
+    checked = []
+    for number, record in records:
+        where = f"{path}:{number}"
+        article_id, label = record.get("article"), record.get("label")
+        if not isinstance(label, str) or not label.strip():
+            raise ExchangeError(f"{where}: the label must be a non-empty string")
+        entry = corpus.get(article_id) if isinstance(article_id, str) else None
+        if entry is None:
+            raise ExchangeError(f"{where}: unknown article {article_id!r} (not in the corpus given)")
+        try:
+            article = entry.load()
+        except ArticleError as error:
+            raise ExchangeError(f"{where}: {error}") from None
+        orphan = record.get("status") == ORPHANED
+        start, end = (record["start"], record["end"]) if orphan else _place(record, article, where)
+        checked.append(_annotation(record, article, start, end, annotator))
+    return checked
+
+
+def _annotation(record: dict, article: Article, start: int, end: int, annotator: str) -> Annotation:
+    stamp = now_iso()
+    fields = dict(
+        id=str(record.get("id") or _stable_id(record)),
+        article=article.id,
+        label=record["label"],
+        start=start,
+        end=end,
+        note=str(record.get("note") or ""),
+        annotator=str(record.get("annotator") or annotator),
+        created=str(record.get("created") or stamp),
+        updated=str(record.get("updated") or stamp),
+    )
+    if record.get("status") == ORPHANED:  # kept as it was: its passage is gone from the article
+        return Annotation(
+            **fields,
+            article_sha256=str(record.get("article_sha256", "")),
+            text=str(record.get("text", "")),
+            prefix=str(record.get("prefix", "")),
+            suffix=str(record.get("suffix", "")),
+            status=ORPHANED,
+        )
+    text = article.text
+    return Annotation(
+        **fields,
+        article_sha256=article.sha256,
+        text=text[start:end],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
+    )

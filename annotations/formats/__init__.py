@@ -1,0 +1,28 @@
+"""Export and import formats. Offsets are code points, end exclusive, in every one.
+
+Each line format module has:
+  export_lines(article, annotations) -> dicts, one JSON line each
+  parse(record) -> list of span records (article, label, start, end, text, ...)
+brat writes a folder instead (brat.export_folder).
+"""
+
+from __future__ import annotations
+
+from . import brat, doccano, jsonl, spacy, w3c
+from .common import FormatError
+
+LINE_FORMATS = {"jsonl": jsonl, "doccano": doccano, "spacy": spacy, "w3c": w3c}
+ALL_FORMATS = [*LINE_FORMATS, "brat"]
+
+
+def detect(record: dict) -> str:
+    """The format of a parsed JSON line, from the fields it has."""
+    if "@context" in record or record.get("type") == "Annotation":
+        return "w3c"
+    if "spans" in record and "text" in record:
+        return "spacy"
+    if "text" in record and ("label" in record and isinstance(record["label"], list) or "labels" in record):
+        return "doccano"
+    if "label" in record and "start" in record:
+        return "jsonl"
+    raise FormatError("cannot tell the format of this record (use --format)")

@@ -1,0 +1,28 @@
+"""Helpers the format modules share: field checks and the article id carried in meta."""
+
+from __future__ import annotations
+
+
+class FormatError(ValueError):
+    """A record does not fit its format; the message says what is missing."""
+
+
+def require(record: dict, *fields: str) -> None:
+    missing = [field for field in fields if field not in record]
+    if missing:
+        raise FormatError(f"missing {', '.join(missing)}")
+
+
+def article_of(record: dict) -> str:
+    """The article id of a doccano or spaCy line: meta.article (or meta.id)."""
+    meta = record.get("meta") or {}
+    article = meta.get("article") or meta.get("id") or record.get("article")
+    if not isinstance(article, str):
+        raise FormatError("missing meta.article (the article id)")
+    return article
+
+
+def int_span(start, end) -> tuple[int, int]:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        raise FormatError("start and end must be whole numbers")
+    return start, end

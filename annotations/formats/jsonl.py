@@ -1,0 +1,17 @@
+"""Native JSONL: one annotation a line, every field of the record in DESIGN.md."""
+
+from __future__ import annotations
+
+from ..model import Annotation, Article
+from .common import int_span, require
+
+
+def export_lines(article: Article, annotations: list[Annotation]):
+    for annotation in annotations:
+        yield annotation.to_record()
+
+
+def parse(record: dict) -> list[dict]:
+    require(record, "article", "label", "start", "end")
+    int_span(record["start"], record["end"])
+    return [record]

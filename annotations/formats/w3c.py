@@ -1,0 +1,77 @@
+"""W3C Web Annotation: one Annotation a line, TextQuote and TextPosition selectors.
+
+The label is a TextualBody with purpose "tagging"; a note is one with "commenting".
+The source is the article id; its hash travels in a "reader:sha256" extension field.
+"""
+
+from __future__ import annotations
+
+from ..model import ANCHORED, Annotation, Article
+from .common import FormatError, int_span, require
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def to_w3c(annotation: Annotation) -> dict:
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": annotation.label}]
+    if annotation.note:
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note})
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{annotation.id}" if "-" in annotation.id or len(annotation.id) == 32 else annotation.id,
+        "type": "Annotation",
+        "body": body,
+        "target": {
+            "source": annotation.article,
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": annotation.text, "prefix": annotation.prefix,
+                 "suffix": annotation.suffix},
+                {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+            ],
+        },
+        "creator": {"type": "Person", "name": annotation.annotator},
+        "created": annotation.created,
+        "modified": annotation.updated,
+        "reader:sha256": annotation.article_sha256,
+        "reader:status": annotation.status,
+    }
+
+
+def export_lines(article: Article, annotations: list[Annotation]):
+    for annotation in annotations:
+        yield to_w3c(annotation)
+
+
+def parse(record: dict) -> list[dict]:
+    require(record, "body", "target")
+    bodies = record["body"] if isinstance(record["body"], list) else [record["body"]]
+    tags = [b.get("value") for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"]
+    notes = [b.get("value") for b in bodies if isinstance(b, dict) and b.get("purpose") == "commenting"]
+    target = record["target"]
+    selectors = target.get("selector", []) if isinstance(target, dict) else []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
+    if not tags or position is None or not isinstance(target.get("source"), str):
+        raise FormatError("needs a tagging body, a target source and a TextPositionSelector")
+    start, end = int_span(position.get("start"), position.get("end"))
+    parsed = {
+        "article": target["source"],
+        "label": tags[0],
+        "start": start,
+        "end": end,
+        "note": notes[0] if notes else "",
+        "status": record.get("reader:status", ANCHORED),
+    }
+    if quote is not None:
+        parsed.update(text=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""))
+    identifier = record.get("id", "")
+    if isinstance(identifier, str) and identifier:
+        parsed["id"] = identifier.removeprefix("urn:uuid:")
+    creator = record.get("creator")
+    if isinstance(creator, dict):
+        parsed["annotator"] = creator.get("name", "")
+    for ours, theirs in (("created", "created"), ("updated", "modified"), ("article_sha256", "reader:sha256")):
+        if isinstance(record.get(theirs), str):
+            parsed[ours] = record[theirs]
+    return [parsed]
