@@ -8,13 +8,15 @@ all are good does anything reach the store (all or nothing).
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from .anchoring import reanchor
+from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
 from .formats import LINE_FORMATS, FormatError, brat, detect
 from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
@@ -97,6 +99,27 @@ def export_lines(groups: list, fmt: str) -> Iterator[str]:
             yield json.dumps(record, ensure_ascii=False)
 
 
+def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:
+    """Write JSON lines to a binary stream; progress(n) is called every 10,000 lines."""
+    written = 0
+    for written, line in enumerate(lines, 1):
+        out.write(line.encode("utf-8") + b"\n")
+        if progress and written % 10000 == 0:
+            progress(written)
+    return written
+
+
+def write_export(groups: list, fmt: str, path: Path, progress: Callable[[int], None] | None = None) -> int:
+    """Write an export to a file (or, for brat, a folder) that no reader ever sees half-written.
+
+    Returns how many lines (brat: articles) were written.
+    """
+    if fmt == "brat":
+        return export_brat(groups, path)
+    with atomic_writer(path) as out:
+        return write_lines(export_lines(groups, fmt), out, progress)
+
+
 def export_brat(groups: list, folder: Path) -> int:
     written = 0
     for article, group in groups:
@@ -152,6 +175,12 @@ def _place(record: dict, article: Article, where: str) -> tuple[int, int]:
         if snap_span(article.text, start, end) != (start, end):
             raise ExchangeError(f"{where}: span {start}–{end} splits a character (grapheme cluster)")
         return start, end
+    if not record.get("prefix") and not record.get("suffix"):  # no context: the nearest exact quote
+        found = [m.start() for m in re.finditer(re.escape(text), article.text)] if text else []
+        if found:
+            nearest = min(found, key=lambda s: abs(s - start))
+            return nearest, nearest + len(text)
+        raise ExchangeError(f"{where}: the text {text[:40]!r} is not at {start}–{end} and was not found")
     probe = Annotation(
         id="probe", article=article.id, article_sha256="", label=record["label"], start=start, end=end,
         text=text, prefix=record.get("prefix", ""), suffix=record.get("suffix", ""),

@@ -14,12 +14,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus, article_date, guess_title
+from annotations.exchange import Filters, gather, write_export
 from annotations.history import Change, History
-from annotations.model import Annotation, Article, LabelSet, new_annotation
+from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
 from annotations.store import AnnotationStore, ReadOnlyError
 
 from .keys import APP, PANES, label_bindings
+from .screens.export import ExportChoice, ExportScreen
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
 from .widgets.annotation_panel import AnnotationPanel, excerpt
@@ -133,11 +136,28 @@ class ReaderApp(App):
             self.say(str(error))
             return
         self.article = article
-        self.view.load(article, self.store.annotations(article.id), cursor)
+        self.view.load(article, self._anchored(article), cursor)
         title = self.article_list.get_cell(article.id, "title").plain
         self.query_one("#article-title", Static).update(Text(f"{title}  ·  {article.id}", no_wrap=True))
         self._refresh_panel()
         self.view.focus()
+
+    def _anchored(self, article: Article) -> list[Annotation]:
+        """The article's annotations placed in its current text (orphans are not drawn).
+
+        When the file changed since they were made, each is re-anchored and the result
+        stored, so that what the panel, the list and exports say agree.
+        """
+        annotations = self.store.annotations(article.id)
+        placed = [reanchor(a, article) for a in annotations]
+        changed = [a for a, before in zip(placed, annotations) if a is not before]
+        if changed and not self.store.readonly:
+            for annotation in changed:
+                self.store.put(annotation)
+            self.store.request_save()
+            lost = sum(a.status == ORPHANED for a in changed)
+            self.say(f"{article.id} changed on disk: {len(changed) - lost} tag(s) moved, {lost} orphaned")
+        return [a for a in placed if a.status != ORPHANED]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list:
@@ -174,7 +194,7 @@ class ReaderApp(App):
         subject = change.subject
         if self.article is None or subject.article != self.article.id:
             self.open_article(subject.article, subject.start)
-        self.view.set_annotations(self.store.annotations(subject.article))
+        self.view.set_annotations([a for a in self.store.annotations(subject.article) if a.status != ORPHANED])
         self.view.post_message(ArticleView.Moved())
         self.article_list.set_counts(subject.article, Counter(a.label for a in self.store.annotations(subject.article)))
         self._refresh_panel(subject.id)
@@ -289,7 +309,27 @@ class ReaderApp(App):
         self.push_screen(HelpScreen(self.all_panes()))
 
     def action_export(self) -> None:
-        self.say("export: see `reader export --help` (the export dialog comes with issue 3)")
+        self.push_screen(ExportScreen(self.article.id if self.article else None), self._export)
+
+    def _export(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        only = [self.article.id] if choice.only_open_article and self.article else None
+        annotations = [a for a in self.store.annotations() if only is None or a.article in only]
+        self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
+        self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
+
+    def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
+        """In a worker thread: the UI stays live while a large export is written."""
+        try:
+            groups, _ = gather(self.corpus, annotations, Filters())
+            written = write_export(groups, choice.format, choice.path)
+        except OSError as error:
+            message = f"export failed: {choice.path}: {error.strerror or error}"
+        else:
+            unit = "article(s)" if choice.format == "brat" else "line(s)"
+            message = f"exported {written} {unit} as {choice.format} to {choice.path}"
+        self.call_from_thread(self.say, message)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key's action is also a command in the palette (ctrl+p)."""

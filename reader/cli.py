@@ -15,9 +15,17 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
-from annotations.atomic import atomic_writer
 from annotations.corpus import Corpus, find_articles
-from annotations.exchange import ExchangeError, Filters, check_records, export_brat, export_lines, gather, read_records
+from annotations.exchange import (
+    ExchangeError,
+    Filters,
+    check_records,
+    export_lines,
+    gather,
+    read_records,
+    write_export,
+    write_lines,
+)
 from annotations.formats import ALL_FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED
 from annotations.store import AnnotationStore, StoreError, StoreLocked
@@ -107,36 +115,26 @@ def run_export(argv: list[str]) -> int:
     if missing and args.format not in ("jsonl", "w3c"):
         print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
               f"{', '.join(missing[:5])}", file=sys.stderr)
-    if args.format == "brat":
-        count = export_brat(groups, Path(args.output))
-        print(f"wrote {count} article(s) to {args.output}", file=sys.stderr)
-        return 0
-    lines = export_lines(groups, args.format)
     total = sum(len(group) for _, group in groups)
-    if args.output:
-        try:
-            with atomic_writer(Path(args.output)) as out:
-                written = _write_lines(lines, out, total)
-        except OSError as error:
-            raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-        print(f"wrote {written} line(s) to {args.output}", file=sys.stderr)
-    else:
-        _write_lines(lines, sys.stdout.buffer, total)
+    progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
+    if not args.output:
+        write_lines(export_lines(groups, args.format), sys.stdout.buffer, progress)
         sys.stdout.flush()
+        return 0
+    try:
+        written = write_export(groups, args.format, Path(args.output), progress)
+    except OSError as error:
+        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
+    unit = "article(s)" if args.format == "brat" else "line(s)"
+    print(f"{'' if not progress else chr(10)}wrote {written} {unit} to {args.output}", file=sys.stderr)
     return 0
 
 
-def _write_lines(lines, out, total: int) -> int:
-    """Write JSON lines; on a terminal, say how far it got for large exports."""
-    show = sys.stderr.isatty() and total > 20000
-    written = 0
-    for written, line in enumerate(lines, 1):
-        out.write(line.encode("utf-8") + b"\n")
-        if show and written % 10000 == 0:
-            print(f"\rexported {written} of about {total}", end="", file=sys.stderr, flush=True)
-    if show:
-        print(file=sys.stderr)
-    return written
+def _progress(total: int):
+    def show(done: int) -> None:
+        print(f"\rexported {done} of about {total}", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def run_import(argv: list[str]) -> int:
@@ -172,6 +170,8 @@ def run_stats(argv: list[str]) -> int:
     labels = sorted({a.label for _, group in groups for a in group})
     print("\t".join(["article", *labels, "total", "orphaned"]))
     orphans = []
+    annotated = {(article.id if article else group[0].article) for article, group in groups}
+    groups += [(entry, []) for entry in corpus.entries if entry.id not in annotated]
     for article, group in groups:
         name = article.id if article else f"{group[0].article} (not in this corpus)"
         counts = Counter(a.label for a in group)

@@ -267,3 +267,24 @@ async def test_palette_has_every_action(make_app):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for words in ("Next sentence (text)", "Tag quote (text)", "Undo (text)", "Open (article list)"):
             assert words in titles
+
+
+async def test_export_dialog_writes_the_chosen_format(make_app, tmp_path):
+    from reader.screens.export import ExportScreen
+
+    app = make_app()
+    target = tmp_path / "out.jsonl"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        await pilot.press("v", "e", "3", "x")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path").value = str(target)
+        app.screen.query_one("#export-format").value = "w3c"
+        await pilot.pause()
+        await pilot.click("#export-go")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert "exported 1 line(s) as w3c" in message(app)
+    [record] = [json.loads(line) for line in target.read_text().splitlines()]
+    assert record["type"] == "Annotation" and record["target"]["selector"][0]["exact"] == "ERBIL"

@@ -1,0 +1,191 @@
+"""Every export format against what its tool expects; import all-or-nothing; round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotations.corpus import find_articles
+from annotations.exchange import ExchangeError, Filters, check_records, export_lines, gather, read_records, write_export
+from annotations.model import new_annotation
+from annotations.store import AnnotationStore
+from tests.odd_articles import SPANS, write_odd_corpus
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return find_articles([write_odd_corpus(tmp_path / "odd")])
+
+
+@pytest.fixture
+def tagged(corpus):
+    annotations = []
+    for article_id, label, words in SPANS:
+        article = corpus.get(article_id).load()
+        start = article.text.index(words)
+        annotations.append(new_annotation(article, label, start, start + len(words), annotator="ann", note=f"n-{words}"))
+    return annotations
+
+
+def lines(corpus, annotations, fmt):
+    groups, _ = gather(corpus, annotations, Filters())
+    return [json.loads(line) for line in export_lines(groups, fmt)]
+
+
+def test_loaded_text_is_normalised(corpus):
+    assert corpus.get("crlf.txt").load().text == "First line in Duhok.\nSecond line: 7,500 troops.\n"
+    assert corpus.get("bom.txt").load().text.startswith("Kirkuk")
+    latin = corpus.get("latin1.txt").load()
+    assert latin.encoding == "cp1252" and "São Paulo" in latin.text
+
+
+def test_jsonl_has_every_field_and_slices(corpus, tagged):
+    records = lines(corpus, tagged, "jsonl")
+    assert len(records) == len(SPANS)
+    for record in records:
+        text = corpus.get(record["article"]).load().text
+        assert text[record["start"] : record["end"]] == record["text"]
+        assert set(record) == {
+            "id", "article", "article_sha256", "label", "start", "end", "text", "prefix", "suffix",
+            "note", "annotator", "created", "updated", "status",
+        }
+
+
+def test_spacy_loads_our_spans(corpus, tagged):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    records = lines(corpus, tagged, "spacy")
+    assert {r["meta"]["article"] for r in records} == {a for a, _, _ in SPANS}
+    for record in records:
+        doc = nlp(record["text"])
+        for span in record["spans"]:
+            char_span = doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="expand")
+            assert char_span is not None
+            assert record["text"][span["start"] : span["end"]] == span["text"]
+            assert span["text"] in char_span.text
+
+
+def test_doccano_lines(corpus, tagged):
+    records = lines(corpus, tagged, "doccano")
+    emoji = next(r for r in records if r["meta"]["article"] == "emoji.txt")
+    assert sorted(emoji["label"]) == sorted(
+        [[emoji["text"].index(w), emoji["text"].index(w) + len(w), label] for a, label, w in SPANS if a == "emoji.txt"]
+    )
+
+
+def test_w3c_fields(corpus, tagged):
+    records = lines(corpus, tagged, "w3c")
+    for record, annotation in zip(records, sorted(tagged, key=lambda a: (a.article, a.start))):
+        assert record["@context"] == "http://www.w3.org/ns/anno.jsonld"
+        assert record["type"] == "Annotation"
+        purposes = {b["purpose"]: b["value"] for b in record["body"]}
+        assert purposes["tagging"] in {"quote", "figure", "place"} and purposes["commenting"].startswith("n-")
+        quote, position = record["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        text = corpus.get(record["target"]["source"]).load().text
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert quote["prefix"] == text[max(0, position["start"] - 32) : position["start"]]
+        assert record["creator"]["name"] == "ann" and record["created"] and record["modified"]
+
+
+def test_brat_offsets_slice_the_txt(corpus, tagged, tmp_path):
+    groups, _ = gather(corpus, tagged, Filters())
+    out = tmp_path / "brat"
+    assert write_export(groups, "brat", out) == 6
+    for ann in out.glob("*.ann"):
+        txt = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                _, middle, shown = line.split("\t")
+                label, spans = middle.split(" ", 1)
+                pieces = [txt[int(s) : int(e)] for s, e in (p.split() for p in spans.split(";"))]
+                assert " ".join(pieces) == shown
+            else:
+                assert line.startswith("#") and "\tAnnotatorNotes T" in line
+    assert (out / "crlf.ann").read_text().splitlines()[0] == "T1\tquote 14 20;21 27\tDuhok. Second"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "w3c", "doccano", "spacy"])
+def test_round_trip_is_lossless(corpus, tagged, tmp_path, fmt):
+    groups, _ = gather(corpus, tagged, Filters())
+    path = tmp_path / f"out.{fmt}"
+    write_export(groups, fmt, path)
+    imported = check_records(read_records(path, None), corpus, path, "someone")
+    key = lambda a: (a.article, a.start, a.end, a.label)  # noqa: E731
+    assert sorted(imported, key=key) == sorted(tagged, key=key)
+
+
+def test_minimal_records_import_and_twice_does_not_double(corpus, tmp_path):
+    path = tmp_path / "min.jsonl"
+    path.write_text(json.dumps({"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Kirkuk"}) + "\n")
+    records = check_records(read_records(path, None), corpus, path, "me")
+    with AnnotationStore(tmp_path / "db.json") as store:
+        assert store.merge(records) == (1, 0)
+        again = check_records(read_records(path, None), corpus, path, "me")
+        assert store.merge(again) == (0, 0)
+        assert [a.annotator for a in store.annotations()] == ["me"]
+
+
+def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
+    path = tmp_path / "shifted.jsonl"
+    path.write_text(json.dumps({"article": "crlf.txt", "label": "place", "start": 15, "end": 20, "text": "Duhok"}) + "\n")
+    [record] = check_records(read_records(path, None), corpus, path, "me")
+    assert (record.start, record.end) == (14, 19)
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ('{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Kirk', "invalid JSON"),
+        ('{"article": "nope.txt", "label": "place", "start": 0, "end": 6}', "unknown article 'nope.txt'"),
+        ('{"article": "bom.txt", "label": "place", "start": 0, "end": 999}', "outside the article"),
+        ('{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Mosul!"}', "not found"),
+        ('{"article": "bom.txt", "label": "place", "start": "0", "end": 6}', "whole numbers"),
+        ('{"article": "emoji.txt", "label": "quote", "start": 15, "end": 16}', "splits a character"),
+        ('[1, 2]', "expected a JSON object"),
+        ('{"what": 1}', "cannot tell the format"),
+    ],
+)
+def test_bad_import_names_file_and_line_and_stores_nothing(corpus, tmp_path, line, problem):
+    good = json.dumps({"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Kirkuk"})
+    path = tmp_path / "bad.jsonl"
+    path.write_text(good + "\n" + line + "\n")
+    with pytest.raises(ExchangeError) as error:
+        check_records(read_records(path, None), corpus, path, "me")
+    assert f"{path}:2:" in str(error.value)
+    assert problem in str(error.value)
+
+
+articles_text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), min_size=1, max_size=60
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=articles_text, data=st.data())
+def test_round_trip_property(tmp_path_factory, text, data):
+    from annotations.model import Article
+    from annotations.text import normalise_newlines
+
+    folder = tmp_path_factory.mktemp("prop")
+    text = normalise_newlines(text)
+    (folder / "a.txt").write_bytes(text.encode("utf-8"))
+    corpus = find_articles([folder])
+    article = corpus.get("a.txt").load()
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(article.text) - 1), st.integers(1, 8)), max_size=5))
+    annotations = []
+    for start, size in spans:
+        try:
+            annotations.append(new_annotation(article, "quote", start, start + size, note="x"))
+        except ValueError:
+            continue
+    fmt = data.draw(st.sampled_from(["jsonl", "w3c", "doccano", "spacy"]))
+    groups, _ = gather(corpus, annotations, Filters())
+    path = folder / "out"
+    write_export(groups, fmt, path)
+    back = check_records(read_records(path, fmt), corpus, path, "") if annotations else []
+    assert sorted(back, key=lambda a: a.id) == sorted(annotations, key=lambda a: a.id)

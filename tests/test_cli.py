@@ -1,0 +1,95 @@
+"""The command line: exit codes, one clear line on bad input, nothing stored on failure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotations.store import AnnotationStore
+from reader.cli import main
+from reader.config import seeds_dir
+from tests.conftest import SEED
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=60)
+
+
+def minimal(article=SEED, start=527, end=534, text="Baghdad", label="place") -> str:
+    return json.dumps({"article": article, "label": label, "start": start, "end": end, "text": text})
+
+
+def test_import_then_export_then_stats(tmp_path, db_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n" + minimal(start=0, end=5, text="ERBIL") + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    assert "imported 2 new" in capsys.readouterr().err
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    assert "0 new, 0 updated, 2 already there" in capsys.readouterr().err
+    assert main(["export", "--db", str(db_path), "--label", "place"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r["text"] for r in records) == ["Baghdad", "ERBIL"]
+    out = tmp_path / "w3c.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "w3c", "-o", str(out), "--since", "2000-01-01"]) == 0
+    assert len(out.read_text().splitlines()) == 2
+    assert not list(tmp_path.glob(".w3c.jsonl.*.tmp"))
+    assert main(["export", "--db", str(db_path), "--until", "1 Jan 2001"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["stats", "--db", str(db_path)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split("\t") == ["article", "place", "total", "orphaned"]
+    assert f"{SEED}\t2\t2\t0" in table
+
+
+def test_bad_import_is_one_line_exit_1_and_stores_nothing(tmp_path, db_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n" + minimal(text="Mosul") + "\n")
+    result = run("import", str(source), "--db", str(db_path))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert f"{source}:2:" in result.stderr
+    assert not db_path.exists()
+
+
+def test_unparseable_date_is_exit_1(db_path):
+    result = run("export", "--db", str(db_path), "--since", "the day after never")
+    assert result.returncode == 1
+    assert "--since: cannot read the date" in result.stderr
+
+
+def test_usage_errors_exit_2(db_path):
+    assert run("export", "--format", "nonsense").returncode == 2
+    assert run("export", "--format", "brat").returncode == 2
+
+
+def test_corrupt_database_is_one_line_and_untouched(db_path):
+    db_path.write_bytes(b'{"annotations": {"1": ')
+    for command in (["stats"], ["export"], []):
+        result = run(*command, "--db", str(db_path))
+        assert result.returncode == 1, command
+        assert "invalid JSON" in result.stderr and result.stderr.count("\n") == 1
+    assert db_path.read_bytes() == b'{"annotations": {"1": '
+
+
+def test_missing_corpus_is_exit_1(tmp_path, db_path):
+    result = run("stats", str(tmp_path / "nothing-here"), "--db", str(db_path))
+    assert result.returncode == 1 and "no articles found" in result.stderr
+
+
+def test_brat_export_folder(tmp_path, db_path):
+    with AnnotationStore(db_path) as store:
+        from annotations.corpus import find_articles
+        from annotations.model import new_annotation
+
+        article = find_articles([seeds_dir()]).get(SEED).load()
+        store.add(new_annotation(article, "place", 527, 534, note="capital"))
+    out = tmp_path / "brat"
+    assert main(["export", "--db", str(db_path), "--format", "brat", "-o", str(out)]) == 0
+    assert (out / f"{SEED[:-4]}.ann").read_text().splitlines() == [
+        "T1\tplace 527 534\tBaghdad",
+        "#1\tAnnotatorNotes T1\tcapital",
+    ]
+    assert (out / SEED).read_bytes() == (seeds_dir() / SEED).read_bytes()
