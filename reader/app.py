@@ -233,6 +233,9 @@ class ReaderApp(App):
             else:
                 self._changed(self._apply(lambda: self.history.edit(here, here.with_changes(label=label))), "relabelled")
             return
+        if selection[0] >= selection[1]:
+            self.say("nothing to tag: the article is empty")
+            return
         same = [a for a in view.overlapping(*selection) if (a.start, a.end) == selection and a.label == label]
         view.anchor = None
         if same:

@@ -253,7 +253,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.query:
             self.notify("no search yet: press / to search", timeout=2)
         elif not self.search(self.query, direction):
-            self.notify(f"not found: {self.query}", timeout=2)
+            self.notify(f"not found: {self.query}", timeout=2, markup=False)
 
     # ------------------------------------------------------------ mouse
 

@@ -17,7 +17,7 @@ def make_app(db_path):
         from reader.config import seeds_dir
 
         corpus = find_articles(paths or [seeds_dir()])
-        store = store or AnnotationStore(db_path)
+        store = store if store is not None else AnnotationStore(db_path)
         opened.append(store)
         return ReaderApp(corpus, store, labels, annotator="tester", open_first=open_first)
 

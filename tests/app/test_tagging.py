@@ -288,3 +288,17 @@ async def test_export_dialog_writes_the_chosen_format(make_app, tmp_path):
         assert "exported 1 line(s) as w3c" in message(app)
     [record] = [json.loads(line) for line in target.read_text().splitlines()]
     assert record["type"] == "Annotation" and record["target"]["selector"][0]["exact"] == "ERBIL"
+
+
+async def test_second_instance_is_read_only_and_says_so(make_app, db_path):
+    holder = AnnotationStore(db_path)
+    try:
+        app = make_app(store=AnnotationStore(db_path, readonly=True))
+        async with app.run_test(size=SIZE) as pilot:
+            assert "read-only" in message(app)
+            await open_seed(pilot)
+            await pilot.press("v", "e", "3")
+            assert app.store.annotations() == []
+            assert "read-only" in message(app)
+    finally:
+        holder.close()

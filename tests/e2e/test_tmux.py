@@ -68,3 +68,21 @@ def test_search_select_tag_quit_and_find_it_in_the_database(session, tmp_path):
     assert [(r["label"], r["start"], r["end"], r["text"], r["article"]) for r in records] == [
         ("place", 527, 534, "Baghdad", "000_9a3c69b587ca93c2.txt")
     ]
+
+
+def test_hostile_article_cannot_touch_the_terminal(session, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "hostile.txt").write_bytes(
+        b"Headline with [b]markup[/b] and [@click=app.quit]click[/]\n"
+        b"Title change \x1b]0;pwned-title\x07 and clipboard \x1b]52;c;ZXZpbA==\x07 and \x1b[2J clear.\n"
+    )
+    command = f"{READER} {folder / 'hostile.txt'} --db {tmp_path / 'db.json'}"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    before = tmux("display-message", "-p", "-t", session, "#{pane_title}").strip()
+    screen = wait_for(session, lambda s: "Title change" in s, "the hostile article")
+    assert "[@click=app.quit]click[/]" in screen
+    assert "␛]0;pwned-title␇" in screen
+    assert tmux("display-message", "-p", "-t", session, "#{pane_title}").strip() == before
+    assert "pwned" not in before
+    tmux("send-keys", "-t", session, "q")

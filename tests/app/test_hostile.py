@@ -1,0 +1,108 @@
+"""Hostile and odd articles in the app: shown correctly, nothing reaches the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.widgets.article_view import ArticleView
+from tests.odd_articles import write_odd_corpus
+
+SIZE = (120, 40)
+
+HOSTILE = (
+    "Title [b]bold[/b] [link=http://x]link[/link] [@click=app.quit]click[/] done\n"
+    "ESC \x1b[31mred\x1b[0m OSC \x1b]0;pwned-title\x07 clip \x1b]52;c;ZXZpbA==\x07 C1 \x9b2J end\n"
+    "Arabic بغداد and Hebrew ירושלים, 東京 wide, e\u0301 accent, 👨‍👩‍👧 family.\n"
+)
+
+
+def shown(app) -> str:
+    view = app.query_one(ArticleView)
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return folder
+
+
+async def test_markup_and_escapes_are_shown_literally(make_app, tmp_path):
+    folder = write(tmp_path / "c", "[b]odd [@click=app.quit]x.txt", HOSTILE.encode())
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        title = app.article_list.get_cell("[b]odd [@click=app.quit]x.txt", "title").plain
+        assert title == "Title [b]bold[/b] [link=http://x]link[/link] [@click=app.quit]click[/] done"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = shown(app)
+        assert "[@click=app.quit]click[/]" in screen
+        assert "\x1b" not in screen and "\x07" not in screen and "\x9b" not in screen
+        assert "␛[31mred␛[0m" in screen and "␛]0;pwned-title␇" in screen
+        assert "[b]odd [@click=app.quit]x.txt" in app.query_one("#article-title").content.plain
+        view = app.query_one(ArticleView)
+        # offsets hold: the tag of "red" covers exactly "red" in the loaded text
+        start = view.text.index("red")
+        view.select(start, start + 3)
+        await pilot.press("2")
+        [tag] = app.store.annotations()
+        assert tag.text == "red" and view.text[tag.start : tag.end] == "red"
+
+
+async def test_odd_articles_open_and_binary_and_empty_are_handled(make_app, tmp_path):
+    folder = write_odd_corpus(tmp_path / "odd")
+    write(folder, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
+    write(folder, "empty.txt", b"")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.article_list
+        assert "image.png" not in [row.value for row in table.rows]
+        assert "skipped" in app.query_one("#message").content.plain and "image.png" in app.query_one("#message").content.plain
+        assert "decoded as cp1252" in table.get_cell("latin1.txt", "title").plain
+        table.move_cursor(row=table.get_row_index("empty.txt"))
+        await pilot.press("enter")
+        await pilot.press("v", "3")
+        assert app.store.annotations() == []
+        table.move_cursor(row=table.get_row_index("emoji.txt"))
+        await pilot.press("shift+tab", "enter")
+        view = app.query_one(ArticleView)
+        thumb = view.text.index("👍🏽")
+        view.move_to(thumb + 1)  # inside the cluster: snapped to its start
+        assert view.cursor == thumb
+        await pilot.press("v", "1")
+        [tag] = app.store.annotations()
+        assert tag.text == "👍🏽"
+
+
+async def test_long_line_without_newline(make_app, tmp_path):
+    folder = write(tmp_path / "long", "long.txt", ("word " * 400_000).encode())
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        assert view.layout_rows.rows > 10_000
+        await pilot.press("G")
+        assert view.cursor == len(view.text) - 1  # the last character
+        assert "word" in shown(app)
+
+
+async def test_edited_article_reanchors_and_orphans_show_in_panel(make_app, tmp_path, db_path):
+    from annotations.store import AnnotationStore
+
+    folder = write(tmp_path / "e", "a.txt", b"Troops left Kirkuk today. Officials met in Mosul later.")
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        for word in ("Kirkuk", "Mosul"):
+            start = view.text.index(word)
+            view.select(start, start + len(word))
+            await pilot.press("3")
+    app.store.close()
+    (folder / "a.txt").write_bytes(b"UPDATE. Troops left Kirkuk today.")
+    again = make_app(paths=[folder], open_first=True, store=AnnotationStore(db_path))
+    async with again.run_test(size=SIZE) as pilot:
+        view = again.query_one(ArticleView)
+        assert [(a.text, a.start) for a in view.annotations] == [("Kirkuk", 20)]
+        assert "1 tag(s) moved, 1 orphaned" in again.query_one("#message").content.plain
+        await pilot.press("a")
+        labels = [str(again.panel.get_cell_at((r, 0))) for r in range(again.panel.row_count)]
+        assert labels == ["place", "place orphaned"]
