@@ -143,7 +143,7 @@ def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict]]:
     except UnicodeDecodeError as error:
         raise ExchangeError(f"{path}: not UTF-8 (byte {error.start})") from None
     records = []
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(content.split("\n"), 1):  # not splitlines: U+2028 is no line end here
         if not line.strip():
             continue
         try:

@@ -1,27 +1,27 @@
 """AnnotationStore: annotations in a TinyDB file that is never left half-written.
 
-TinyDB's own JSONStorage rewrites its file in place, so a process killed mid-write
-loses everything. AtomicStorage keeps the data in memory and writes a whole new file
-beside the old one (fsync, os.replace, fsync of the folder). A lock file keeps two
-processes from overwriting each other: the second opens read-only.
+The data lives in memory (tinydb_memory.py); save() writes a whole new file beside
+the old one (fsync, os.replace, fsync of the folder), so a kill at any moment leaves
+the old file or the new one. A lock file keeps two processes from overwriting each
+other: the second opens read-only.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Document
 
-from .atomic import write_atomically
+from .atomic import atomic_writer
 from .model import Annotation
+from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
 SCHEMA = 1
 ANNOTATIONS = "annotations"
@@ -50,8 +50,7 @@ def _check_shape(path: Path, data: object) -> dict:
     if foreign:
         names = ", ".join(sorted(foreign))
         raise StoreError(f"{where} is not a reader database (tables: {names}); pass another --db")
-    meta = data.get(META, {})
-    schema = next(iter(meta.values()), {}).get("schema", SCHEMA) if meta else SCHEMA
+    schema = schema_of(data)
     if not isinstance(schema, int) or schema > SCHEMA:
         raise StoreError(
             f"{where} was written by a newer reader (schema {schema}, this one reads {SCHEMA}); upgrade reader"
@@ -61,6 +60,34 @@ def _check_shape(path: Path, data: object) -> dict:
         if bad:
             raise StoreError(f"{where}: annotation {doc_id} lacks {', '.join(bad)}; the file is damaged")
     return data
+
+
+def schema_of(data: dict) -> int:
+    """The schema a file was written with: 0 for files from before it was recorded."""
+    meta = data.get(META, {})
+    if meta:
+        return next(iter(meta.values()), {}).get("schema", 0)
+    return 0 if data.get(ANNOTATIONS) else SCHEMA
+
+
+def _schema_0_to_1(data: dict) -> dict:
+    return {**data, META: {"1": {"schema": 1, "app": "reader"}}}
+
+
+MIGRATIONS = {0: _schema_0_to_1}
+
+
+def migrate(path: Path, data: dict, readonly: bool) -> tuple[dict, bool]:
+    """Bring old data up to SCHEMA, after copying the file aside; returns (data, migrated)."""
+    schema = schema_of(data)
+    if schema == SCHEMA:
+        return data, False
+    if not readonly:
+        shutil.copy2(path, path.with_name(f"{path.name}.schema{schema}.bak"))
+    while schema < SCHEMA:
+        data = MIGRATIONS[schema](data)
+        schema += 1
+    return data, True
 
 
 def read_database(path: Path) -> dict:
@@ -82,26 +109,6 @@ def read_database(path: Path) -> dict:
             "restore a backup or pass another --db"
         ) from None
     return _check_shape(path, data)
-
-
-class AtomicStorage(Storage):
-    """TinyDB storage that lives in memory; flush() writes the file atomically."""
-
-    def __init__(self, path: str, data: dict) -> None:
-        self.path = Path(path)
-        self.data = data
-
-    def read(self) -> dict:
-        return self.data
-
-    def write(self, data: dict) -> None:
-        self.data = data
-
-    def snapshot(self) -> bytes:
-        return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-    def close(self) -> None:
-        pass
 
 
 class AnnotationStore:
@@ -129,21 +136,22 @@ class AnnotationStore:
                 raise StoreError(f"{self.path}: cannot lock the database ({error.strerror})") from None
             self._remove_stray_files()
         try:
-            data = read_database(self.path)
+            data, migrated = migrate(self.path, read_database(self.path), readonly)
         except StoreError:
             self._release()
             raise
-        self._storage = AtomicStorage(str(self.path), data)
-        self._db = TinyDB(storage=lambda: self._storage)
-        self._table = self._db.table(ANNOTATIONS, cache_size=0)
+        self._storage = MemoryStorage(data)
+        self._db = InMemoryTinyDB(storage=lambda: self._storage)
+        self._table: InPlaceTable = self._db.table(ANNOTATIONS, cache_size=0)
         self._mutex = threading.RLock()
         self._by_id: dict[str, Annotation] = {}
         self._doc_ids: dict[str, int] = {}
+        self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
         for doc_id, record in self._storage.data.get(ANNOTATIONS, {}).items():
             annotation = Annotation.from_record(record)
-            self._by_id[annotation.id] = annotation
+            self._index(annotation)
             self._doc_ids[annotation.id] = int(doc_id)
-        self.generation = 0  # bumped by every change
+        self.generation = 1 if migrated else 0  # bumped by every change; saved when above 0
         self.saved_generation = 0
         self._saver: threading.Thread | None = None
         self._wake = threading.Condition(self._mutex)
@@ -160,15 +168,22 @@ class AnnotationStore:
 
     def annotations(self, article: str | None = None) -> list[Annotation]:
         """Annotations (of one article, or all), ordered by position."""
-        found = [a for a in self._by_id.values() if article is None or a.article == article]
+        found = self._by_id.values() if article is None else self._by_article.get(article, {}).values()
         return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
 
-    def counts(self) -> dict[str, Counter]:
-        """Per article, how many annotations of each label."""
-        counts: dict[str, Counter] = defaultdict(Counter)
-        for annotation in self._by_id.values():
-            counts[annotation.article][annotation.label] += 1
-        return counts
+    def counts(self, article: str | None = None) -> dict[str, Counter]:
+        """Per article (or for one), how many annotations of each label."""
+        articles = self._by_article if article is None else {article: self._by_article.get(article, {})}
+        return defaultdict(Counter, {name: Counter(a.label for a in found.values()) for name, found in articles.items()})
+
+    def _index(self, annotation: Annotation) -> None:
+        self._by_id[annotation.id] = annotation
+        self._by_article[annotation.article][annotation.id] = annotation
+
+    def _unindex(self, annotation_id: str) -> Annotation:
+        annotation = self._by_id.pop(annotation_id)
+        del self._by_article[annotation.article][annotation_id]
+        return annotation
 
     # ------------------------------------------------------------ changes
 
@@ -181,9 +196,8 @@ class AnnotationStore:
         with self._mutex:
             if annotation.id in self._by_id:
                 raise ValueError(f"annotation {annotation.id} exists already")
-            doc_id = self._table.insert(annotation.to_record())
-            self._by_id[annotation.id] = annotation
-            self._doc_ids[annotation.id] = doc_id
+            self._doc_ids[annotation.id] = self._table.insert(annotation.to_record())
+            self._index(annotation)
             self._changed()
 
     def put(self, annotation: Annotation) -> None:
@@ -194,8 +208,9 @@ class AnnotationStore:
             if doc_id is None:
                 self.add(annotation)
                 return
-            self._table.upsert(Document(annotation.to_record(), doc_id=doc_id))
-            self._by_id[annotation.id] = annotation
+            self._table.replace(doc_id, annotation.to_record())
+            self._unindex(annotation.id)
+            self._index(annotation)
             self._changed()
 
     def merge(self, annotations: list[Annotation]) -> tuple[int, int]:
@@ -219,7 +234,7 @@ class AnnotationStore:
                     spans.add(span)
             doc_ids = self._table.insert_multiple(a.to_record() for a in new)
             for annotation, doc_id in zip(new, doc_ids):
-                self._by_id[annotation.id] = annotation
+                self._index(annotation)
                 self._doc_ids[annotation.id] = doc_id
             if new:
                 self._changed()
@@ -228,7 +243,7 @@ class AnnotationStore:
     def remove(self, annotation_id: str) -> Annotation:
         self._writable()
         with self._mutex:
-            annotation = self._by_id.pop(annotation_id)
+            annotation = self._unindex(annotation_id)
             self._table.remove(doc_ids=[self._doc_ids.pop(annotation_id)])
             self._changed()
             return annotation
@@ -251,8 +266,9 @@ class AnnotationStore:
         with self._mutex:
             generation = self.generation
             self._prepare()
-            payload = self._storage.snapshot()
-        write_atomically(self.path, payload)
+            tables = snapshot(self._storage.data)
+        with atomic_writer(self.path) as out:
+            dump(tables, out)
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
         return generation

@@ -132,3 +132,13 @@ def test_history_undo_redo_over_tag_delete_relabel_note(db_path):
         assert store.get(first.id) == relabelled
         history.tag(tag("quote", 7, 16))
         assert history.redo() is None  # a new change clears what was undone
+
+
+def test_old_schema_is_migrated_after_a_backup(db_path):
+    record = tag().to_record()
+    old = json.dumps({"annotations": {"1": record}}).encode()
+    db_path.write_bytes(old)
+    with AnnotationStore(db_path) as store:
+        assert store.annotations() == [tag().__class__.from_record(record)]
+    assert db_path.with_name(f"{db_path.name}.schema0.bak").read_bytes() == old
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 1

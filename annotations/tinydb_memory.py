@@ -1,0 +1,103 @@
+"""TinyDB plumbing for AnnotationStore: an in-memory storage and a table that writes in place.
+
+TinyDB's JSONStorage rewrites its file in place on every change (a kill mid-write loses
+the file), and its Table rebuilds the whole table dict on every change (0.5 ms at 0
+documents, 14 ms at 3,000). Here the data stays in memory, a change costs what it
+touches, and the file is written separately, atomically, by the store's saver.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import MutableMapping
+from typing import BinaryIO, Callable, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+
+class MemoryStorage(Storage):
+    """Holds the database as parsed JSON ({table: {doc id string: document}})."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+
+    def close(self) -> None:
+        pass
+
+
+class _IntKeys(MutableMapping):
+    """A raw table (string ids, as JSON keeps them) seen with int ids, without a copy."""
+
+    def __init__(self, raw: dict) -> None:
+        self.raw = raw
+
+    def __getitem__(self, key: int) -> dict:
+        return self.raw[str(key)]
+
+    def __setitem__(self, key: int, value: dict) -> None:
+        self.raw[str(key)] = value
+
+    def __delitem__(self, key: int) -> None:
+        del self.raw[str(key)]
+
+    def __contains__(self, key: object) -> bool:
+        return str(key) in self.raw
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(key) for key in self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+class InPlaceTable(Table):
+    """A TinyDB table whose changes cost O(documents changed), not O(table)."""
+
+    def _update_table(self, updater: Callable[[dict], None]) -> None:
+        tables = self._storage.read()
+        updater(_IntKeys(tables.setdefault(self.name, {})))
+        self._storage.write(tables)
+        self.clear_cache()
+
+    def replace(self, doc_id: int, document: dict) -> None:
+        """Swap a document for a new dict (never mutate one: the saver may be reading it)."""
+        self._update_table(lambda table: table.__setitem__(doc_id, dict(document)))
+
+
+class InMemoryTinyDB(TinyDB):
+    table_class = InPlaceTable
+
+
+def snapshot(data: dict) -> dict:
+    """Shallow copies of every table: cheap under a lock, safe to serialise outside it."""
+    return {name: dict(table) for name, table in data.items()}
+
+
+def dump(tables: dict, out: BinaryIO) -> None:
+    """Write tables as TinyDB's JSON, one document at a time.
+
+    One json.dumps call for the whole database would hold the GIL (and so freeze the UI)
+    for as long as it takes; document by document, other threads keep running.
+    """
+    out.write(b"{")
+    for number, (name, table) in enumerate(tables.items()):
+        out.write(b"," if number else b"")
+        out.write(json.dumps(name).encode() + b":{")
+        chunk = []
+        for index, (doc_id, document) in enumerate(table.items()):
+            chunk.append(("," if index else "") + json.dumps(doc_id) + ":" + json.dumps(
+                document, ensure_ascii=False, separators=(",", ":")
+            ))
+            if len(chunk) >= 512:
+                out.write("".join(chunk).encode("utf-8"))
+                chunk.clear()
+        out.write("".join(chunk).encode("utf-8") + b"}")
+    out.write(b"}")
