@@ -31,18 +31,23 @@ class ArticleError(Exception):
     """An article could not be read; the message says which file and why."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, encoding: str, partial: bool) -> str:
+    """partial: data is the head of a file, so a character cut at its end is no error."""
+    return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
+
+
+def decode(data: bytes, partial: bool = False) -> tuple[str, str]:
     """Bytes to (text, encoding name). Raises ArticleError for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return _decode(data, encoding, partial), encoding
             except UnicodeDecodeError as error:
                 raise ArticleError(f"not valid {encoding}: {error.reason}") from None
     if b"\x00" in data[:65536]:
         raise ArticleError("binary file (NUL bytes)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decode(data, "utf-8", partial), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
@@ -130,21 +135,57 @@ def article_date(text: str, path: Path | None) -> datetime | None:
 # ---------------------------------------------------------------- corpus
 
 
+HEAD = 65536  # bytes read for a title and a date: a list of thousands stays quick
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the article list shows. problem is set for files that are not articles."""
+
+    title: str
+    date: datetime | None
+    encoding: str = "utf-8"
+    problem: str = ""
+
+
+def read_meta(path: Path, article_id: str) -> Meta:
+    """Title, date and encoding from the head of the file only."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD)
+    except OSError as error:
+        return Meta(article_id, None, problem=f"cannot read ({error.strerror or error})")
+    try:
+        text, encoding = decode(head, partial=len(head) == HEAD)
+    except ArticleError as error:
+        return Meta(article_id, None, problem=str(error))
+    text = normalise_newlines(text)
+    return Meta(guess_title(text, article_id), article_date(text, path), encoding)
+
+
 @dataclass
 class Entry:
-    """An article found on disk; its text is read when first asked for."""
+    """An article found on disk; its text and its metadata are read when first asked for."""
 
     id: str
     path: Path
     _article: Article | None = field(default=None, repr=False)
+    _meta: Meta | None = field(default=None, repr=False)
 
     def load(self) -> Article:
         if self._article is None:
             self._article = read_article(self.path, self.id)
         return self._article
 
-    def forget(self) -> None:
-        self._article = None
+    @property
+    def meta(self) -> Meta:
+        if self._meta is None:
+            self._meta = read_meta(self.path, self.id)
+        return self._meta
+
+    @property
+    def meta_loaded(self) -> bool:
+        return self._meta is not None
 
 
 @dataclass

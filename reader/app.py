@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import partial
 from typing import Iterable
 
@@ -15,11 +14,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from annotations.anchoring import reanchor
-from annotations.corpus import ArticleError, Corpus, article_date, guess_title
+from annotations.corpus import ArticleError, Corpus
 from annotations.exchange import Filters, gather, write_export
 from annotations.history import Change, History
 from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
 from annotations.store import AnnotationStore, ReadOnlyError
+from annotations.text import display_line
 
 from .keys import APP, PANES, label_bindings
 from .screens.export import ExportChoice, ExportScreen
@@ -40,10 +40,15 @@ class Saved(Message):
 
 
 class SearchBar(Input):
-    BINDINGS = [Binding("escape", "close", "Close search")]
+    """/ in the text: enter finds, esc closes."""
 
-    def action_close(self) -> None:
-        self.app.close_search()
+    BINDINGS = [Binding("escape", "app.close_bar('search')", "Close search")]
+
+
+class FilterBar(Input):
+    """/ in the list: typing filters at once, enter keeps the filter, esc clears it."""
+
+    BINDINGS = [Binding("escape", "app.close_bar('filter')", "Clear filter")]
 
 
 def describe(annotation: Annotation) -> str:
@@ -79,7 +84,9 @@ class ReaderApp(App):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield ArticleList(self.labels, id="articles")
+            with Vertical(id="list-pane"):
+                yield ArticleList(self.corpus.entries, self.labels, self.store.counts(), id="articles")
+                yield FilterBar(placeholder="filter articles (enter keeps, esc clears)", id="filter", classes="hidden")
             with Vertical(id="reading"):
                 yield Static("", id="article-title", markup=False)
                 yield ArticleView(self.labels, id="text")
@@ -103,24 +110,32 @@ class ReaderApp(App):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        counts = self.store.counts()
         notices = list(self.corpus.notices)
-        for entry in self.corpus.entries:
-            try:
-                article = entry.load()
-            except ArticleError as error:
-                notices.append(f"skipped {error}")
-                continue
-            note = "" if article.encoding in ("utf-8", "utf-8-sig") else f"decoded as {article.encoding}"
-            title = guess_title(article.text, entry.id)
-            self.article_list.add_article(entry, title, article_date(article.text, entry.path), counts[entry.id], note)
         if self.store.readonly:
             notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
-        self.say("; ".join(notices) if notices else f"{self.article_list.row_count} articles · ? for help")
-        if self.open_first and self.article_list.row_count:
-            self.open_article(self.article_list.coordinate_to_cell_key((0, 0)).row_key.value)
+        self.say("; ".join(notices) if notices else f"{len(self.corpus.entries)} articles · ? for help")
+        if self.open_first and self.corpus.entries:
+            self.open_article(self.corpus.entries[0].id)
         else:
             self.article_list.focus()
+        self.run_worker(self._read_metadata, thread=True, group="metadata")
+
+    def _read_metadata(self) -> None:
+        """In a thread: read every article's title and date, so filtering finds titles too."""
+        for number, entry in enumerate(self.corpus.entries, 1):
+            entry.meta  # noqa: B018 (reads and caches)
+            if number % 500 == 0 or number == len(self.corpus.entries):
+                self.call_from_thread(self._metadata_read)
+
+    def _metadata_read(self) -> None:
+        articles = self.article_list
+        if articles.filter:
+            articles.set_filter(articles.filter)
+        articles.refresh()
+        problems = [e for e in self.corpus.entries if e.meta_loaded and e.meta.problem]
+        if problems and not self._message.startswith("skipped"):
+            names = ", ".join(e.id for e in problems[:3]) + (" …" if len(problems) > 3 else "")
+            self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
 
     def say(self, message: str) -> None:
         self._message = message
@@ -137,8 +152,8 @@ class ReaderApp(App):
             return
         self.article = article
         self.view.load(article, self._anchored(article), cursor)
-        title = self.article_list.get_cell(article.id, "title").plain
-        self.query_one("#article-title", Static).update(Text(f"{title}  ·  {article.id}", no_wrap=True))
+        title = display_line(entry.meta.title)
+        self.query_one("#article-title", Static).update(Text(f"{title}  ·  {display_line(article.id)}", no_wrap=True))
         self._refresh_panel()
         self.view.focus()
 
@@ -159,10 +174,11 @@ class ReaderApp(App):
             self.say(f"{article.id} changed on disk: {len(changed) - lost} tag(s) moved, {lost} orphaned")
         return [a for a in placed if a.status != ORPHANED]
 
+    def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
+        self.open_article(message.article_id)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.article_list:
-            self.open_article(event.row_key.value)
-        elif event.data_table is self.panel:
+        if event.data_table is self.panel:
             annotation = self.store.get(event.row_key.value)
             if annotation:
                 self.view.move_to(annotation.start)
@@ -196,7 +212,7 @@ class ReaderApp(App):
             self.open_article(subject.article, subject.start)
         self.view.set_annotations([a for a in self.store.annotations(subject.article) if a.status != ORPHANED])
         self.view.post_message(ArticleView.Moved())
-        self.article_list.set_counts(subject.article, Counter(a.label for a in self.store.annotations(subject.article)))
+        self.article_list.set_counts(subject.article, self.store.counts(subject.article)[subject.article])
         self._refresh_panel(subject.id)
         self.say(f"{verb} {describe(subject)} · saving…")
         self._waiting_for = self.store.generation
@@ -288,15 +304,34 @@ class ReaderApp(App):
         bar.value = self.view.query
         bar.focus()
 
-    def close_search(self) -> None:
-        self.query_one(SearchBar).add_class("hidden")
-        self.view.focus()
+    def action_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.remove_class("hidden")
+        bar.focus()
+
+    def action_close_bar(self, which: str) -> None:
+        if which == "filter":
+            self.query_one(FilterBar).value = ""
+            self.article_list.set_filter("")
+            self.query_one(FilterBar).add_class("hidden")
+            self.article_list.focus()
+        else:
+            self.query_one(SearchBar).add_class("hidden")
+            self.view.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FilterBar):
+            self.article_list.set_filter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, SearchBar):
-            self.close_search()
+            self.action_close_bar("search")
             if event.value and not self.view.search(event.value):
                 self.say(f"not found: {event.value}")
+        elif isinstance(event.input, FilterBar):
+            event.input.add_class("hidden")
+            self.article_list.focus()
+            self.say(f"{self.article_list.row_count} of {len(self.corpus.entries)} articles match “{event.value}”")
 
     def action_toggle_panel(self) -> None:
         self.panel.toggle_class("hidden")

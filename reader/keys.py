@@ -22,7 +22,12 @@ APP = [
 ARTICLE_LIST = [
     Binding("j,down", "cursor_down", "Down", show=False, id="list-down"),
     Binding("k,up", "cursor_up", "Up", show=False, id="list-up"),
+    Binding("pagedown,space", "page_down", "Page down", show=False, id="list-page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="list-page-up"),
+    Binding("g,home", "first", "First article", show=False, id="list-first"),
+    Binding("G,end", "last", "Last article", show=False, id="list-last"),
     Binding("enter", "select_cursor", "Open", id="list-open"),
+    Binding("slash", "app.filter", "Filter", id="list-filter"),
 ]
 
 TEXT = [

@@ -1,13 +1,23 @@
-"""The article list pane: title, date and a count per label, one row an article."""
+"""The article list pane: title, date and a count per label, one row an article.
+
+A Line-API view like the text pane: only the rows on screen are drawn, and an
+article's title and date are read (from the head of its file) when its row is first
+drawn or by the background reader, so a folder of thousands opens at once.
+Typing after / filters the rows by file name and title.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
 
-from rich.text import Text
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from annotations.corpus import Entry
 from annotations.model import LabelSet
@@ -15,46 +25,182 @@ from annotations.text import display_line
 
 from ..keys import ARTICLE_LIST
 
+HEADER = 1  # rows of column names above the articles
+DATE_WIDTH = 10
+COUNT_WIDTH = 3
+CURSOR = Style(reverse=True)
+MUTED = Style(dim=True, italic=True)
+
 
 def format_date(moment: datetime | None) -> str:
     """A date in the user's locale style (LC_TIME)."""
     return moment.strftime("%x") if moment else ""
 
 
-class ArticleList(DataTable):
-    """Rows keyed by article id. Text is passed as Text objects: never parsed as markup."""
+def describe_entry(entry: Entry) -> str:
+    """The title as the list shows it, with a word about odd files."""
+    meta = entry.meta
+    if meta.problem:
+        return f"{entry.id} (not an article: {meta.problem})"
+    if meta.encoding not in ("utf-8", "utf-8-sig"):
+        return f"{meta.title}  (decoded as {meta.encoding})"
+    return meta.title
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Every article of the corpus; enter (or a click) opens the one under the cursor."""
 
     BINDINGS = ARTICLE_LIST
 
-    def __init__(self, labels: LabelSet, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+    class Chosen(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, entries: list[Entry], labels: LabelSet, counts: dict[str, Counter], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries = entries
         self.labels = labels
+        self.counts = counts
+        self.shown: list[Entry] = list(entries)
+        self.cursor = 0
+        self.filter = ""
+        self._label_styles = [Style.parse(label.colour) for label in labels.labels]
 
     def on_mount(self) -> None:
-        self.add_column("Article", key="title", width=20)
-        self.add_column("Date", key="date")
-        for label in self.labels.labels:
-            self.add_column(Text(label.name[:1].upper(), style=label.colour), key=label.name)
+        self._resize_virtual()
 
-    def on_resize(self) -> None:
-        """The title takes what the date and the counts leave of the pane's width."""
-        others = sum(c.get_render_width(self) for key, c in self.columns.items() if key.value != "title")
-        title = self.columns.get(ColumnKey("title"))
-        if title is not None:
-            title.width = max(12, self.scrollable_content_region.width - others - 2 * self.cell_padding)
-            self.refresh()
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown) + HEADER)
+        self.refresh()
 
-    def add_article(self, entry: Entry, title: str, date: datetime | None, counts: Counter, note: str = "") -> None:
-        cells = [Text(display_line(title)), Text(format_date(date))]
-        cells += [self._count(counts, label.name) for label in self.labels.labels]
-        if note:
-            cells[0].append(f"  ({note})", style="italic dim")
-        self.add_row(*cells, key=entry.id)
+    # ------------------------------------------------------------ queries
 
-    def _count(self, counts: Counter, label: str) -> Text:
-        count = counts.get(label, 0)
-        return Text(str(count) if count else "·", justify="right")
+    @property
+    def row_count(self) -> int:
+        return len(self.shown)
+
+    @property
+    def current(self) -> Entry | None:
+        return self.shown[self.cursor] if self.shown else None
+
+    def index_of(self, article_id: str) -> int | None:
+        return next((i for i, e in enumerate(self.shown) if e.id == article_id), None)
+
+    def row_text(self, article_id: str) -> str:
+        """What the row of an article says, as plain text (for tests and the title bar)."""
+        index = self.index_of(article_id)
+        return "" if index is None else self._render_row(index, self.size.width or 80).text
+
+    # ------------------------------------------------------------ changes
 
     def set_counts(self, article_id: str, counts: Counter) -> None:
-        for label in self.labels.labels:
-            self.update_cell(article_id, label.name, self._count(counts, label.name))
+        self.counts[article_id] = counts
+        self.refresh()
+
+    def set_filter(self, text: str) -> None:
+        """Keep the rows whose file name or (already read) title holds text, any case."""
+        self.filter = text
+        needle = text.casefold()
+        current = self.current
+        if not needle:
+            self.shown = list(self.entries)
+        else:
+            self.shown = [
+                e for e in self.entries
+                if needle in e.id.casefold() or (e.meta_loaded and needle in e.meta.title.casefold())
+            ]
+        index = self.index_of(current.id) if current else None
+        self.cursor = index if index is not None else 0
+        self._resize_virtual()
+        self._scroll_to_cursor()
+
+    def move_cursor(self, row: int) -> None:
+        self.cursor = max(0, min(row, len(self.shown) - 1))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height - HEADER)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor + max(1, self.scrollable_content_region.height - HEADER - 1))
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor - max(1, self.scrollable_content_region.height - HEADER - 1))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.shown) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current.id))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - HEADER + round(self.scroll_offset.y)
+        if event.y >= HEADER and 0 <= row < len(self.shown):
+            self.move_cursor(row)
+            self.action_select_cursor()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize_virtual()
+
+    # ------------------------------------------------------------ drawing
+
+    def _header(self, width: int) -> Strip:
+        """The column names, drawn on the first line whatever the scroll position."""
+        base = self.rich_style + Style(bold=True)
+        title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
+        segments = [Segment("Article".ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
+        for label, style in zip(self.labels.labels, self._label_styles):
+            segments.append(Segment(label.name[:1].upper().rjust(COUNT_WIDTH), base + style))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _render_row(self, index: int, width: int) -> Strip:
+        entry = self.shown[index]
+        counts = self.counts.get(entry.id, Counter())
+        title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
+        title = display_line(describe_entry(entry))
+        if len(title) > title_width - 1:
+            title = title[: max(0, title_width - 2)] + "…"
+        base = self.rich_style
+        style = base + (MUTED if entry.meta.problem else Style())
+        segments = [Segment(title, style)]
+        strip = Strip(segments).adjust_cell_length(title_width, base)
+        rest = [Segment(format_date(entry.meta.date)[:DATE_WIDTH - 1].ljust(DATE_WIDTH), base)]
+        for label, label_style in zip(self.labels.labels, self._label_styles):
+            count = counts.get(label.name, 0)
+            rest.append(Segment((str(count) if count else "·").rjust(COUNT_WIDTH), base + label_style))
+        line = Strip([*strip, *rest]).adjust_cell_length(width, base)
+        if index == self.cursor:
+            line = line.apply_style(CURSOR if self.has_focus else Style(bold=True, underline=True))
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y < HEADER:
+            return self._header(width)
+        index = y - HEADER + round(self.scroll_offset.y)
+        if index >= len(self.shown):
+            return Strip.blank(width, self.rich_style)
+        return self._render_row(index, width)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

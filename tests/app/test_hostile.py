@@ -31,8 +31,9 @@ async def test_markup_and_escapes_are_shown_literally(make_app, tmp_path):
     folder = write(tmp_path / "c", "[b]odd [@click=app.quit]x.txt", HOSTILE.encode())
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
-        title = app.article_list.get_cell("[b]odd [@click=app.quit]x.txt", "title").plain
+        title = app.corpus.get("[b]odd [@click=app.quit]x.txt").meta.title
         assert title == "Title [b]bold[/b] [link=http://x]link[/link] [@click=app.quit]click[/] done"
+        assert app.article_list.row_text("[b]odd [@click=app.quit]x.txt").startswith("Title [b]bold[/b]")
         await pilot.press("enter")
         await pilot.pause()
         screen = shown(app)
@@ -55,15 +56,23 @@ async def test_odd_articles_open_and_binary_and_empty_are_handled(make_app, tmp_
     write(folder, "empty.txt", b"")
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         table = app.article_list
-        assert "image.png" not in [row.value for row in table.rows]
-        assert "skipped" in app.query_one("#message").content.plain and "image.png" in app.query_one("#message").content.plain
-        assert "decoded as cp1252" in table.get_cell("latin1.txt", "title").plain
-        table.move_cursor(row=table.get_row_index("empty.txt"))
+        from reader.widgets.article_list import describe_entry
+
+        assert describe_entry(app.corpus.get("image.png")) == "image.png (not an article: binary file (NUL bytes))"
+        assert table.row_text("image.png").startswith("image.png (not an")
+        assert "skipped 1 file(s) that are not articles: image.png" in app.query_one("#message").content.plain
+        table.move_cursor(table.index_of("image.png"))
+        await pilot.press("enter")
+        assert app.article is None and "binary file" in app.query_one("#message").content.plain
+        assert describe_entry(app.corpus.get("latin1.txt")).endswith("(decoded as cp1252)")
+        table.move_cursor(table.index_of("empty.txt"))
         await pilot.press("enter")
         await pilot.press("v", "3")
         assert app.store.annotations() == []
-        table.move_cursor(row=table.get_row_index("emoji.txt"))
+        table.move_cursor(table.index_of("emoji.txt"))
         await pilot.press("shift+tab", "enter")
         view = app.query_one(ArticleView)
         thumb = view.text.index("👍🏽")
