@@ -139,7 +139,7 @@ class ReaderApp(App):
 
     def say(self, message: str) -> None:
         self._message = message
-        self.query_one("#message", Static).update(Text(message))
+        self.query_one("#message", Static).update(Text(message), layout=False)
 
     # ------------------------------------------------------------ articles
 
@@ -192,7 +192,7 @@ class ReaderApp(App):
             place += f" · selected {view.selection[0]}–{view.selection[1]}"
         if here:
             place += f" · {describe(here)}" + (f" · note: {excerpt(here.note, 30)}" if here.note else "")
-        self.query_one("#position", Static).update(Text(place))
+        self.query_one("#position", Static).update(Text(place), layout=False)
 
     # ------------------------------------------------------------ changes
 
@@ -226,7 +226,8 @@ class ReaderApp(App):
             self.say(self._message.replace(" · saving…", " · saved"))
 
     def _refresh_panel(self, current: str | None = None) -> None:
-        if self.article is not None:
+        """Fill the panel, only while it is shown: thousands of rows cost time."""
+        if self.article is not None and not self.panel.has_class("hidden"):
             self.panel.show(self.store.annotations(self.article.id), current)
 
     def _target(self) -> Annotation | None:

@@ -66,6 +66,18 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = 0
         self.filter = ""
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
+        self._base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style, cached: rich_style recomputes it from CSS on every call."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        self._base_style = None
+        super().notify_style_update()
 
     def on_mount(self) -> None:
         self._resize_virtual()
@@ -163,7 +175,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position."""
-        base = self.rich_style + Style(bold=True)
+        base = self.base_style + Style(bold=True)
         title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
         segments = [Segment("Article".ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
         for label, style in zip(self.labels.labels, self._label_styles):
@@ -177,7 +189,7 @@ class ArticleList(ScrollView, can_focus=True):
         title = display_line(describe_entry(entry))
         if len(title) > title_width - 1:
             title = title[: max(0, title_width - 2)] + "…"
-        base = self.rich_style
+        base = self.base_style
         style = base + (MUTED if entry.meta.problem else Style())
         segments = [Segment(title, style)]
         strip = Strip(segments).adjust_cell_length(title_width, base)
@@ -196,7 +208,7 @@ class ArticleList(ScrollView, can_focus=True):
             return self._header(width)
         index = y - HEADER + round(self.scroll_offset.y)
         if index >= len(self.shown):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         return self._render_row(index, width)
 
     def on_focus(self) -> None:

@@ -58,6 +58,13 @@ def find(text: str, query: str, pos: int, direction: int) -> tuple[int, int] | N
     return last.span() if last else None
 
 
+def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """The part of span within [start, end], or None."""
+    if span is None or span[1] < start or span[0] > end:
+        return None
+    return max(span[0], start), min(span[1], end)
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article; moves a cursor and a selection; draws every annotation."""
 
@@ -86,6 +93,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.query = ""
         self._goal_x: int | None = None
         self._dragging = False
+        self._base_style: Style | None = None
+        self._strips: dict[tuple, Strip] = {}
         self._annotations: list[Annotation] = []
         self._starts: list[int] = []
         self._longest = 0
@@ -106,7 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._annotations = sorted(annotations, key=lambda a: (a.start, -a.end))
         self._starts = [a.start for a in self._annotations]
         self._longest = max((a.end - a.start for a in self._annotations), default=0)
-        self.refresh()
+        self.refresh_all()
 
     @property
     def annotations(self) -> list[Annotation]:
@@ -116,7 +125,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width or 80
         self.layout_rows = Layout(self.shown, max(1, width))
         self.virtual_size = Size(width, self.layout_rows.rows)
-        self.refresh()
+        self.refresh_all()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.layout_rows.width != self.scrollable_content_region.width:
@@ -153,14 +162,21 @@ class ArticleView(ScrollView, can_focus=True):
     def move_to(self, offset: int, keep_goal: bool = False) -> None:
         offset = max(0, min(offset, self._last_offset()))
         offset = grapheme_bounds(self.text, offset)[0] if self.text else 0
-        self.cursor = offset
+        before, self.cursor = self.cursor, offset
         if not keep_goal:
             self._goal_x = None
-        self._scroll_to_cursor()
-        self.refresh()
+        if not self._scroll_to_cursor():
+            self._touch(before, offset)
         self.post_message(self.Moved())
 
-    def _scroll_to_cursor(self) -> None:
+    def _touch(self, *offsets: int | None) -> None:
+        """Redraw only the rows from the first to the last of these offsets."""
+        rows = [self.layout_rows.row_of(o) for o in offsets if o is not None]
+        if rows:
+            self.refresh_lines(min(rows), max(rows) - min(rows) + 1)
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so that the cursor's row is on screen; True if it scrolled."""
         row = self.layout_rows.row_of(self.cursor)
         top = round(self.scroll_offset.y)
         height = max(1, self.scrollable_content_region.height)
@@ -168,6 +184,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        else:
+            return False
+        return True
 
     def _target(self, motion: str) -> int:
         text, pos = self.text, self.cursor
@@ -202,18 +221,20 @@ class ArticleView(ScrollView, can_focus=True):
         self.action_move(motion)
 
     def action_visual(self) -> None:
+        self._touch(self.anchor, self.cursor)
         self.anchor = None if self.anchor is not None else self.cursor
-        self.refresh()
 
     def action_cancel(self) -> None:
+        self._touch(self.anchor, self.cursor, *(self.match or ()))
         self.anchor = None
         self.match = None
-        self.refresh()
 
     def select(self, start: int, end: int) -> None:
         """Select [start, end): the anchor at start, the cursor on the last character."""
+        self._touch(self.anchor, self.cursor)
         self.anchor = start
         self.move_to(prev_grapheme(self.text, end) if end > start else start)
+        self._touch(start, self.cursor)
 
     def action_select_sentence(self) -> None:
         start, end = motions.sentence_span(self.text, self.cursor)
@@ -241,9 +262,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not query:
             return False
         found = find(self.text, query, self.cursor, direction)
+        self._touch(*(self.match or ()))
         if found is None:
             self.match = None
-            self.refresh()
             return False
         self.match = found
         self.move_to(found[0])
@@ -285,15 +306,48 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ drawing
 
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style; rich_style recomputes it from CSS on every call."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        self._base_style = None
+        self._strips.clear()
+        super().notify_style_update()
+
+    def refresh_all(self) -> None:
+        """Redraw every row (annotations or layout changed), not just what moved."""
+        self._strips.clear()
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_offset.y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if row >= self.layout_rows.rows or self.article is None:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.base_style)
         start, end = self.layout_rows.span(row)
-        cursor_end = next_grapheme(self.text, self.cursor) if self.cursor < len(self.text) else self.cursor + 1
         selection = self.selection
+        # A row looks the same as long as what touches it is the same: cache on that.
+        key = (
+            row,
+            width,
+            self.cursor if start <= self.cursor <= end else -1,
+            _clip(selection, start, end),
+            _clip(self.match, start, end),
+        )
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row(start, end, width, selection)
+        return strip
+
+    def _render_row(self, start: int, end: int, width: int, selection) -> Strip:
+        base = self.base_style
+        cursor_end = next_grapheme(self.text, self.cursor) if self.cursor < len(self.text) else self.cursor + 1
         annotations = self.overlapping(start, end)
         ranges = [(a.start, a.end) for a in annotations]
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]

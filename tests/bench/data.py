@@ -1,0 +1,77 @@
+"""Data the benchmarks run on, made fresh in a temporary folder."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from annotations.corpus import find_articles
+from annotations.model import Article, new_annotation
+from annotations.store import AnnotationStore
+
+WORDS = (
+    "the coalition forces said troops Baghdad Erbil were moved into bases across Iraq on Sunday "
+    "officials confirmed 5,200 soldiers and 300 advisers left Kirkuk after the ceremony"
+).split()
+MARKER = "BIGSTART"
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def big_article(path: Path, size: int, seed: int = 1) -> Path:
+    """An article of about size bytes: paragraphs of 40 to 120 words, a marker first.
+
+    Made once per folder: later calls return the file already there."""
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    parts, total = [f"{MARKER} a long report on troops in Iraq"], 0
+    while total < size:
+        parts.append(paragraph(rng, rng.randint(40, 120)))
+        total += len(parts[-1]) + 1
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def many_articles(folder: Path, count: int) -> Path:
+    if folder.exists():
+        return folder
+    rng = random.Random(2)
+    folder.mkdir(parents=True)
+    for number in range(count):
+        text = f"Headline number {number} about troops in Iraq\n\n" + paragraph(rng, 300) + "\n"
+        (folder / f"article{number:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def tag_spread(article: Article, count: int, seed: int = 3) -> list:
+    """count annotations spread over the article, on word starts, 1 to 6 words long."""
+    rng = random.Random(seed)
+    text = article.text
+    annotations = []
+    step = max(1, len(text) // max(1, count))
+    labels = ["quote", "figure", "place"]
+    for number in range(count):
+        start = min(len(text) - 2, number * step + rng.randint(0, max(0, step // 2)))
+        start = text.rfind(" ", 0, start) + 1
+        end = min(len(text), start + rng.randint(5, 60))
+        annotations.append(new_annotation(article, labels[number % 3], start, end, annotator="bench"))
+    return annotations
+
+
+def database(path: Path, corpus_paths: list[Path], count: int) -> Path:
+    """A database of count annotations spread over every article of the corpus."""
+    corpus = find_articles(corpus_paths)
+    articles = [entry.load() for entry in corpus.entries]
+    annotations = []
+    for number, article in enumerate(articles):
+        share = count // len(articles) + (1 if number < count % len(articles) else 0)
+        annotations += tag_spread(article, share, seed=number)
+    with AnnotationStore(path) as store:
+        store.merge(annotations)
+        store.save()
+    return path

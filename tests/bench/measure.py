@@ -1,0 +1,128 @@
+"""How the benchmarks measure: whole processes in tmux, keystrokes with Pilot, memory peaks."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+PYTHON = sys.executable
+READER = str(Path(sys.executable).with_name("reader"))
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def first_screen(command: list[str], marker: str, limit: float = 60.0) -> float:
+    """Seconds from starting command in a 120x40 tmux pane to marker being on screen."""
+    session = f"bench-{uuid.uuid4().hex[:8]}"
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", shlex.join(command))
+    try:
+        while time.perf_counter() - started < limit:
+            if marker in tmux("capture-pane", "-p", "-t", session):
+                return time.perf_counter() - started
+            time.sleep(0.005)
+        raise RuntimeError(f"{marker!r} never showed for {shlex.join(command)}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def median_first_screen(command: list[str], marker: str, repeat: int) -> float:
+    return statistics.median(first_screen(command, marker) for _ in range(repeat))
+
+
+SMALLEST_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Smallest(App):
+    def compose(self):
+        yield Static("smallest-app-ready")
+Smallest().run()
+"""
+
+TEXTAREA_APP = """
+import sys
+from pathlib import Path
+from textual.app import App
+from textual.widgets import TextArea
+class Editor(App):
+    def compose(self):
+        yield TextArea(Path(sys.argv[1]).read_text(encoding="utf-8"), read_only=True)
+Editor().run()
+"""
+
+
+def smallest_app() -> list[str]:
+    return [PYTHON, "-c", SMALLEST_APP]
+
+
+def textarea_app(path: Path) -> list[str]:
+    return [PYTHON, "-c", TEXTAREA_APP, str(path)]
+
+
+async def key_times(pilot, keys: list[str]) -> list[float]:
+    """Milliseconds of UI-thread CPU each key took, handled and the screen brought up to date.
+
+    CPU time of the thread, not wall time: under Pilot, wall time is mostly its wait for
+    the app to go idle (about 80 ms a key even for the smallest app here).
+    """
+    times = []
+    for key in keys:
+        started = time.thread_time()
+        await pilot.press(key)
+        await pilot.pause()
+        times.append((time.thread_time() - started) * 1000)
+    return times
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+PEAK = """
+import resource, sys, time
+from reader.cli import main
+started = time.perf_counter()
+code = main(sys.argv[1:])
+elapsed = time.perf_counter() - started
+print(__import__("json").dumps({"code": code, "seconds": elapsed,
+      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+"""
+
+
+def run_reader(args: list[str]) -> dict:
+    """Run a reader command in a fresh process: its seconds (in main) and memory peak."""
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, "-c", PEAK, *args], capture_output=True, text=True, check=True)
+    figures = json.loads(result.stderr.strip().splitlines()[-1])
+    figures["process_seconds"] = time.perf_counter() - started
+    return figures
+
+
+JSON_DUMP = """
+import json, resource, sys, time
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+started = time.perf_counter()
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for record in data["annotations"].values():
+        out.write(json.dumps(record, ensure_ascii=False) + "\\n")
+print(json.dumps({"seconds": time.perf_counter() - started,
+      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+"""
+
+
+def plain_json_dump(db: Path, out: Path) -> dict:
+    """The floor for an export: load the database with json and write each record as a line."""
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, "-c", JSON_DUMP, str(db), str(out)], capture_output=True, text=True, check=True)
+    figures = json.loads(result.stderr.strip().splitlines()[-1])
+    figures["process_seconds"] = time.perf_counter() - started
+    return figures

@@ -1,0 +1,217 @@
+"""The benchmark table: each figure measured against a baseline in the same run.
+
+    .venv/bin/python -m tests.bench            full sizes (several minutes)
+    .venv/bin/python -m tests.bench --smoke    smallest sizes (what CI runs)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Static
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from annotations.corpus import find_articles
+from annotations.model import DEFAULT_LABELS
+from annotations.store import AnnotationStore
+from reader.app import ReaderApp
+from reader.widgets.article_view import ArticleView
+
+from . import data
+from .measure import (
+    READER,
+    key_times,
+    median_first_screen,
+    percentile,
+    plain_json_dump,
+    run_reader,
+    smallest_app,
+    textarea_app,
+)
+
+FULL = dict(article=10_000_000, article_tags=10_000, db=100_000, corpus=10_000, keys=300, repeat=3)
+SMOKE = dict(article=200_000, article_tags=500, db=2_000, corpus=200, keys=40, repeat=1)
+SIZE = (120, 40)
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: float
+    unit: str
+    baseline: float | None = None
+    baseline_name: str = ""
+    target: str = ""
+    met: bool | None = None
+    memory: str = ""
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.ours / self.baseline:.2f}×" if self.baseline else "—"
+        base = f"{self.baseline:.3f} {self.unit} ({self.baseline_name})" if self.baseline is not None else "—"
+        met = {True: "yes", False: "NO", None: "—"}[self.met]
+        return [self.figure, f"{self.ours:.3f} {self.unit}", base, ratio, self.target, met, self.memory]
+
+
+class Floor(App):
+    """The smallest app with a key binding: what any keystroke costs in Textual here."""
+
+    BINDINGS = [Binding(key, "nothing") for key in "lhjkwbe"]
+
+    def compose(self):
+        yield Static("floor")
+
+    def action_nothing(self) -> None:
+        pass
+
+
+def keys_for(count: int) -> list[str]:
+    cycle = ["l", "l", "j", "w", "e", "b", "right_parenthesis", "right_curly_bracket", "k", "h",
+             "v", "l", "l", "escape", "left_parenthesis", "j", "j", "k"]
+    return [cycle[i % len(cycle)] for i in range(count)]
+
+
+async def app_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
+    big = data.big_article(work / "big" / "big.txt", sizes["article"])
+    corpus = find_articles([big])
+    article = corpus.get("big.txt").load()
+    db = work / "big.json"
+    with AnnotationStore(db) as store:
+        store.merge(data.tag_spread(article, sizes["article_tags"]))
+        store.save()
+        tags = len(store)
+
+    floor = Floor()
+    async with floor.run_test(size=SIZE) as pilot:
+        floor_times = await key_times(pilot, [k for k in keys_for(sizes["keys"]) if len(k) == 1 and k in "lhjkwbe"])
+
+    app = ReaderApp(corpus, AnnotationStore(db), DEFAULT_LABELS, "bench", open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        jumps = []
+        for _ in range(sizes["repeat"] * 2):
+            jumps += await key_times(pilot, ["G"])
+            await key_times(pilot, ["g"])
+        assert view.cursor == 0
+        times = await key_times(pilot, keys_for(sizes["keys"]))
+        tag_times = []
+        for _ in range(20):
+            tag_times += await key_times(pilot, ["w", "v", "e", "2"])
+    app.store.close()
+    mb = len(article.text) / 1e6
+    floor_median = statistics.median(floor_times)
+    rows.append(Row(f"G to the end ({mb:.1f} MB, {tags} tags)", statistics.median(jumps), "ms",
+                    target="≤ 150 ms", met=statistics.median(jumps) <= 150))
+    keys = times + tag_times
+    rows.append(Row("keystroke median (motion, selection, tag)", statistics.median(keys), "ms", floor_median,
+                    "smallest app", "≤ 16 ms", statistics.median(keys) <= 16))
+    p99 = percentile(keys, 0.99)
+    rows.append(Row("keystroke 99th percentile", p99, "ms", percentile(floor_times, 0.99), "smallest app",
+                    "≤ 33 ms", p99 <= 33))
+
+
+async def tagging_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
+    """UI-thread cost of one tag with a large database: the action itself, timed directly."""
+    folder = data.many_articles(work / "tagcorpus", 100)
+    db = data.database(work / "tags.json", [folder], sizes["db"])
+    corpus = find_articles([folder])
+    app = ReaderApp(corpus, AnnotationStore(db), DEFAULT_LABELS, "bench", open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        costs = []
+        for number in range(50):
+            view.select(number * 7, number * 7 + 5)
+            started = time.perf_counter()
+            app.action_tag("place")
+            costs.append((time.perf_counter() - started) * 1000)
+            await pilot.pause()
+        count = len(app.store)
+    app.store.close()
+    records = [{"label": "x", "start": i, "end": i + 1, "text": "x" * 200} for i in range(count)]
+    baseline = TinyDB(storage=MemoryStorage).table("annotations")
+    baseline.insert_multiple(records)
+    insert_costs = []
+    for number in range(20):
+        started = time.perf_counter()
+        baseline.insert({"label": "x", "start": number, "end": number + 1, "text": "x"})
+        insert_costs.append((time.perf_counter() - started) * 1000)
+    ours = statistics.median(costs)
+    rows.append(Row(f"tag, UI thread ({count} tags in the database)", ours, "ms", statistics.median(insert_costs),
+                    "stock TinyDB insert", "≤ 2 ms", ours <= 2))
+
+
+def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
+    repeat = sizes["repeat"]
+    empty = work / "empty.json"
+    smallest = median_first_screen(smallest_app(), "smallest-app-ready", repeat)
+    seeds = median_first_screen([READER, "--db", str(empty)], "ERBIL", repeat)
+    rows.append(Row("start with the seeds", seeds, "s", smallest, "smallest app", "≤ 1.5× smallest",
+                    seeds <= 1.5 * smallest))
+
+    big = data.big_article(work / "big" / "big.txt", sizes["article"])
+    mb = big.stat().st_size / 1e6
+    ours = median_first_screen([READER, str(big), "--db", str(empty)], data.MARKER, repeat)
+    textarea = median_first_screen(textarea_app(big), data.MARKER, 1)
+    rows.append(Row(f"open a {mb:.1f} MB article", ours, "s", textarea, "TextArea", "≤ 1.0 s", ours <= 1.0))
+
+    folder = data.many_articles(work / "dbcorpus", 100)
+    db = data.database(work / "many.json", [folder], sizes["db"])
+    count = len(AnnotationStore(db, readonly=True))
+    without = median_first_screen([READER, str(folder), "--db", str(empty)], "Headline number 0", repeat)
+    loaded = median_first_screen([READER, str(folder), "--db", str(db)], "Headline number 0", repeat)
+    rows.append(Row(f"start with {count} tags (minus empty)", loaded - without, "s", without, "empty database",
+                    "≤ 0.3 s", loaded - without <= 0.3))
+
+    corpus = data.many_articles(work / "corpus", sizes["corpus"])
+    listed = median_first_screen([READER, str(corpus), "--db", str(empty)], "Headline number 0", repeat)
+    rows.append(Row(f"list of {sizes['corpus']} articles on screen", listed, "s", smallest, "smallest app",
+                    "≤ 1.0 s", listed <= 1.0))
+
+    out = work / "export.jsonl"
+    ours = run_reader(["export", str(folder), "--db", str(db), "-o", str(out)])
+    floor = plain_json_dump(db, work / "plain.jsonl")
+    rows.append(Row(f"export {count} tags (whole process)", ours["process_seconds"], "s", floor["process_seconds"],
+                    "plain json", "≤ 2.0 s", ours["process_seconds"] <= 2.0,
+                    f"{ours['peak_mb']:.0f} MB (json: {floor['peak_mb']:.0f} MB)"))
+
+
+async def filter_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
+    corpus = find_articles([data.many_articles(work / "corpus", sizes["corpus"])])
+    app = ReaderApp(corpus, AnnotationStore(work / "filter.json"), DEFAULT_LABELS, "bench")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        times = await key_times(pilot, list("number 99") + ["backspace"] * 9)
+    app.store.close()
+    rows.append(Row(f"filter keystroke, {sizes['corpus']} articles (median)", statistics.median(times), "ms",
+                    target="≤ 16 ms", met=statistics.median(times) <= 16))
+
+
+def run(smoke: bool = False) -> list[Row]:
+    sizes = SMOKE if smoke else FULL
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        work = Path(folder)
+        process_figures(sizes, work, rows)
+        asyncio.run(app_figures(sizes, work, rows))
+        asyncio.run(tagging_figure(sizes, work, rows))
+        asyncio.run(filter_figure(sizes, work, rows))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    header = ["figure", "ours", "baseline", "ratio", "target", "met", "memory peak"]
+    cells = [header] + [row.cells() for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths)) for line in cells]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
