@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from dateutil import parser as date_parser
-
 from .model import Article
 from .text import normalise_newlines
 
@@ -120,6 +118,8 @@ def article_date(text: str, path: Path | None) -> datetime | None:
     """Front matter `date:` parsed by python-dateutil, else the file's modification time."""
     value = front_matter(text).get("date")
     if value:
+        from dateutil import parser as date_parser  # imported when needed: it costs start-up time
+
         try:
             return date_parser.parse(value)
         except (ValueError, OverflowError):

@@ -15,14 +15,12 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus
-from annotations.exchange import Filters, gather, write_export
 from annotations.history import Change, History
 from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
 from annotations.store import AnnotationStore, ReadOnlyError
 from annotations.text import display_line
 
 from .keys import APP, PANES, label_bindings
-from .screens.export import ExportChoice, ExportScreen
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
 from .widgets.annotation_panel import AnnotationPanel, excerpt
@@ -348,9 +346,11 @@ class ReaderApp(App):
         self.push_screen(HelpScreen(self.all_panes()))
 
     def action_export(self) -> None:
+        from .screens.export import ExportScreen  # loaded on first use, to start quicker
+
         self.push_screen(ExportScreen(self.article.id if self.article else None), self._export)
 
-    def _export(self, choice: ExportChoice | None) -> None:
+    def _export(self, choice) -> None:
         if choice is None:
             return
         only = [self.article.id] if choice.only_open_article and self.article else None
@@ -358,8 +358,10 @@ class ReaderApp(App):
         self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
         self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
 
-    def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
+    def _write_export(self, choice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
+        from annotations.exchange import Filters, gather, write_export
+
         try:
             groups, _ = gather(self.corpus, annotations, Filters())
             written = write_export(groups, choice.format, choice.path)
