@@ -20,16 +20,18 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
 
 
-def _last_match(pattern: re.Pattern, text: str, pos: int, end: int):
-    """The last match of pattern that starts before pos, searching back in widening windows."""
+def _last_match(pattern: re.Pattern, text: str, pos: int, end: int, keep=None, by_end: bool = False):
+    """The last match (that keep accepts) starting before pos, or with by_end ending at or
+    before pos, searching back in widening windows."""
     window = 256
     while True:
         start = max(0, pos - window)
         last = None
         for match in pattern.finditer(text, start, end):
-            if match.start() >= pos:
+            if (match.end() > pos) if by_end else (match.start() >= pos):
                 break
-            last = match
+            if keep is None or keep(match):
+                last = match
         if last is not None or start == 0:
             return last
         window *= 4
@@ -87,18 +89,7 @@ class _Boundaries:
     @staticmethod
     def last_before(text: str, pos: int) -> re.Match | None:
         """The last boundary that ends at or before pos."""
-        window = 512
-        while True:
-            start = max(0, pos - window)
-            last = None
-            for match in _BOUNDARY.finditer(text, start, len(text)):
-                if match.end() > pos:
-                    break
-                if _is_sentence_end(text, match):
-                    last = match
-            if last is not None or start == 0:
-                return last
-            window *= 4
+        return _last_match(_BOUNDARY, text, pos, len(text), lambda m: _is_sentence_end(text, m), by_end=True)
 
 
 def sentence_start(text: str, pos: int) -> int:

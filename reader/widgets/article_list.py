@@ -23,6 +23,7 @@ from annotations.corpus import Entry
 from annotations.model import LabelSet
 from annotations.text import display_line
 
+from .cached_style import CachedBaseStyle
 from ..keys import ARTICLE_LIST
 
 HEADER = 1  # rows of column names above the articles
@@ -47,7 +48,7 @@ def describe_entry(entry: Entry) -> str:
     return meta.title
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
     """Every article of the corpus; enter (or a click) opens the one under the cursor."""
 
     BINDINGS = ARTICLE_LIST
@@ -66,18 +67,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = 0
         self.filter = ""
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
-        self._base_style: Style | None = None
 
-    @property
-    def base_style(self) -> Style:
-        """The widget's own style, cached: rich_style recomputes it from CSS on every call."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def notify_style_update(self) -> None:
-        self._base_style = None
-        super().notify_style_update()
 
     def on_mount(self) -> None:
         self._resize_virtual()

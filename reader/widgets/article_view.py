@@ -23,6 +23,7 @@ from annotations.model import Annotation, Article, LabelSet
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
+from .cached_style import CachedBaseStyle
 from ..keys import TEXT, label_bindings
 from ..layout import Layout
 
@@ -65,7 +66,7 @@ def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int]
     return max(span[0], start), min(span[1], end)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     """Shows one article; moves a cursor and a selection; draws every annotation."""
 
     BINDINGS = TEXT
@@ -93,7 +94,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.query = ""
         self._goal_x: int | None = None
         self._dragging = False
-        self._base_style: Style | None = None
         self._strips: dict[tuple, Strip] = {}
         self._annotations: list[Annotation] = []
         self._starts: list[int] = []
@@ -306,17 +306,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ drawing
 
-    @property
-    def base_style(self) -> Style:
-        """The widget's own style; rich_style recomputes it from CSS on every call."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def notify_style_update(self) -> None:
-        self._base_style = None
+    def clear_caches(self) -> None:
         self._strips.clear()
-        super().notify_style_update()
 
     def refresh_all(self) -> None:
         """Redraw every row (annotations or layout changed), not just what moved."""
