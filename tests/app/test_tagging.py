@@ -325,3 +325,31 @@ async def test_second_instance_is_read_only_and_says_so(make_app, db_path):
             assert "read-only" in message(app)
     finally:
         holder.close()
+
+
+async def test_custom_labels_bind_their_keys(make_app):
+    from annotations.model import Label, LabelSet
+
+    labels = LabelSet((Label("person", "1", "#aa3377"), Label("claim", "9", "red")))
+    app = make_app(labels=labels)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        await pilot.press("v", "e", "9")
+        assert [a.label for a in app.store.annotations()] == ["claim"]
+        await pilot.press("1")
+        assert [a.label for a in app.store.annotations()] == ["person"]
+
+
+async def test_article_deleted_while_running(make_app, tmp_path):
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Here today.")
+    (folder / "b.txt").write_text("Gone tomorrow.")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        (folder / "b.txt").unlink()
+        await pilot.press("j", "enter")
+        assert app.article is None
+        assert "b.txt: cannot read" in message(app)
+        await pilot.press("k", "enter")
+        assert app.article.id == "a.txt"

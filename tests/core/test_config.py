@@ -1,0 +1,47 @@
+"""Labels from the user's config file; where the database lives."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.config import ConfigError, database_path, load_labels
+
+
+def test_default_labels_without_a_file(tmp_path):
+    labels = load_labels(tmp_path / "none.toml")
+    assert [(l.name, l.key) for l in labels.labels] == [("quote", "1"), ("figure", "2"), ("place", "3")]
+
+
+def test_labels_from_config(tmp_path):
+    path = tmp_path / "labels.toml"
+    path.write_text(
+        '[[label]]\nname = "person"\nkey = "1"\ncolour = "#aa3377"\n'
+        '[[label]]\nname = "claim"\nkey = "9"\ncolour = "red"\n'
+    )
+    labels = load_labels(path)
+    assert labels.by_key("9").name == "claim" and labels.by_name("person").colour == "#aa3377"
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not toml [[[", "cannot read"),
+        ('[[label]]\nname = "a"\nkey = "0"\n', "key from 1 to 9"),
+        ('[[label]]\nname = "a"\nkey = "1"\ncolour = "nocolour"\n', "unknown colour"),
+        ('[[label]]\nname = "a"\nkey = "1"\n[[label]]\nname = "b"\nkey = "1"\n', "share a key"),
+    ],
+)
+def test_bad_config_is_one_clear_error(tmp_path, content, words):
+    path = tmp_path / "labels.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as error:
+        load_labels(path)
+    assert str(path) in str(error.value) and words in str(error.value)
+
+
+def test_database_path_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_DB", str(tmp_path / "env.json"))
+    assert database_path(str(tmp_path / "flag.json")) == tmp_path / "flag.json"
+    assert database_path(None) == tmp_path / "env.json"
+    monkeypatch.delenv("READER_DB")
+    assert database_path(None).name == "annotations.json" and "reader" in str(database_path(None))
