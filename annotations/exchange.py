@@ -23,6 +23,9 @@ from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
 from .text import snap_span
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., option) builds one a call
+
+
 class ExchangeError(Exception):
     """Bad input for an export or import: the message says what and where."""
 
@@ -96,7 +99,7 @@ def export_lines(groups: list, fmt: str) -> Iterator[str]:
             article = Article(group[0].article, "")
         spans = [a for a in group if a.status == ANCHORED] if fmt in ("doccano", "spacy") else group
         for record in module.export_lines(article, spans):
-            yield json.dumps(record, ensure_ascii=False)
+            yield _ENCODER.encode(record)
 
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:

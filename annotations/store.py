@@ -56,10 +56,18 @@ def _check_shape(path: Path, data: object) -> dict:
             f"{where} was written by a newer reader (schema {schema}, this one reads {SCHEMA}); upgrade reader"
         )
     for doc_id, record in data.get(ANNOTATIONS, {}).items():
-        bad = [k for k, kind in _REQUIRED.items() if not isinstance(record.get(k), kind)]
-        if bad:
+        if not _well_formed(record):
+            bad = [k for k, kind in _REQUIRED.items() if type(record.get(k)) is not kind]
             raise StoreError(f"{where}: annotation {doc_id} lacks {', '.join(bad)}; the file is damaged")
     return data
+
+
+def _well_formed(record: dict) -> bool:
+    get = record.get
+    return (
+        type(get("id")) is str and type(get("article")) is str and type(get("label")) is str
+        and type(get("start")) is int and type(get("end")) is int and type(get("text")) is str
+    )
 
 
 def schema_of(data: dict) -> int:
@@ -147,10 +155,12 @@ class AnnotationStore:
         self._by_id: dict[str, Annotation] = {}
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
+        self._counts: dict[str, Counter] = defaultdict(Counter)
         for doc_id, record in self._storage.data.get(ANNOTATIONS, {}).items():
             annotation = Annotation.from_record(record)
             self._index(annotation)
             self._doc_ids[annotation.id] = int(doc_id)
+        self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
         self.generation = 1 if migrated else 0  # bumped by every change; saved when above 0
         self.saved_generation = 0
         self._saver: threading.Thread | None = None
@@ -171,18 +181,23 @@ class AnnotationStore:
         found = self._by_id.values() if article is None else self._by_article.get(article, {}).values()
         return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
 
-    def counts(self, article: str | None = None) -> dict[str, Counter]:
-        """Per article (or for one), how many annotations of each label."""
-        articles = self._by_article if article is None else {article: self._by_article.get(article, {})}
-        return defaultdict(Counter, {name: Counter(a.label for a in found.values()) for name, found in articles.items()})
+    def counts(self) -> dict[str, Counter]:
+        """Per article, how many annotations of each label (kept up to date, not counted)."""
+        return defaultdict(Counter, {name: +counts for name, counts in self._counts.items()})
+
+    def label_counts(self, article: str) -> Counter:
+        """How many annotations of each label one article has."""
+        return +self._counts.get(article, Counter())
 
     def _index(self, annotation: Annotation) -> None:
         self._by_id[annotation.id] = annotation
         self._by_article[annotation.article][annotation.id] = annotation
+        self._counts[annotation.article][annotation.label] += 1
 
     def _unindex(self, annotation_id: str) -> Annotation:
         annotation = self._by_id.pop(annotation_id)
         del self._by_article[annotation.article][annotation_id]
+        self._counts[annotation.article][annotation.label] -= 1
         return annotation
 
     # ------------------------------------------------------------ changes

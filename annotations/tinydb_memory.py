@@ -17,6 +17,9 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 class MemoryStorage(Storage):
     """Holds the database as parsed JSON ({table: {doc id string: document}})."""
 
@@ -67,6 +70,10 @@ class InPlaceTable(Table):
         self._storage.write(tables)
         self.clear_cache()
 
+    def continue_ids_after(self, highest: int) -> None:
+        """Tell the table its highest id, so the first insert does not scan every document."""
+        self._next_id = highest + 1
+
     def replace(self, doc_id: int, document: dict) -> None:
         """Swap a document for a new dict (never mutate one: the saver may be reading it)."""
         self._update_table(lambda table: table.__setitem__(doc_id, dict(document)))
@@ -93,9 +100,7 @@ def dump(tables: dict, out: BinaryIO) -> None:
         out.write(json.dumps(name).encode() + b":{")
         chunk = []
         for index, (doc_id, document) in enumerate(table.items()):
-            chunk.append(("," if index else "") + json.dumps(doc_id) + ":" + json.dumps(
-                document, ensure_ascii=False, separators=(",", ":")
-            ))
+            chunk.append(("," if index else "") + json.dumps(doc_id) + ":" + _ENCODER.encode(document))
             if len(chunk) >= 512:
                 out.write("".join(chunk).encode("utf-8"))
                 chunk.clear()

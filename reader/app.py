@@ -208,9 +208,9 @@ class ReaderApp(App):
         subject = change.subject
         if self.article is None or subject.article != self.article.id:
             self.open_article(subject.article, subject.start)
-        self.view.set_annotations([a for a in self.store.annotations(subject.article) if a.status != ORPHANED])
+        self.view.replace_annotation(subject.id, self.store.get(subject.id))
         self.view.post_message(ArticleView.Moved())
-        self.article_list.set_counts(subject.article, self.store.counts(subject.article)[subject.article])
+        self.article_list.set_counts(subject.article, self.store.label_counts(subject.article))
         self._refresh_panel(subject.id)
         self.say(f"{verb} {describe(subject)} · saving…")
         self._waiting_for = self.store.generation

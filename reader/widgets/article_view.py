@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotations.model import Annotation, Article, LabelSet
+from annotations.model import ORPHANED, Annotation, Article, LabelSet
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
@@ -59,6 +59,11 @@ def find(text: str, query: str, pos: int, direction: int) -> tuple[int, int] | N
     return last.span() if last else None
 
 
+def _order(annotation: Annotation) -> tuple[int, int, str]:
+    """Annotations in text order; the longer first where two start together."""
+    return annotation.start, -annotation.end, annotation.id
+
+
 def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
     """The part of span within [start, end], or None."""
     if span is None or span[1] < start or span[0] > end:
@@ -96,7 +101,9 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         self._dragging = False
         self._strips: dict[tuple, Strip] = {}
         self._annotations: list[Annotation] = []
+        self._keys: list[tuple[int, int, str]] = []
         self._starts: list[int] = []
+        self._by_id: dict[str, Annotation] = {}
         self._longest = 0
 
     # ------------------------------------------------------------ content
@@ -112,10 +119,39 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         self.move_to(cursor)
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
-        self._annotations = sorted(annotations, key=lambda a: (a.start, -a.end))
+        self._annotations = sorted(annotations, key=_order)
+        self._keys = [_order(a) for a in self._annotations]
         self._starts = [a.start for a in self._annotations]
+        self._by_id = {a.id: a for a in self._annotations}
         self._longest = max((a.end - a.start for a in self._annotations), default=0)
         self.refresh_all()
+
+    def replace_annotation(self, annotation_id: str, annotation: Annotation | None) -> None:
+        """Take out the annotation with this id, put this one in (if any, and anchored).
+
+        One tag costs a bisect and a few rows redrawn, however many the article has.
+        """
+        old = self._by_id.pop(annotation_id, None)
+        if old is not None:
+            index = bisect_left(self._keys, _order(old))
+            for lists in (self._annotations, self._keys, self._starts):
+                del lists[index]
+            self._forget_rows(old.start, old.end)
+        if annotation is not None and annotation.status != ORPHANED:
+            key = _order(annotation)
+            index = bisect_left(self._keys, key)
+            self._annotations.insert(index, annotation)
+            self._keys.insert(index, key)
+            self._starts.insert(index, annotation.start)
+            self._by_id[annotation.id] = annotation
+            self._longest = max(self._longest, annotation.end - annotation.start)
+            self._forget_rows(annotation.start, annotation.end)
+
+    def _forget_rows(self, start: int, end: int) -> None:
+        """Drop the cached rows of [start, end) and redraw them."""
+        first, last = self.layout_rows.row_of(start), self.layout_rows.row_of(max(start, end - 1))
+        self._strips = {key: strip for key, strip in self._strips.items() if not first <= key[0] <= last}
+        self.refresh_lines(first, last - first + 1)
 
     @property
     def annotations(self) -> list[Annotation]:
