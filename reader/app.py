@@ -126,10 +126,7 @@ class ReaderApp(App):
                 self.call_from_thread(self._metadata_read)
 
     def _metadata_read(self) -> None:
-        articles = self.article_list
-        if articles.filter:
-            articles.set_filter(articles.filter)
-        articles.refresh()
+        self.article_list.titles_arrived()
         problems = [e for e in self.corpus.entries if e.meta_loaded and e.meta.problem]
         if problems and not self._message.startswith("skipped"):
             names = ", ".join(e.id for e in problems[:3]) + (" …" if len(problems) > 3 else "")

@@ -67,7 +67,7 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         self.cursor = 0
         self.filter = ""
         self._rows: dict[str, int] | None = None  # article id to row, made when first needed
-        self._haystacks: dict[str, str] = {}
+        self._haystack_cache: dict[str, str] | None = None
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
 
 
@@ -108,27 +108,37 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
 
     def set_filter(self, text: str) -> None:
         """Keep the rows whose file name or (already read) title holds text, any case."""
-        self.filter = text
         needle = text.casefold()
         current = self.current
         if not needle:
             self.shown = list(self.entries)
         else:
-            self.shown = [e for e in self.entries if needle in self._haystack(e)]
+            narrower = self.filter and needle.startswith(self.filter.casefold())
+            pool = self.shown if narrower else self.entries  # typing on only ever narrows
+            haystacks = self._haystacks()
+            self.shown = [entry for entry in pool if needle in haystacks[entry.id]]
+        self.filter = text
         self._rows = None
-        index = self.index_of(current.id) if current else None
-        self.cursor = index if index is not None else 0
+        self.cursor = self.shown.index(current) if current in self.shown else 0
         self._resize_virtual()
         self._scroll_to_cursor()
 
-    def _haystack(self, entry: Entry) -> str:
-        """File name and title, case-folded once: filtering thousands stays quick."""
-        found = self._haystacks.get(entry.id)
-        if found is None:
-            found = entry.id.casefold()
-            if entry.meta_loaded:
-                found = self._haystacks[entry.id] = f"{found}\n{entry.meta.title.casefold()}"
-        return found
+    def titles_arrived(self) -> None:
+        """More titles were read: search them too from now on, and redraw."""
+        self._haystack_cache = None
+        if self.filter:
+            self.shown, filter_text, self.filter = self.entries, self.filter, ""
+            self.set_filter(filter_text)
+        self.refresh()
+
+    def _haystacks(self) -> dict[str, str]:
+        """File name and title of every article, case-folded once."""
+        if self._haystack_cache is None:
+            self._haystack_cache = {
+                e.id: f"{e.id}\n{e.meta.title}".casefold() if e.meta_loaded else e.id.casefold()
+                for e in self.entries
+            }
+        return self._haystack_cache
 
     def move_cursor(self, row: int) -> None:
         self.cursor = max(0, min(row, len(self.shown) - 1))
