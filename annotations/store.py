@@ -41,6 +41,10 @@ class ReadOnlyError(StoreError):
     """A change was asked of a store opened read-only."""
 
 
+class NotLoadedError(StoreError):
+    """A change was asked before load() finished."""
+
+
 def _check_shape(path: Path, data: object) -> dict:
     """The parsed file if it is a reader database we can read, else StoreError."""
     where = f"{path}"
@@ -98,6 +102,26 @@ def migrate(path: Path, data: dict, readonly: bool) -> tuple[dict, bool]:
     return data, True
 
 
+def check_quickly(path: Path) -> None:
+    """Refuse, from its first and last bytes, a file that cannot be a whole JSON object.
+
+    Catches truncated and binary files before the app starts; load() checks the rest.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64).lstrip()
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 64))
+            tail = handle.read().rstrip()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the database ({error.strerror or error})") from None
+    if head and not (head.startswith(b"{") and tail.endswith(b"}")):
+        raise StoreError(
+            f"{path} is damaged or not a reader database (invalid JSON); restore a backup or pass another --db"
+        )
+
+
 def read_database(path: Path) -> dict:
     """Parse and check a database file; {} when it does not exist yet."""
     try:
@@ -126,7 +150,11 @@ class AnnotationStore:
     thread calls save() so the UI never waits for the disk (see request_save).
     """
 
-    def __init__(self, path: Path, readonly: bool = False, lock_timeout: float = 0.0) -> None:
+    def __init__(self, path: Path, readonly: bool = False, lock_timeout: float = 0.0, load: bool = True) -> None:
+        """Lock (unless read-only) and, with load, read the file; else call load() later.
+
+        The app loads in a thread after its first screen: 100,000 tags take a second.
+        """
         self.path = Path(path)
         self.readonly = readonly
         self._lock_file: FileLock | None = None
@@ -143,30 +171,39 @@ class AnnotationStore:
             except OSError as error:
                 raise StoreError(f"{self.path}: cannot lock the database ({error.strerror})") from None
             self._remove_stray_files()
+        self.loaded = False
+        self._mutex = threading.RLock()
+        self._by_id: dict[str, Annotation] = {}
+        self._doc_ids: dict[str, int] = {}
+        self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
+        self._counts: dict[str, Counter] = defaultdict(Counter)
+        self.generation = 0  # bumped by every change; saved when above saved_generation
+        self.saved_generation = 0
+        self._saver: threading.Thread | None = None
+        self._wake = threading.Condition(self._mutex)
+        self._closing = False
+        self.on_saved: Callable[[int, Exception | None], None] | None = None
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Read, check and index the file; StoreError (lock released) if it is not usable."""
         try:
-            data, migrated = migrate(self.path, read_database(self.path), readonly)
+            data, migrated = migrate(self.path, read_database(self.path), self.readonly)
         except StoreError:
             self._release()
             raise
         self._storage = MemoryStorage(data)
         self._db = InMemoryTinyDB(storage=lambda: self._storage)
         self._table: InPlaceTable = self._db.table(ANNOTATIONS, cache_size=0)
-        self._mutex = threading.RLock()
-        self._by_id: dict[str, Annotation] = {}
-        self._doc_ids: dict[str, int] = {}
-        self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
-        self._counts: dict[str, Counter] = defaultdict(Counter)
-        for doc_id, record in self._storage.data.get(ANNOTATIONS, {}).items():
+        for doc_id, record in data.get(ANNOTATIONS, {}).items():
             annotation = Annotation.from_record(record)
             self._index(annotation)
             self._doc_ids[annotation.id] = int(doc_id)
         self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
-        self.generation = 1 if migrated else 0  # bumped by every change; saved when above 0
-        self.saved_generation = 0
-        self._saver: threading.Thread | None = None
-        self._wake = threading.Condition(self._mutex)
-        self._closing = False
-        self.on_saved: Callable[[int, Exception | None], None] | None = None
+        if migrated:
+            self.generation += 1
+        self.loaded = True
 
     # ------------------------------------------------------------ queries
 
@@ -203,6 +240,8 @@ class AnnotationStore:
     # ------------------------------------------------------------ changes
 
     def _writable(self) -> None:
+        if not self.loaded:
+            raise NotLoadedError(f"{self.path} is still being read")
         if self.readonly:
             raise ReadOnlyError(f"{self.path} is open read-only (another reader has it)")
 
@@ -276,7 +315,7 @@ class AnnotationStore:
 
     def save(self) -> int:
         """Write everything durably; returns the generation now on disk."""
-        if self.readonly:
+        if self.readonly or not self.loaded:
             return self.saved_generation
         with self._mutex:
             generation = self.generation
@@ -334,7 +373,7 @@ class AnnotationStore:
         if self._saver is not None:
             self._saver.join()
         try:
-            if not self.readonly and self.saved_generation < self.generation:
+            if self.loaded and not self.readonly and self.saved_generation < self.generation:
                 self.save()
         finally:
             self._release()

@@ -17,7 +17,7 @@ from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus
 from annotations.history import Change, History
 from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
-from annotations.store import AnnotationStore, ReadOnlyError
+from annotations.store import AnnotationStore, NotLoadedError, ReadOnlyError, StoreError
 from annotations.text import display_line
 
 from .keys import APP, PANES, label_bindings
@@ -74,6 +74,7 @@ class ReaderApp(App):
         self.open_first = open_first
         self.history = History(store)
         self.article: Article | None = None
+        self.load_error = ""
         self._message = ""
         self._waiting_for: int | None = None
         store.on_saved = lambda generation, error: self.post_message(Saved(generation, error))
@@ -117,6 +118,29 @@ class ReaderApp(App):
         else:
             self.article_list.focus()
         self.run_worker(self._read_metadata, thread=True, group="metadata")
+        if not self.store.loaded:
+            self.run_worker(self._load_store, thread=True, group="store")
+
+    def _load_store(self) -> None:
+        """In a thread: read the database while the first screen is already up."""
+        try:
+            self.store.load()
+        except StoreError as error:
+            self.call_from_thread(self._store_failed, error)
+        else:
+            self.call_from_thread(self._store_loaded)
+
+    def _store_loaded(self) -> None:
+        self.article_list.counts = self.store.counts()
+        self.article_list.refresh()
+        if self.article is not None:
+            self.view.set_annotations(self._anchored(self.article))
+            self._refresh_panel()
+
+    def _store_failed(self, error: StoreError) -> None:
+        """The database turned out unusable: leave, and let the command line say why."""
+        self.load_error = str(error)
+        self.exit(return_code=1)
 
     def _read_metadata(self) -> None:
         """In a thread: read every article's title and date, so filtering finds titles too."""
@@ -158,6 +182,8 @@ class ReaderApp(App):
         When the file changed since they were made, each is re-anchored and the result
         stored, so that what the panel, the list and exports say agree.
         """
+        if not self.store.loaded:
+            return []
         annotations = self.store.annotations(article.id)
         placed = [reanchor(a, article) for a in annotations]
         changed = [a for a, before in zip(placed, annotations) if a is not before]
@@ -194,7 +220,7 @@ class ReaderApp(App):
     def _apply(self, make_change) -> Change | None:
         try:
             return make_change()
-        except ReadOnlyError as error:
+        except (ReadOnlyError, NotLoadedError) as error:
             self.bell()
             self.say(str(error))
             return None
@@ -345,6 +371,9 @@ class ReaderApp(App):
     def action_export(self) -> None:
         from .screens.export import ExportScreen  # loaded on first use, to start quicker
 
+        if not self.store.loaded:
+            self.say(f"{self.store.path} is still being read; export in a moment")
+            return
         self.push_screen(ExportScreen(self.article.id if self.article else None), self._export)
 
     def _export(self, choice) -> None:

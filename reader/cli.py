@@ -28,7 +28,7 @@ from annotations.exchange import (
 )
 from annotations.formats import ALL_FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED
-from annotations.store import AnnotationStore, StoreError, StoreLocked
+from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly
 
 from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
 
@@ -51,13 +51,13 @@ def load_corpus(paths: list[str]) -> Corpus:
     return corpus
 
 
-def open_store(db: str | None, readonly_if_locked: bool = False, wait: float = 0.0) -> AnnotationStore:
+def open_store(db: str | None, readonly_if_locked: bool = False, wait: float = 0.0, load: bool = True) -> AnnotationStore:
     path = database_path(db)
     try:
-        return AnnotationStore(path, lock_timeout=wait)
+        return AnnotationStore(path, lock_timeout=wait, load=load)
     except StoreLocked:
         if readonly_if_locked:
-            return AnnotationStore(path, readonly=True)
+            return AnnotationStore(path, readonly=True, load=load)
         raise
 
 
@@ -69,7 +69,8 @@ def run_app(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     labels = load_labels()
     corpus = load_corpus(args.paths)
-    store = open_store(args.db, readonly_if_locked=True)
+    check_quickly(database_path(args.db))
+    store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
         from .app import ReaderApp  # Textual loads only when the app runs
 
@@ -78,6 +79,8 @@ def run_app(argv: list[str]) -> int:
         app.run()
     finally:
         store.close()
+    if app.load_error:
+        raise Failure(app.load_error)
     return 0
 
 

@@ -353,3 +353,37 @@ async def test_article_deleted_while_running(make_app, tmp_path):
         assert "b.txt: cannot read" in message(app)
         await pilot.press("k", "enter")
         assert app.article.id == "a.txt"
+
+
+async def test_database_loads_after_the_first_screen(make_app, db_path):
+    from annotations.corpus import find_articles
+    from annotations.model import new_annotation
+    from reader.config import seeds_dir
+
+    article = find_articles([seeds_dir()]).get(SEED).load()
+    with AnnotationStore(db_path) as store:
+        store.add(new_annotation(article, "place", 527, 534))
+    app = make_app(store=AnnotationStore(db_path, load=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store.loaded
+        assert counts_shown(app, SEED) == ["·", "·", "1"]
+        view = await open_seed(pilot)
+        assert [a.text for a in view.annotations] == ["Baghdad"]
+
+
+async def test_unusable_database_found_while_loading_ends_the_app(make_app, db_path):
+    from contextlib import suppress
+
+    from textual.worker import WorkerCancelled
+
+    db_path.write_text('{"meta": {"1": {"schema": 99}}, "annotations": {}}')
+    app = make_app(store=AnnotationStore(db_path, load=False))
+    async with app.run_test(size=SIZE) as pilot:
+        with suppress(WorkerCancelled):  # leaving cancels the other workers
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert "newer reader" in app.load_error
+    assert db_path.read_text() == '{"meta": {"1": {"schema": 99}}, "annotations": {}}'

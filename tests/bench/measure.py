@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 import json
-import shlex
 import statistics
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
+
+from tests.tmux import Pane
 
 PYTHON = sys.executable
 READER = str(Path(sys.executable).with_name("reader"))
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
-
-
 def first_screen(command: list[str], marker: str, limit: float = 60.0) -> float:
     """Seconds from starting command in a 120x40 tmux pane to marker being on screen."""
-    session = f"bench-{uuid.uuid4().hex[:8]}"
     started = time.perf_counter()
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", shlex.join(command))
+    pane = Pane(command)
     try:
-        while time.perf_counter() - started < limit:
-            if marker in tmux("capture-pane", "-p", "-t", session):
-                return time.perf_counter() - started
-            time.sleep(0.005)
-        raise RuntimeError(f"{marker!r} never showed for {shlex.join(command)}")
+        pane.wait_for(lambda screen: marker in screen, f"{marker!r} from {command}", limit, interval=0.005)
+        return time.perf_counter() - started
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        pane.close()
 
 
 def median_first_screen(command: list[str], marker: str, repeat: int) -> float:
@@ -50,6 +42,8 @@ Smallest().run()
 TEXTAREA_APP = """
 import sys
 from pathlib import Path
+
+from tests.tmux import Pane
 from textual.app import App
 from textual.widgets import TextArea
 class Editor(App):
