@@ -74,3 +74,17 @@ def test_hostile_article_cannot_touch_the_terminal(start, tmp_path):
     assert pane.title() == before
     assert "pwned" not in before
     pane.keys("q")
+
+
+def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
+    db = tmp_path / "db.json"
+    content = '{"meta": {"1": {"schema": 99}}, "annotations": {}}'
+    db.write_text(content)
+    pane = start(f"{READER} --db {db}; echo EXIT=$?; sleep 30")
+    screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
+    shown = " ".join(screen.split())  # the line wraps in the pane
+    assert shown.endswith(
+        f"reader: {db} was written by a newer reader (schema 99, this one reads 1); upgrade reader EXIT=1"
+    )
+    assert "Traceback" not in shown
+    assert db.read_text() == content
