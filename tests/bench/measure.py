@@ -81,14 +81,19 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-PEAK = """
-import resource, sys, time
+# The peak resident memory of this process: VmHWM, not ru_maxrss, which Linux carries
+# over from the parent across exec (so every child would report the runner's peak).
+PEAK_MB = (
+    "next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024"
+)
+
+PEAK = f"""
+import json, sys, time
 from reader.cli import main
 started = time.perf_counter()
 code = main(sys.argv[1:])
 elapsed = time.perf_counter() - started
-print(__import__("json").dumps({"code": code, "seconds": elapsed,
-      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+print(json.dumps({{"code": code, "seconds": elapsed, "peak_mb": {PEAK_MB}}}), file=sys.stderr)
 """
 
 
@@ -102,15 +107,14 @@ def run_reader(args: list[str]) -> dict:
 
 
 JSON_DUMP = """
-import json, resource, sys, time
+import json, sys, time
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 started = time.perf_counter()
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for record in data["annotations"].values():
         out.write(json.dumps(record, ensure_ascii=False) + "\\n")
-print(json.dumps({"seconds": time.perf_counter() - started,
-      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
-"""
+print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": PEAK_MB}), file=sys.stderr)
+""".replace("PEAK_MB", PEAK_MB)
 
 
 def plain_json_dump(db: Path, out: Path) -> dict:
