@@ -117,9 +117,14 @@ class ReaderApp(App):
             self.open_article(self.corpus.entries[0].id)
         else:
             self.article_list.focus()
-        self.run_worker(self._read_metadata, thread=True, group="metadata")
+        # After the first screen is painted: these threads hold the GIL for long stretches
+        # (json.loads of a large database), which would delay that first paint.
+        self.call_after_refresh(self._start_background_work)
+
+    def _start_background_work(self) -> None:
         if not self.store.loaded:
             self.run_worker(self._load_store, thread=True, group="store")
+        self.run_worker(self._read_metadata, thread=True, group="metadata")
 
     def _load_store(self) -> None:
         """In a thread: read the database while the first screen is already up."""
