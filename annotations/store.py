@@ -143,6 +143,14 @@ def read_database(path: Path) -> dict:
     return _check_shape(path, data)
 
 
+def read_annotations(path: Path) -> list[Annotation]:
+    """Every annotation in a database file, without a lock or an index: for readers
+    (export, stats) that change nothing. The file is replaced atomically by writers,
+    so what is read is always one whole version."""
+    data, _ = migrate(path, read_database(path), readonly=True)
+    return [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
+
+
 class AnnotationStore:
     """Every annotation of every article, saved in one TinyDB file.
 

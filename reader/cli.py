@@ -28,7 +28,7 @@ from annotations.exchange import (
 )
 from annotations.formats import ALL_FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED
-from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly
+from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly, read_annotations
 
 from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
 
@@ -113,8 +113,7 @@ def run_export(argv: list[str]) -> int:
         until=_date(args.until, "--until") if args.until else None,
     )
     corpus = load_corpus(args.paths)
-    store = AnnotationStore(database_path(args.db), readonly=True)
-    groups, missing = gather(corpus, store.annotations(), filters)
+    groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
     if missing and args.format not in ("jsonl", "w3c"):
         print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
               f"{', '.join(missing[:5])}", file=sys.stderr)
@@ -168,8 +167,7 @@ def run_stats(argv: list[str]) -> int:
     _common(parser)
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
-    store = AnnotationStore(database_path(args.db), readonly=True)
-    groups, missing = gather(corpus, store.annotations(), Filters())
+    groups, missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
     labels = sorted({a.label for _, group in groups for a in group})
     print("\t".join(["article", *labels, "total", "orphaned"]))
     orphans = []

@@ -37,7 +37,7 @@ from .measure import (
     textarea_app,
 )
 
-FULL = dict(article=10_000_000, article_tags=10_000, db=100_000, corpus=10_000, keys=300, repeat=3)
+FULL = dict(article=10_000_000, article_tags=10_000, db=100_000, corpus=10_000, keys=300, repeat=5)
 SMOKE = dict(article=200_000, article_tags=500, db=2_000, corpus=200, keys=40, repeat=1)
 SIZE = (120, 40)
 
