@@ -26,8 +26,14 @@ def first_screen(command: list[str], marker: str, limit: float = 60.0) -> float:
         pane.close()
 
 
-def median_first_screen(command: list[str], marker: str, repeat: int) -> float:
-    return statistics.median(first_screen(command, marker) for _ in range(repeat))
+def median_first_screens(runs: list[tuple[list[str], str]], repeat: int) -> list[float]:
+    """The median first-screen time of each (command, marker), the runs taken in turns
+    so that a slow moment of the machine falls on all of them alike."""
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(repeat):
+        for found, (command, marker) in zip(times, runs):
+            found.append(first_screen(command, marker))
+    return [statistics.median(found) for found in times]
 
 
 SMALLEST_APP = """
