@@ -1,4 +1,4 @@
-"""The command line: `reader` opens the app; export, import and stats work without it.
+"""The command line: `reader` opens the app; export, import and stats are in commands.py.
 
 Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 usage.
 """
@@ -10,25 +10,8 @@ import locale
 import sys
 from pathlib import Path
 
-from collections import Counter
-from datetime import datetime
-
-from dateutil import parser as date_parser
-
 from annotations.corpus import Corpus, find_articles
-from annotations.exchange import (
-    ExchangeError,
-    Filters,
-    check_records,
-    export_lines,
-    gather,
-    read_records,
-    write_export,
-    write_lines,
-)
-from annotations.formats import ALL_FORMATS, LINE_FORMATS
-from annotations.model import ORPHANED
-from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly, read_annotations
+from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly
 
 from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
 
@@ -84,107 +67,7 @@ def run_app(argv: list[str]) -> int:
     return 0
 
 
-def _date(value: str, flag: str) -> datetime:
-    try:
-        moment = date_parser.parse(value)
-    except (ValueError, OverflowError):
-        raise Failure(f"{flag}: cannot read the date {value!r} (try 2026-11-21 or '21 Nov 2026 10:00')") from None
-    return moment if moment.tzinfo else moment.astimezone()
-
-
-def run_export(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="reader export", description="Write annotations as JSONL or brat files.")
-    _common(parser)
-    parser.add_argument("--format", choices=ALL_FORMATS, default="jsonl")
-    parser.add_argument("-o", "--output", metavar="FILE|DIR", help="write here (brat: a folder) instead of stdout")
-    parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
-    parser.add_argument("--article", nargs="+", action="extend", metavar="ID", help="only these articles")
-    parser.add_argument("--annotator", nargs="+", action="extend", metavar="NAME", help="only these annotators")
-    parser.add_argument("--since", metavar="DATE", help="only annotations created at or after DATE")
-    parser.add_argument("--until", metavar="DATE", help="only annotations created at or before DATE")
-    args = parser.parse_args(argv)
-    if args.format == "brat" and not args.output:
-        parser.error("--format brat writes a folder: give it with -o DIR")
-    filters = Filters(
-        labels=args.label,
-        articles=args.article,
-        annotators=args.annotator,
-        since=_date(args.since, "--since") if args.since else None,
-        until=_date(args.until, "--until") if args.until else None,
-    )
-    corpus = load_corpus(args.paths)
-    groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
-    if missing and args.format not in ("jsonl", "w3c"):
-        print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
-              f"{', '.join(missing[:5])}", file=sys.stderr)
-    total = sum(len(group) for _, group in groups)
-    progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
-    if not args.output:
-        write_lines(export_lines(groups, args.format), sys.stdout.buffer, progress)
-        sys.stdout.flush()
-        return 0
-    try:
-        written = write_export(groups, args.format, Path(args.output), progress)
-    except OSError as error:
-        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    unit = "article(s)" if args.format == "brat" else "line(s)"
-    print(f"{'' if not progress else chr(10)}wrote {written} {unit} to {args.output}", file=sys.stderr)
-    return 0
-
-
-def _progress(total: int):
-    def show(done: int) -> None:
-        print(f"\rexported {done} of about {total}", end="", file=sys.stderr, flush=True)
-
-    return show
-
-
-def run_import(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="reader import", description="Add annotations from a file: all of them or, on any problem, none."
-    )
-    parser.add_argument("file", metavar="FILE")
-    _common(parser)
-    parser.add_argument("--format", choices=list(LINE_FORMATS), help="default: told from each line")
-    parser.add_argument("--annotator", metavar="NAME", help="for records that name no annotator")
-    args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths)
-    path = Path(args.file)
-    checked = check_records(read_records(path, args.format), corpus, path, args.annotator or default_annotator())
-    store = open_store(args.db, wait=60.0)
-    try:
-        added, updated = store.merge(checked)
-        store.save()
-    finally:
-        store.close()
-    skipped = len(checked) - added - updated
-    print(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}", file=sys.stderr)
-    return 0
-
-
-def run_stats(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
-    _common(parser)
-    args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths)
-    groups, missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
-    labels = sorted({a.label for _, group in groups for a in group})
-    print("\t".join(["article", *labels, "total", "orphaned"]))
-    orphans = []
-    annotated = {(article.id if article else group[0].article) for article, group in groups}
-    groups += [(entry, []) for entry in corpus.entries if entry.id not in annotated]
-    for article, group in groups:
-        name = article.id if article else f"{group[0].article} (not in this corpus)"
-        counts = Counter(a.label for a in group)
-        lost = [a for a in group if a.status == ORPHANED]
-        orphans += lost
-        print("\t".join([name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost))]))
-    for orphan in orphans:
-        print(f"orphaned: {orphan.article} {orphan.label} {orphan.text[:60]!r} (was {orphan.start}–{orphan.end})")
-    return 0
-
-
-COMMANDS = {"export": run_export, "import": run_import, "stats": run_stats}
+COMMANDS = ("export", "import", "stats")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,10 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         locale.setlocale(locale.LC_TIME, "")
     except locale.Error:
         pass
-    command = COMMANDS.get(argv[0]) if argv else None
     try:
-        return command(argv[1:]) if command else run_app(argv)
-    except (Failure, ConfigError, StoreError, ExchangeError) as error:
+        if argv and argv[0] in COMMANDS:
+            from . import commands  # not loaded for the app: it starts quicker
+
+            return commands.run(argv[0], argv[1:])
+        return run_app(argv)
+    except (Failure, ConfigError, StoreError) as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

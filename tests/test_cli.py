@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from annotations.store import AnnotationStore
 from reader.cli import main
 from reader.config import seeds_dir

@@ -11,6 +11,8 @@ from __future__ import annotations
 from . import brat, doccano, jsonl, spacy, w3c
 from .common import FormatError
 
+__all__ = ["ALL_FORMATS", "LINE_FORMATS", "FormatError", "brat", "detect"]
+
 LINE_FORMATS = {"jsonl": jsonl, "doccano": doccano, "spacy": spacy, "w3c": w3c}
 ALL_FORMATS = [*LINE_FORMATS, "brat"]
 

@@ -77,7 +77,7 @@ async def test_search_select_with_v_and_tag_place(make_app, db_path):
 async def test_sentence_then_tag_quote_and_relabel(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_seed(pilot)
+        await open_seed(pilot)
         await pilot.press("s", "1")
         [tag] = app.store.annotations(SEED)
         assert tag.label == "quote"
@@ -92,7 +92,7 @@ async def test_sentence_then_tag_quote_and_relabel(make_app):
 async def test_delete_undo_redo(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_seed(pilot)
+        await open_seed(pilot)
         await pilot.press("v", "e", "3")  # ERBIL
         assert [a.text for a in app.store.annotations(SEED)] == ["ERBIL"]
         await pilot.press("2")  # relabel
@@ -194,7 +194,7 @@ async def test_panel_lists_tags_and_enter_jumps(make_app):
 async def test_note_on_tag_in_text_and_in_panel(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_seed(pilot)
+        await open_seed(pilot)
         await pilot.press("v", "e", "3", "m")
         await pilot.press(*"capital city?", "enter")
         [tag] = app.store.annotations(SEED)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -168,7 +167,6 @@ articles_text = st.text(
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=articles_text, data=st.data())
 def test_round_trip_property(tmp_path_factory, text, data):
-    from annotations.model import Article
     from annotations.text import normalise_newlines
 
     folder = tmp_path_factory.mktemp("prop")
