@@ -40,13 +40,7 @@ class Saved(Message):
 class SearchBar(Input):
     """/ in the text: enter finds, esc closes."""
 
-    BINDINGS = [Binding("escape", "app.close_bar('search')", "Close search")]
-
-
-class FilterBar(Input):
-    """/ in the list: typing filters at once, enter keeps the filter, esc clears it."""
-
-    BINDINGS = [Binding("escape", "app.close_bar('filter')", "Clear filter")]
+    BINDINGS = [Binding("escape", "app.close_bar", "Close search")]
 
 
 def describe(annotation: Annotation) -> str:
@@ -85,7 +79,6 @@ class ReaderApp(App):
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
                 yield ArticleList(self.corpus.entries, self.labels, self.store.counts(), id="articles")
-                yield FilterBar(placeholder="filter articles (enter keeps, esc clears)", id="filter", classes="hidden")
             with Vertical(id="reading"):
                 yield Static("", id="article-title", markup=False)
                 yield ArticleView(self.labels, id="text")
@@ -331,34 +324,19 @@ class ReaderApp(App):
         bar.value = self.view.query
         bar.focus()
 
-    def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        bar.remove_class("hidden")
-        bar.focus()
+    def action_close_bar(self) -> None:
+        self.query_one(SearchBar).add_class("hidden")
+        self.view.focus()
 
-    def action_close_bar(self, which: str) -> None:
-        if which == "filter":
-            self.query_one(FilterBar).value = ""
-            self.article_list.set_filter("")
-            self.query_one(FilterBar).add_class("hidden")
-            self.article_list.focus()
-        else:
-            self.query_one(SearchBar).add_class("hidden")
-            self.view.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FilterBar):
-            self.article_list.set_filter(event.value)
+    def on_article_list_filtered(self, message: ArticleList.Filtered) -> None:
+        shown, total = self.article_list.row_count, len(self.corpus.entries)
+        self.say(f"{shown} of {total} articles match “{message.text}”" if message.text else f"{total} articles")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, SearchBar):
-            self.action_close_bar("search")
+            self.action_close_bar()
             if event.value and not self.view.search(event.value):
                 self.say(f"not found: {event.value}")
-        elif isinstance(event.input, FilterBar):
-            event.input.add_class("hidden")
-            self.article_list.focus()
-            self.say(f"{self.article_list.row_count} of {len(self.corpus.entries)} articles match “{event.value}”")
 
     def action_toggle_panel(self) -> None:
         self.panel.toggle_class("hidden")

@@ -3,7 +3,9 @@
 A Line-API view like the text pane: only the rows on screen are drawn, and an
 article's title and date are read (from the head of its file) when its row is first
 drawn or by the background reader, so a folder of thousands opens at once.
-Typing after / filters the rows by file name and title.
+Typing after / filters the rows by file name and title, in the list itself: the
+query shows in the header line (an Input widget would re-lay out the whole screen on
+every keystroke).
 """
 
 from __future__ import annotations
@@ -53,6 +55,13 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
 
     BINDINGS = ARTICLE_LIST
 
+    class Filtered(Message):
+        """The filter was kept (enter) or cleared (esc)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     class Chosen(Message):
         def __init__(self, article_id: str) -> None:
             super().__init__()
@@ -66,6 +75,7 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         self.shown: list[Entry] = list(entries)
         self.cursor = 0
         self.filter = ""
+        self.typing = False  # after /: printable keys go to the filter
         self._rows: dict[str, int] | None = None  # article id to row, made when first needed
         self._haystack_cache: dict[str, str] | None = None
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
@@ -153,6 +163,29 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
+    def action_filter(self) -> None:
+        """/: type to filter; enter keeps the filter, esc clears it."""
+        self.typing = True
+        self.refresh_lines(0, 1)
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.typing:
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == "escape":
+            self.typing = False
+            self.set_filter("")
+            self.post_message(self.Filtered(""))
+        elif event.key == "enter":
+            self.typing = False
+            self.refresh_lines(0, 1)
+            self.post_message(self.Filtered(self.filter))
+        elif event.key == "backspace":
+            self.set_filter(self.filter[:-1])
+        elif event.is_printable and event.character:
+            self.set_filter(self.filter + event.character)
+
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)
 
@@ -187,8 +220,14 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
     # ------------------------------------------------------------ drawing
 
     def _header(self, width: int) -> Strip:
-        """The column names, drawn on the first line whatever the scroll position."""
+        """The column names, drawn on the first line whatever the scroll position;
+        while filtering, the query instead."""
         base = self.base_style + Style(bold=True)
+        if self.typing or self.filter:
+            prompt = f"/{display_line(self.filter)}" + ("▏" if self.typing else "")
+            count = f"{len(self.shown)} of {len(self.entries)}"
+            line = [Segment(prompt, base + Style(reverse=self.typing)), Segment(f"  {count}", base)]
+            return Strip(line).adjust_cell_length(width, base)
         title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
         segments = [Segment("Article".ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
         for label, style in zip(self.labels.labels, self._label_styles):

@@ -278,10 +278,14 @@ async def test_filter_the_list_by_typing(make_app):
         await app.workers.wait_for_complete()
         await pilot.press("slash", *"partner")  # a word of the second seed's headline
         assert [e.id for e in app.article_list.shown] == [SEED2]
-        await pilot.press("enter", "enter")
+        assert app.article_list.render_line(0).text.startswith("/partner▏  1 of 2")
+        await pilot.press("enter")
+        assert "1 of 2 articles match “partner”" in message(app)
+        await pilot.press("enter")
         assert app.article.id == SEED2
-        await pilot.press("shift+tab", "slash", "escape")
+        await pilot.press("shift+tab", "slash", "backspace", "escape")
         assert app.article_list.row_count == 2
+        assert app.article_list.render_line(0).text.startswith("Article")
 
 
 async def test_palette_has_every_action(make_app):
