@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus
@@ -26,6 +26,7 @@ from .screens.prompt import PromptScreen
 from .widgets.annotation_panel import AnnotationPanel, excerpt
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
+from .widgets.key_bar import KeyBar
 
 
 class Saved(Message):
@@ -87,7 +88,7 @@ class ReaderApp(App):
         with Horizontal(id="status"):
             yield Static("", id="message", markup=False)
             yield Static("", id="position", markup=False)
-        yield Footer()
+        yield KeyBar(id="keys", markup=False)
 
     @property
     def view(self) -> ArticleView:

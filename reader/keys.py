@@ -27,7 +27,7 @@ ARTICLE_LIST = [
     Binding("g,home", "first", "First article", show=False, id="list-first"),
     Binding("G,end", "last", "Last article", show=False, id="list-last"),
     Binding("enter", "select_cursor", "Open", id="list-open"),
-    Binding("slash", "filter", "Filter (type; enter keeps, esc clears)", id="list-filter"),
+    Binding("slash", "filter", "Filter (enter keeps, esc clears)", id="list-filter"),
 ]
 
 TEXT = [

@@ -391,3 +391,18 @@ async def test_unusable_database_found_while_loading_ends_the_app(make_app, db_p
     assert app.return_code == 1
     assert "newer reader" in app.load_error
     assert db_path.read_text() == '{"meta": {"1": {"schema": 99}}, "annotations": {}}'
+
+
+async def test_footer_shows_the_keys_of_the_focused_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        keys = app.query_one("#keys")
+        await pilot.pause()
+        assert "Open" in keys.content.plain and "Help" in keys.content.plain
+        await open_seed(pilot)
+        await pilot.pause()
+        assert "Tag place" in keys.content.plain and "Open" not in keys.content.plain
+        await pilot.press("a", "tab")
+        await pilot.pause()
+        assert app.focused is app.panel
+        assert "Jump to" in keys.content.plain

@@ -1,0 +1,32 @@
+"""The footer: the keys of the focused pane on one line, from the same binding data.
+
+Textual's Footer is a widget per key (fourteen here); each costs layout and messages
+on every keystroke. This draws the same hints as one line of text.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.show_keys)
+        self.call_after_refresh(self.show_keys, self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def show_keys(self, screen: Screen) -> None:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            line.append(f" {self.app.get_key_display(binding)} ", style="bold reverse")
+            line.append(f" {binding.description}  ")
+        self.update(line, layout=False)
