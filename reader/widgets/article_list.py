@@ -229,7 +229,7 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
             line = [Segment(prompt, base + Style(reverse=self.typing)), Segment(f"  {count}", base)]
             return Strip(line).adjust_cell_length(width, base)
         title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
-        segments = [Segment("Article".ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
+        segments = [Segment("Article"[: title_width - 1].ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(COUNT_WIDTH), base + style))
         return Strip(segments).adjust_cell_length(width, base)
