@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus
@@ -42,6 +42,10 @@ class SearchBar(Input):
     """/ in the text: enter finds, esc closes."""
 
     BINDINGS = [Binding("escape", "app.close_bar", "Close search")]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def describe(annotation: Annotation) -> str:
@@ -106,7 +110,7 @@ class ReaderApp(App):
         notices = list(self.corpus.notices)
         if self.store.readonly:
             notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
-        self.say("; ".join(notices) if notices else f"{len(self.corpus.entries)} articles · ? for help")
+        self.say("; ".join(notices) if notices else f"{plural(len(self.corpus.entries), 'article')} · ? for help")
         if self.open_first and self.corpus.entries:
             self.open_article(self.corpus.entries[0].id)
         else:
@@ -197,12 +201,13 @@ class ReaderApp(App):
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         self.open_article(message.article_id)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.panel:
-            annotation = self.store.get(event.row_key.value)
-            if annotation:
-                self.view.move_to(annotation.start)
-                self.view.focus()
+    def on_annotation_panel_chosen(self, message: AnnotationPanel.Chosen) -> None:
+        annotation = message.annotation
+        if annotation.status == ORPHANED:
+            self.say(f"orphaned: {describe(annotation)} is no longer in the text (kept, not shown there)")
+            return
+        self.view.move_to(annotation.start)
+        self.view.focus()
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         view = self.view
@@ -331,7 +336,7 @@ class ReaderApp(App):
 
     def on_article_list_filtered(self, message: ArticleList.Filtered) -> None:
         shown, total = self.article_list.row_count, len(self.corpus.entries)
-        self.say(f"{shown} of {total} articles match “{message.text}”" if message.text else f"{total} articles")
+        self.say(f"{shown} of {plural(total, 'article')} match “{message.text}”" if message.text else plural(total, "article"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, SearchBar):

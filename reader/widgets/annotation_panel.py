@@ -1,16 +1,29 @@
-"""The annotations panel: every tag of the open article; enter jumps to it."""
+"""The annotations panel: every tag of the open article; enter jumps to it.
+
+A Line-API view like the article list: an article with 10,000 tags opens its panel
+at once, where a DataTable took a second to fill.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import DataTable
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.text import display_line
 
 from ..keys import PANEL
+from .cached_style import CachedBaseStyle
 
 EXCERPT = 60
+HEADER = 1
+AT_WIDTH = 14
+CURSOR = Style(reverse=True)
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -18,40 +31,122 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class AnnotationPanel(DataTable):
-    """Rows keyed by annotation id, in text order."""
+class AnnotationPanel(CachedBaseStyle, ScrollView, can_focus=True):
+    """One row a tag, in text order; the cursor row is the tag that m and d act on."""
 
     BINDINGS = PANEL
 
-    def __init__(self, labels: LabelSet, **kwargs) -> None:
-        super().__init__(cursor_type="row", **kwargs)
-        self.labels = labels
+    class Chosen(Message):
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
 
-    def on_mount(self) -> None:
-        self.add_column("Label", key="label")
-        self.add_column("At", key="at")
-        self.add_column("Text", key="text")
-        self.add_column("Note", key="note")
+    def __init__(self, labels: LabelSet, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.labels = labels
+        self.annotations: list[Annotation] = []
+        self.cursor = 0
+        self._label_width = max(len(label.name) for label in labels.labels) + len(" orphaned") + 2
 
     def show(self, annotations: list[Annotation], current: str | None = None) -> None:
-        self.clear()
-        for annotation in annotations:
-            label = self.labels.by_name(annotation.label)
-            name = Text(annotation.label, style=label.colour if label else "")
-            if annotation.status == ORPHANED:
-                name.append(" orphaned", style="bold red")
-            self.add_row(
-                name,
-                Text(f"{annotation.start}–{annotation.end}"),
-                Text(excerpt(annotation.text)),
-                Text(excerpt(annotation.note, 30)),
-                key=annotation.id,
-            )
-        if current is not None and current in self.rows:
-            self.move_cursor(row=self.get_row_index(current))
+        self.annotations = annotations
+        ids = [a.id for a in annotations]
+        self.cursor = ids.index(current) if current in ids else min(self.cursor, max(0, len(ids) - 1))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(annotations) + HEADER)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.annotations)
 
     @property
     def current_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self.annotations[self.cursor].id if self.annotations else None
+
+    def row_text(self, index: int) -> str:
+        return self._row(index, self.size.width or 100).text
+
+    # ------------------------------------------------------------ cursor
+
+    def move_cursor(self, row: int) -> None:
+        self.cursor = max(0, min(row, len(self.annotations) - 1))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height - HEADER)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_select_cursor(self) -> None:
+        if self.annotations:
+            self.post_message(self.Chosen(self.annotations[self.cursor]))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - HEADER + round(self.scroll_offset.y)
+        if event.y >= HEADER and 0 <= row < len(self.annotations):
+            self.move_cursor(row)
+            self.action_select_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------ drawing
+
+    def _columns(self, width: int) -> tuple[int, int]:
+        """Widths of the text and the note columns."""
+        rest = max(2, width - self._label_width - AT_WIDTH)
+        note = rest // 3
+        return rest - note, note
+
+    def _line(self, cells: list[tuple[str, Style]], width: int) -> Strip:
+        base = self.base_style
+        text_width, note_width = self._columns(width)
+        widths = [self._label_width, AT_WIDTH, text_width, note_width]
+        segments = []
+        for (text, style), cell_width in zip(cells, widths):
+            cell = Strip([Segment(text, base + style)]).adjust_cell_length(cell_width, base)
+            segments.extend(cell)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _row(self, index: int, width: int) -> Strip:
+        annotation = self.annotations[index]
+        label = self.labels.by_name(annotation.label)
+        label_style = Style.parse(label.colour) if label else Style()
+        name = annotation.label + (" orphaned" if annotation.status == ORPHANED else "")
+        text_width, note_width = self._columns(width)
+        line = self._line(
+            [
+                (name, label_style + (Style(bold=True) if annotation.status == ORPHANED else Style())),
+                (f"{annotation.start}–{annotation.end}", Style()),
+                (excerpt(annotation.text, max(1, text_width - 1)), Style()),
+                (excerpt(annotation.note, max(1, note_width - 1)), Style(italic=True)),
+            ],
+            width,
+        )
+        if index == self.cursor:
+            line = line.apply_style(CURSOR if self.has_focus else Style(bold=True, underline=True))
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y < HEADER:
+            bold = Style(bold=True)
+            return self._line([("Label", bold), ("At", bold), ("Text", bold), ("Note", bold)], width)
+        index = y - HEADER + round(self.scroll_offset.y)
+        if index >= len(self.annotations):
+            return Strip.blank(width, self.base_style)
+        return self._row(index, width)

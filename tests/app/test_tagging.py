@@ -209,7 +209,7 @@ async def test_note_on_tag_in_text_and_in_panel(make_app):
 
 def panel_text(app) -> str:
     panel = app.panel
-    return " ".join(str(panel.get_cell_at((r, c))) for r in range(panel.row_count) for c in range(4))
+    return " ".join(panel.row_text(r) for r in range(panel.row_count))
 
 
 async def test_help_lists_every_key_by_pane(make_app):
