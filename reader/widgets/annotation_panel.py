@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -19,9 +18,9 @@ from annotations.text import display_line
 
 from ..keys import PANEL
 from .cached_style import CachedBaseStyle
+from .row_cursor import HEADER, RowCursor
 
 EXCERPT = 60
-HEADER = 1
 AT_WIDTH = 14
 CURSOR = Style(reverse=True)
 
@@ -31,7 +30,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class AnnotationPanel(CachedBaseStyle, ScrollView, can_focus=True):
+class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     """One row a tag, in text order; the cursor row is the tag that m and d act on."""
 
     BINDINGS = PANEL
@@ -45,7 +44,6 @@ class AnnotationPanel(CachedBaseStyle, ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.labels = labels
         self.annotations: list[Annotation] = []
-        self.cursor = 0
         self._label_width = max(len(label.name) for label in labels.labels) + len(" orphaned") + 2
 
     def show(self, annotations: list[Annotation], current: str | None = None) -> None:
@@ -69,40 +67,9 @@ class AnnotationPanel(CachedBaseStyle, ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ cursor
 
-    def move_cursor(self, row: int) -> None:
-        self.cursor = max(0, min(row, len(self.annotations) - 1))
-        self._scroll_to_cursor()
-        self.refresh()
-
-    def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height - HEADER)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-
-    def action_cursor_down(self) -> None:
-        self.move_cursor(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_cursor(self.cursor - 1)
-
     def action_select_cursor(self) -> None:
         if self.annotations:
             self.post_message(self.Chosen(self.annotations[self.cursor]))
-
-    def on_click(self, event: events.Click) -> None:
-        row = event.y - HEADER + round(self.scroll_offset.y)
-        if event.y >= HEADER and 0 <= row < len(self.annotations):
-            self.move_cursor(row)
-            self.action_select_cursor()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     # ------------------------------------------------------------ drawing
 

@@ -26,9 +26,9 @@ from annotations.model import LabelSet
 from annotations.text import display_line
 
 from .cached_style import CachedBaseStyle
+from .row_cursor import HEADER, RowCursor
 from ..keys import ARTICLE_LIST
 
-HEADER = 1  # rows of column names above the articles
 DATE_WIDTH = 10
 COUNT_WIDTH = 3
 CURSOR = Style(reverse=True)
@@ -50,7 +50,7 @@ def describe_entry(entry: Entry) -> str:
     return meta.title
 
 
-class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
+class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     """Every article of the corpus; enter (or a click) opens the one under the cursor."""
 
     BINDINGS = ARTICLE_LIST
@@ -73,7 +73,6 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         self.labels = labels
         self.counts = counts
         self.shown: list[Entry] = list(entries)
-        self.cursor = 0
         self.filter = ""
         self.typing = False  # after /: printable keys go to the filter
         self._rows: dict[str, int] | None = None  # article id to row, made when first needed
@@ -150,19 +149,6 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
             }
         return self._haystack_cache
 
-    def move_cursor(self, row: int) -> None:
-        self.cursor = max(0, min(row, len(self.shown) - 1))
-        self._scroll_to_cursor()
-        self.refresh()
-
-    def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height - HEADER)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-
     def action_filter(self) -> None:
         """/: type to filter; enter keeps the filter, esc clears it."""
         self.typing = True
@@ -186,12 +172,6 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         elif event.is_printable and event.character:
             self.set_filter(self.filter + event.character)
 
-    def action_cursor_down(self) -> None:
-        self.move_cursor(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_cursor(self.cursor - 1)
-
     def action_page_down(self) -> None:
         self.move_cursor(self.cursor + max(1, self.scrollable_content_region.height - HEADER - 1))
 
@@ -207,12 +187,6 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
     def action_select_cursor(self) -> None:
         if self.current is not None:
             self.post_message(self.Chosen(self.current.id))
-
-    def on_click(self, event: events.Click) -> None:
-        row = event.y - HEADER + round(self.scroll_offset.y)
-        if event.y >= HEADER and 0 <= row < len(self.shown):
-            self.move_cursor(row)
-            self.action_select_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize_virtual()
@@ -262,9 +236,3 @@ class ArticleList(CachedBaseStyle, ScrollView, can_focus=True):
         if index >= len(self.shown):
             return Strip.blank(width, self.base_style)
         return self._render_row(index, width)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
