@@ -103,7 +103,8 @@ def guess_title(text: str, fallback: str) -> str:
     title = front_matter(text).get("title")
     if title:
         return _shorten(title)
-    body = text[_FRONT_MATTER.match(text).end() :] if _FRONT_MATTER.match(text) else text
+    match = _FRONT_MATTER.match(text)
+    body = text[match.end() :] if match else text
     lines = [line.strip() for line in body[:20000].split("\n") if line.strip()]
     for line in lines[:4]:
         if len(line.split()) >= 4 and len(line) <= 200 and not _SENTENCE_END.search(line):

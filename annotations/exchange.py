@@ -93,13 +93,23 @@ def export_lines(groups: list, fmt: str) -> Iterator[str]:
     """JSON lines of a line format; articles not in the corpus only where no text is needed."""
     module = LINE_FORMATS[fmt]
     for article, group in groups:
-        if article is None:
-            if fmt not in ("jsonl", "w3c"):
+        if module.CARRIES_TEXT:
+            if article is None:
                 continue
+            group = _anchored(group)
+        elif article is None:
             article = Article(group[0].article, "")
-        spans = [a for a in group if a.status == ANCHORED] if fmt in ("doccano", "spacy") else group
-        for record in module.export_lines(article, spans):
+        for record in module.export_lines(article, group):
             yield _ENCODER.encode(record)
+
+
+def _anchored(group: list[Annotation]) -> list[Annotation]:
+    return [a for a in group if a.status == ANCHORED]
+
+
+def count_written(written: int, fmt: str) -> str:
+    """What write_export's count counts, said: lines, or (brat) articles."""
+    return f"{written} {'article(s)' if fmt == 'brat' else 'line(s)'}"
 
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:
@@ -127,7 +137,7 @@ def export_brat(groups: list, folder: Path) -> int:
     written = 0
     for article, group in groups:
         if article is not None:
-            brat.write_folder(folder, brat.export_files(article, [a for a in group if a.status == ANCHORED]))
+            brat.write_folder(folder, brat.export_files(article, _anchored(group)))
             written += 1
     return written
 

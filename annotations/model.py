@@ -107,9 +107,6 @@ class Annotation:
     def with_changes(self, **changes) -> Annotation:
         return replace(self, updated=now_iso(), **changes)
 
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
 
 RECORD_FIELDS = tuple(Annotation.__dataclass_fields__)
 _values = attrgetter(*RECORD_FIELDS)

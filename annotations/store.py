@@ -67,6 +67,8 @@ def _check_shape(path: Path, data: object) -> dict:
 
 
 def _well_formed(record: dict) -> bool:
+    """_REQUIRED, written out: a loop over it costs 2.5 times as much per record, and a
+    database is checked record by record (100,000 of them) on every open."""
     get = record.get
     return (
         type(get("id")) is str and type(get("article")) is str and type(get("label")) is str

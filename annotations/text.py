@@ -41,6 +41,12 @@ def display_line(text: str) -> str:
     return display_text(text).replace("\n", "\u2424")
 
 
+def excerpt(text: str, limit: int = 60) -> str:
+    """text as one display line of at most limit characters, "…" where it was cut."""
+    text = display_line(text)
+    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+
+
 def _safe_start(text: str, pos: int) -> int:
     """A position at or before pos where a grapheme cluster surely begins.
 
@@ -90,8 +96,3 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
     if 0 < end < len(text):
         end = grapheme_bounds(text, end - 1)[1]
     return start, end
-
-
-def is_boundary(text: str, pos: int) -> bool:
-    """True when a cluster begins (or the text ends) at pos."""
-    return pos <= 0 or pos >= len(text) or grapheme_bounds(text, pos)[0] == pos

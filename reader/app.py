@@ -18,12 +18,12 @@ from annotations.corpus import ArticleError, Corpus
 from annotations.history import Change, History
 from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
 from annotations.store import AnnotationStore, NotLoadedError, ReadOnlyError, StoreError
-from annotations.text import display_line
+from annotations.text import display_line, excerpt
 
 from .keys import APP, PANES, label_bindings
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
-from .widgets.annotation_panel import AnnotationPanel, excerpt
+from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.key_bar import KeyBar
@@ -147,16 +147,18 @@ class ReaderApp(App):
 
     def _read_metadata(self) -> None:
         """In a thread: read every article's title and date, so filtering finds titles too."""
+        problems = []
         for number, entry in enumerate(self.corpus.entries, 1):
-            entry.meta  # noqa: B018 (reads and caches)
-            if number % 500 == 0 or number == len(self.corpus.entries):
-                self.call_from_thread(self._metadata_read)
+            if entry.meta.problem:
+                problems.append(entry.id)
+            if number % 500 == 0:
+                self.call_from_thread(self.article_list.titles_arrived)
+        self.call_from_thread(self._metadata_read, problems)
 
-    def _metadata_read(self) -> None:
+    def _metadata_read(self, problems: list[str]) -> None:
         self.article_list.titles_arrived()
-        problems = [e for e in self.corpus.entries if e.meta_loaded and e.meta.problem]
-        if problems and not self._message.startswith("skipped"):
-            names = ", ".join(e.id for e in problems[:3]) + (" …" if len(problems) > 3 else "")
+        if problems:
+            names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
             self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
 
     def say(self, message: str) -> None:
@@ -368,14 +370,14 @@ class ReaderApp(App):
     def _export(self, choice) -> None:
         if choice is None:
             return
-        only = [self.article.id] if choice.only_open_article and self.article else None
-        annotations = [a for a in self.store.annotations() if only is None or a.article in only]
+        only_one = choice.only_open_article and self.article is not None
+        annotations = self.store.annotations(self.article.id if only_one else None)
         self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
         self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
 
     def _write_export(self, choice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
-        from annotations.exchange import Filters, gather, write_export
+        from annotations.exchange import Filters, count_written, gather, write_export
 
         try:
             groups, _ = gather(self.corpus, annotations, Filters())
@@ -383,8 +385,7 @@ class ReaderApp(App):
         except OSError as error:
             message = f"export failed: {choice.path}: {error.strerror or error}"
         else:
-            unit = "article(s)" if choice.format == "brat" else "line(s)"
-            message = f"exported {written} {unit} as {choice.format} to {choice.path}"
+            message = f"exported {count_written(written, choice.format)} as {choice.format} to {choice.path}"
         self.call_from_thread(self.say, message)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -14,13 +14,14 @@ from annotations.exchange import (
     ExchangeError,
     Filters,
     check_records,
+    count_written,
     export_lines,
     gather,
     read_records,
     write_export,
     write_lines,
 )
-from annotations.formats import ALL_FORMATS, LINE_FORMATS
+from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED
 from annotations.store import read_annotations
 
@@ -66,7 +67,7 @@ def run_export(argv: list[str]) -> int:
     )
     corpus = load_corpus(args.paths)
     groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
-    if missing and args.format not in ("jsonl", "w3c"):
+    if missing and FORMATS[args.format].CARRIES_TEXT:
         print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
               f"{', '.join(missing[:5])}", file=sys.stderr)
     total = sum(len(group) for _, group in groups)
@@ -79,8 +80,7 @@ def run_export(argv: list[str]) -> int:
         written = write_export(groups, args.format, Path(args.output), progress)
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    unit = "article(s)" if args.format == "brat" else "line(s)"
-    print(f"{'' if not progress else chr(10)}wrote {written} {unit} to {args.output}", file=sys.stderr)
+    print(f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}", file=sys.stderr)
     return 0
 
 

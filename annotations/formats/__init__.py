@@ -3,7 +3,10 @@
 Each line format module has:
   export_lines(article, annotations) -> dicts, one JSON line each
   parse(record) -> list of span records (article, label, start, end, text, ...)
-brat writes a folder instead (brat.export_folder).
+brat writes a folder instead (brat.export_files, brat.write_folder).
+Every module says with CARRIES_TEXT whether it ships the article text: such formats
+need the article in the corpus and leave out orphaned tags (whose positions point
+nowhere in the current text).
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 from . import brat, doccano, jsonl, spacy, w3c
 from .common import FormatError
 
-__all__ = ["ALL_FORMATS", "LINE_FORMATS", "FormatError", "brat", "detect"]
+__all__ = ["ALL_FORMATS", "FORMATS", "LINE_FORMATS", "FormatError", "brat", "detect"]
 
 LINE_FORMATS = {"jsonl": jsonl, "doccano": doccano, "spacy": spacy, "w3c": w3c}
-ALL_FORMATS = [*LINE_FORMATS, "brat"]
+FORMATS = {**LINE_FORMATS, "brat": brat}
+ALL_FORMATS = list(FORMATS)
 
 
 def detect(record: dict) -> str:

@@ -11,6 +11,9 @@ from pathlib import Path
 from ..atomic import write_atomically
 from ..model import Annotation, Article
 
+CARRIES_TEXT = True  # ships the article text; positions point into it
+
+
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, pos = [], start

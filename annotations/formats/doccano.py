@@ -11,6 +11,9 @@ from .common import FormatError, article_of, int_span, require
 
 EXTRA = ("id", "note", "annotator", "created", "updated", "status")
 
+CARRIES_TEXT = True  # ships the article text; positions point into it
+
+
 
 def export_lines(article: Article, annotations: list[Annotation]):
     yield {

@@ -5,6 +5,9 @@ from __future__ import annotations
 from ..model import Annotation, Article
 from .common import int_span, require
 
+CARRIES_TEXT = False  # each line stands alone, quote and position
+
+
 
 def export_lines(article: Article, annotations: list[Annotation]):
     for annotation in annotations:

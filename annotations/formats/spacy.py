@@ -9,6 +9,9 @@ from ..model import Annotation, Article
 from .common import article_of, int_span, require
 from .doccano import EXTRA
 
+CARRIES_TEXT = True  # ships the article text; positions point into it
+
+
 
 def export_lines(article: Article, annotations: list[Annotation]):
     yield {

@@ -9,6 +9,9 @@ from __future__ import annotations
 from ..model import ANCHORED, Annotation, Article
 from .common import FormatError, int_span, require
 
+CARRIES_TEXT = False  # each line stands alone, quote and position
+
+
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 

@@ -8,26 +8,18 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotations.model import ORPHANED, Annotation, LabelSet
-from annotations.text import display_line
+from annotations.text import excerpt
 
 from ..keys import PANEL
 from .cached_style import CachedBaseStyle
-from .row_cursor import HEADER, RowCursor
+from .row_cursor import RowCursor
 
-EXCERPT = 60
 AT_WIDTH = 14
-CURSOR = Style(reverse=True)
-
-
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    text = display_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
@@ -50,9 +42,8 @@ class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.annotations = annotations
         ids = [a.id for a in annotations]
         self.cursor = ids.index(current) if current in ids else min(self.cursor, max(0, len(ids) - 1))
-        self.virtual_size = Size(self.scrollable_content_region.width, len(annotations) + HEADER)
+        self.rows_changed()
         self._scroll_to_cursor()
-        self.refresh()
 
     @property
     def row_count(self) -> int:
@@ -63,7 +54,7 @@ class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         return self.annotations[self.cursor].id if self.annotations else None
 
     def row_text(self, index: int) -> str:
-        return self._row(index, self.size.width or 100).text
+        return self.render_row(index, self.size.width or 100).text
 
     # ------------------------------------------------------------ cursor
 
@@ -89,13 +80,13 @@ class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
             segments.extend(cell)
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _row(self, index: int, width: int) -> Strip:
+    def render_row(self, index: int, width: int) -> Strip:
         annotation = self.annotations[index]
         label = self.labels.by_name(annotation.label)
         label_style = Style.parse(label.colour) if label else Style()
         name = annotation.label + (" orphaned" if annotation.status == ORPHANED else "")
         text_width, note_width = self._columns(width)
-        line = self._line(
+        return self._line(
             [
                 (name, label_style + (Style(bold=True) if annotation.status == ORPHANED else Style())),
                 (f"{annotation.start}–{annotation.end}", Style()),
@@ -104,16 +95,7 @@ class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
             ],
             width,
         )
-        if index == self.cursor:
-            line = line.apply_style(CURSOR if self.has_focus else Style(bold=True, underline=True))
-        return line
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if y < HEADER:
-            bold = Style(bold=True)
-            return self._line([("Label", bold), ("At", bold), ("Text", bold), ("Note", bold)], width)
-        index = y - HEADER + round(self.scroll_offset.y)
-        if index >= len(self.annotations):
-            return Strip.blank(width, self.base_style)
-        return self._row(index, width)
+    def render_header(self, width: int) -> Strip:
+        bold = Style(bold=True)
+        return self._line([("Label", bold), ("At", bold), ("Text", bold), ("Note", bold)], width)

@@ -16,14 +16,13 @@ from datetime import datetime
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotations.corpus import Entry
 from annotations.model import LabelSet
-from annotations.text import display_line
+from annotations.text import display_line, excerpt
 
 from .cached_style import CachedBaseStyle
 from .row_cursor import HEADER, RowCursor
@@ -31,7 +30,6 @@ from ..keys import ARTICLE_LIST
 
 DATE_WIDTH = 10
 COUNT_WIDTH = 3
-CURSOR = Style(reverse=True)
 MUTED = Style(dim=True, italic=True)
 
 
@@ -79,13 +77,8 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self._haystack_cache: dict[str, str] | None = None
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
 
-
     def on_mount(self) -> None:
-        self._resize_virtual()
-
-    def _resize_virtual(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown) + HEADER)
-        self.refresh()
+        self.rows_changed()
 
     # ------------------------------------------------------------ queries
 
@@ -105,7 +98,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     def row_text(self, article_id: str) -> str:
         """What the row of an article says, as plain text (for tests and the title bar)."""
         index = self.index_of(article_id)
-        return "" if index is None else self._render_row(index, self.size.width or 80).text
+        return "" if index is None else self.render_row(index, self.size.width or 80).text
 
     # ------------------------------------------------------------ changes
 
@@ -129,7 +122,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.filter = text
         self._rows = None
         self.cursor = self.shown.index(current) if current in self.shown else 0
-        self._resize_virtual()
+        self.rows_changed()
         self._scroll_to_cursor()
 
     def titles_arrived(self) -> None:
@@ -188,12 +181,12 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         if self.current is not None:
             self.post_message(self.Chosen(self.current.id))
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._resize_virtual()
-
     # ------------------------------------------------------------ drawing
 
-    def _header(self, width: int) -> Strip:
+    def _title_width(self, width: int) -> int:
+        return max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
+
+    def render_header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position;
         while filtering, the query instead."""
         base = self.base_style + Style(bold=True)
@@ -202,37 +195,21 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
             count = f"{len(self.shown)} of {len(self.entries)}"
             line = [Segment(prompt, base + Style(reverse=self.typing)), Segment(f"  {count}", base)]
             return Strip(line).adjust_cell_length(width, base)
-        title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
+        title_width = self._title_width(width)
         segments = [Segment("Article"[: title_width - 1].ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(COUNT_WIDTH), base + style))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _render_row(self, index: int, width: int) -> Strip:
+    def render_row(self, index: int, width: int) -> Strip:
         entry = self.shown[index]
         counts = self.counts.get(entry.id, Counter())
-        title_width = max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
-        title = display_line(describe_entry(entry))
-        if len(title) > title_width - 1:
-            title = title[: max(0, title_width - 2)] + "…"
+        title_width = self._title_width(width)
         base = self.base_style
-        style = base + (MUTED if entry.meta.problem else Style())
-        segments = [Segment(title, style)]
-        strip = Strip(segments).adjust_cell_length(title_width, base)
-        rest = [Segment(format_date(entry.meta.date)[:DATE_WIDTH - 1].ljust(DATE_WIDTH), base)]
+        title = Segment(excerpt(describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style()))
+        segments = [*Strip([title]).adjust_cell_length(title_width, base)]
+        segments.append(Segment(format_date(entry.meta.date)[: DATE_WIDTH - 1].ljust(DATE_WIDTH), base))
         for label, label_style in zip(self.labels.labels, self._label_styles):
             count = counts.get(label.name, 0)
-            rest.append(Segment((str(count) if count else "·").rjust(COUNT_WIDTH), base + label_style))
-        line = Strip([*strip, *rest]).adjust_cell_length(width, base)
-        if index == self.cursor:
-            line = line.apply_style(CURSOR if self.has_focus else Style(bold=True, underline=True))
-        return line
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if y < HEADER:
-            return self._header(width)
-        index = y - HEADER + round(self.scroll_offset.y)
-        if index >= len(self.shown):
-            return Strip.blank(width, self.base_style)
-        return self._render_row(index, width)
+            segments.append(Segment((str(count) if count else "·").rjust(COUNT_WIDTH), base + label_style))
+        return Strip(segments).adjust_cell_length(width, base)

@@ -8,7 +8,7 @@ sorted starts, so a view of a 10 MB article with thousands of tags stays quick.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from rich.segment import Segment
 from rich.style import Style
@@ -102,7 +102,6 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         self._strips: dict[tuple, Strip] = {}
         self._annotations: list[Annotation] = []
         self._keys: list[tuple[int, int, str]] = []
-        self._starts: list[int] = []
         self._by_id: dict[str, Annotation] = {}
         self._longest = 0
 
@@ -121,7 +120,6 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self._annotations = sorted(annotations, key=_order)
         self._keys = [_order(a) for a in self._annotations]
-        self._starts = [a.start for a in self._annotations]
         self._by_id = {a.id: a for a in self._annotations}
         self._longest = max((a.end - a.start for a in self._annotations), default=0)
         self.refresh_all()
@@ -134,15 +132,13 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         old = self._by_id.pop(annotation_id, None)
         if old is not None:
             index = bisect_left(self._keys, _order(old))
-            for lists in (self._annotations, self._keys, self._starts):
-                del lists[index]
+            del self._annotations[index], self._keys[index]
             self._forget_rows(old.start, old.end)
         if annotation is not None and annotation.status != ORPHANED:
             key = _order(annotation)
             index = bisect_left(self._keys, key)
             self._annotations.insert(index, annotation)
             self._keys.insert(index, key)
-            self._starts.insert(index, annotation.start)
             self._by_id[annotation.id] = annotation
             self._longest = max(self._longest, annotation.end - annotation.start)
             self._forget_rows(annotation.start, annotation.end)
@@ -180,8 +176,9 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
         """Annotations that share at least one character with [start, end)."""
-        first = bisect_left(self._starts, start - self._longest)
-        last = bisect_left(self._starts, end)
+        # The keys are (start, -end, id); a 1-tuple sorts before every key with that start.
+        first = bisect_left(self._keys, (start - self._longest,))
+        last = bisect_left(self._keys, (end,))
         return [a for a in self._annotations[first:last] if a.end > start and a.start < end]
 
     def annotation_at(self, offset: int | None = None) -> Annotation | None:
@@ -280,10 +277,10 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def action_jump(self, direction: int) -> None:
         """] and [: put the cursor on the next or previous annotation."""
         if direction > 0:
-            index = bisect_right(self._starts, self.cursor)
+            index = bisect_left(self._keys, (self.cursor + 1,))
             target = self._annotations[index] if index < len(self._annotations) else None
         else:
-            index = bisect_left(self._starts, self.cursor) - 1
+            index = bisect_left(self._keys, (self.cursor,)) - 1
             target = self._annotations[index] if index >= 0 else None
         if target is None:
             self.notify("no more annotations this way", timeout=2)

@@ -1,11 +1,16 @@
-"""A cursor over the rows of a Line-API list drawn under one header line: it moves,
-keeps itself on screen and redraws; shared by the article list and the annotations panel."""
+"""Rows under one header line, with a cursor: drawing, moving, scrolling and clicking,
+shared by the article list and the annotations panel (each draws its own header and rows)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual import events
+from textual.geometry import Size
+from textual.strip import Strip
 
 HEADER = 1  # the line of column names above the rows
+CURSOR = Style(reverse=True)
+CURSOR_UNFOCUSED = Style(bold=True, underline=True)
 
 
 class RowCursor:
@@ -15,10 +20,37 @@ class RowCursor:
     def row_count(self) -> int:
         raise NotImplementedError
 
+    def render_header(self, width: int) -> Strip:
+        raise NotImplementedError
+
+    def render_row(self, index: int, width: int) -> Strip:
+        """Row index as it looks without the cursor."""
+        raise NotImplementedError
+
+    def rows_changed(self) -> None:
+        """The number of rows (or the width) changed: scroll range and drawing follow."""
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + HEADER)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.rows_changed()
+
     def row_at(self, y: int) -> int | None:
         """The row under screen line y, if any."""
         row = y - HEADER + round(self.scroll_offset.y)
         return row if y >= HEADER and 0 <= row < self.row_count else None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y < HEADER:
+            return self.render_header(width)
+        index = self.row_at(y)
+        if index is None:
+            return Strip.blank(width, self.base_style)
+        line = self.render_row(index, width)
+        if index == self.cursor:
+            line = line.apply_style(CURSOR if self.has_focus else CURSOR_UNFOCUSED)
+        return line
 
     def move_cursor(self, row: int) -> None:
         self.cursor = max(0, min(row, self.row_count - 1))
