@@ -256,11 +256,13 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def action_visual(self) -> None:
         self._touch(self.anchor, self.cursor)
         self.anchor = None if self.anchor is not None else self.cursor
+        self.post_message(self.Moved())  # the status line shows the selection
 
     def action_cancel(self) -> None:
         self._touch(self.anchor, self.cursor, *(self.match or ()))
         self.anchor = None
         self.match = None
+        self.post_message(self.Moved())
 
     def select(self, start: int, end: int) -> None:
         """Select [start, end): the anchor at start, the cursor on the last character."""

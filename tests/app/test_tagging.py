@@ -140,8 +140,10 @@ async def test_shift_arrows_extend_and_escape_cancels(make_app):
         view = await open_seed(pilot)
         await pilot.press("shift+right", "shift+right")
         assert view.selection == (0, 3)
+        assert "selected 0–3" in app.query_one("#position").content.plain
         await pilot.press("escape")
         assert view.selection is None
+        assert "selected" not in app.query_one("#position").content.plain
 
 
 async def test_next_and_previous_annotation(make_app):
