@@ -20,10 +20,11 @@ from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
 from .formats import LINE_FORMATS, FormatError, brat, detect
 from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
+from .record_json import record_encoder
 from .text import snap_span
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., option) builds one a call
+_ENCODE = record_encoder()
 
 
 class ExchangeError(Exception):
@@ -100,7 +101,7 @@ def export_lines(groups: list, fmt: str) -> Iterator[str]:
         elif article is None:
             article = Article(group[0].article, "")
         for record in module.export_lines(article, group):
-            yield _ENCODER.encode(record)
+            yield _ENCODE(record)
 
 
 def _anchored(group: list[Annotation]) -> list[Annotation]:
@@ -113,12 +114,18 @@ def count_written(written: int, fmt: str) -> str:
 
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:
-    """Write JSON lines to a binary stream; progress(n) is called every 10,000 lines."""
-    written = 0
+    """Write JSON lines to a binary stream, a thousand at a time; progress(n) is called
+    every 10,000 lines."""
+    written, batch = 0, []
     for written, line in enumerate(lines, 1):
-        out.write(line.encode("utf-8") + b"\n")
-        if progress and written % 10000 == 0:
-            progress(written)
+        batch.append(line)
+        if written % 1000 == 0:
+            out.write(("\n".join(batch) + "\n").encode("utf-8"))
+            batch.clear()
+            if progress and written % 10000 == 0:
+                progress(written)
+    if batch:
+        out.write(("\n".join(batch) + "\n").encode("utf-8"))
     return written
 
 

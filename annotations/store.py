@@ -14,14 +14,16 @@ import shutil
 import threading
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from filelock import FileLock, Timeout
 from tinydb.table import Document
 
 from .atomic import atomic_writer
 from .model import Annotation
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA = 1
 ANNOTATIONS = "annotations"
@@ -173,6 +175,8 @@ class AnnotationStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"{self.path.parent}: cannot create the folder ({error.strerror})") from None
+            from filelock import FileLock, Timeout  # only writers lock: export and stats skip the import
+
             self._lock_file = FileLock(str(self.path) + ".lock")
             try:
                 self._lock_file.acquire(timeout=lock_timeout)

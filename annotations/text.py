@@ -6,9 +6,9 @@ every control character one-for-one, so an offset means the same on screen and i
 
 from __future__ import annotations
 
-import regex
-
-_GRAPHEME = regex.compile(r"\X")
+import sys
+from functools import cache
+from typing import Iterator
 
 # C0 controls map onto the Unicode "control pictures" block (U+2400..U+241F);
 # DEL and the C1 range have no pictures, so they share a visible replacement mark.
@@ -60,6 +60,18 @@ def _safe_start(text: str, pos: int) -> int:
     return p
 
 
+@cache
+def _grapheme_pattern():
+    import regex  # on first use: importing it costs 20 ms of every start, and ASCII never needs it
+
+    return regex.compile(r"\X")
+
+
+def graphemes(text: str, start: int = 0, end: int = sys.maxsize) -> Iterator:
+    """Matches of the extended grapheme clusters (regex's \\X) in text[start:end]."""
+    return _grapheme_pattern().finditer(text, start, end)
+
+
 def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
     """The (start, end) of the grapheme cluster that contains offset pos."""
     if pos >= len(text):
@@ -70,7 +82,7 @@ def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
     if text[pos].isascii() and (nxt == len(text) or text[nxt].isascii()):
         return pos, nxt
     start = _safe_start(text, pos)
-    for match in _GRAPHEME.finditer(text, start):
+    for match in graphemes(text, start):
         if match.end() > pos:
             return match.start(), match.end()
     return pos, nxt

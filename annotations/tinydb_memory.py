@@ -16,8 +16,10 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from .record_json import record_encoder
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+_ENCODE = record_encoder(",", ":")
 
 
 class MemoryStorage(Storage):
@@ -100,7 +102,7 @@ def dump(tables: dict, out: BinaryIO) -> None:
         out.write(json.dumps(name).encode() + b":{")
         chunk = []
         for index, (doc_id, document) in enumerate(table.items()):
-            chunk.append(("," if index else "") + json.dumps(doc_id) + ":" + _ENCODER.encode(document))
+            chunk.append(("," if index else "") + json.dumps(doc_id) + ":" + _ENCODE(document))
             if len(chunk) >= 512:
                 out.write("".join(chunk).encode("utf-8"))
                 chunk.clear()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import getpass
 import os
-import tomllib
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
-from rich.color import Color, ColorParseError
 
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
 
@@ -51,6 +49,10 @@ def load_labels(path: Path | None = None) -> LabelSet:
     path = path or labels_path()
     if not path.exists():
         return DEFAULT_LABELS
+    import tomllib  # only with a labels.toml, as is rich.color below
+
+    from rich.color import Color, ColorParseError
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-import regex
 from rich.cells import cell_len
 
-_GRAPHEME = regex.compile(r"\X")
+from annotations.text import graphemes
 
 
 @lru_cache(maxsize=4096)
@@ -34,7 +33,7 @@ def _wrap_unicode(text: str, start: int, end: int, width: int, starts: list[int]
     x = 0
     row_start = start
     brk, brk_x = -1, 0
-    for match in _GRAPHEME.finditer(text, start, end):
+    for match in graphemes(text, start, end):
         cluster = match.group()
         w = _cells(cluster)
         if x + w > width and match.start() > row_start and not cluster.isspace():
@@ -98,7 +97,7 @@ class Layout:
         if piece.isascii():
             return start + min(max(0, x), len(piece))
         cells = 0
-        for match in _GRAPHEME.finditer(self.text, start, end):
+        for match in graphemes(self.text, start, end):
             cells += _cells(match.group())
             if cells > x:
                 return match.start()

@@ -142,3 +142,17 @@ def test_old_schema_is_migrated_after_a_backup(db_path):
         assert store.annotations() == [tag().__class__.from_record(record)]
     assert db_path.with_name(f"{db_path.name}.schema0.bak").read_bytes() == old
     assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 1
+
+
+def test_a_change_to_a_loaded_tag_is_what_gets_saved(db_path):
+    """A loaded tag hands back the record it was read from; a changed one must not."""
+    with AnnotationStore(db_path) as store:
+        store.add(tag())
+    with AnnotationStore(db_path) as store:
+        [loaded] = store.annotations()
+        assert loaded.to_record() == json.loads(db_path.read_text())["annotations"]["1"]
+        store.put(loaded.with_changes(label="quote", note="moved"))
+    with AnnotationStore(db_path) as store:
+        [saved] = store.annotations()
+        assert (saved.label, saved.note) == ("quote", "moved")
+        assert saved.to_record()["label"] == "quote"
