@@ -164,9 +164,11 @@ def read_meta(path: Path, article_id: str) -> Meta:
     return Meta(guess_title(text, article_id), article_date(text, path), encoding)
 
 
-@dataclass
+@dataclass(eq=False)
 class Entry:
-    """An article found on disk; its text and its metadata are read when first asked for."""
+    """An article found on disk; its text and its metadata are read when first asked for.
+
+    Equal only to itself: the list finds its cursor's entry among 10,000 by identity."""
 
     id: str
     path: Path

@@ -134,8 +134,7 @@ class ReaderApp(App):
             self.call_from_thread(self._store_loaded)
 
     def _store_loaded(self) -> None:
-        self.article_list.counts = self.store.counts()
-        self.article_list.refresh()
+        self.article_list.set_all_counts(self.store.counts())
         if self.article is not None:
             self.view.set_annotations(self._anchored(self.article))
             self._refresh_panel()

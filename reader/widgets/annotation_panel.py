@@ -42,8 +42,8 @@ class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.annotations = annotations
         ids = [a.id for a in annotations]
         self.cursor = ids.index(current) if current in ids else min(self.cursor, max(0, len(ids) - 1))
+        self.forget_rows()
         self.rows_changed()
-        self._scroll_to_cursor()
 
     @property
     def row_count(self) -> int:

@@ -90,6 +90,9 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     def current(self) -> Entry | None:
         return self.shown[self.cursor] if self.shown else None
 
+    def row_key(self, index: int) -> str:
+        return self.shown[index].id
+
     def index_of(self, article_id: str) -> int | None:
         if self._rows is None:
             self._rows = {entry.id: index for index, entry in enumerate(self.shown)}
@@ -102,16 +105,22 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ changes
 
+    def set_all_counts(self, counts: dict[str, Counter]) -> None:
+        self.counts = counts
+        self.forget_rows()
+        self.refresh()
+
     def set_counts(self, article_id: str, counts: Counter) -> None:
         self.counts[article_id] = counts
+        self.forget_rows(article_id)
         index = self.index_of(article_id)
         if index is not None:
-            self.refresh_lines(index + HEADER, 1)
+            self.refresh_row(index)
 
     def set_filter(self, text: str) -> None:
         """Keep the rows whose file name or (already read) title holds text, any case."""
         needle = text.casefold()
-        current = self.current
+        current, before = self.current, self.rows_on_screen()
         if not needle:
             self.shown = list(self.entries)
         else:
@@ -122,12 +131,12 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.filter = text
         self._rows = None
         self.cursor = self.shown.index(current) if current in self.shown else 0
-        self.rows_changed()
-        self._scroll_to_cursor()
+        self.rows_changed(before)
 
     def titles_arrived(self) -> None:
         """More titles were read: search them too from now on, and redraw."""
         self._haystack_cache = None
+        self.forget_rows()
         if self.filter:
             self.shown, filter_text, self.filter = self.entries, self.filter, ""
             self.set_filter(filter_text)
@@ -145,7 +154,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     def action_filter(self) -> None:
         """/: type to filter; enter keeps the filter, esc clears it."""
         self.typing = True
-        self.refresh_lines(0, 1)
+        self.refresh_header()
 
     def on_key(self, event: events.Key) -> None:
         if not self.typing:
@@ -158,7 +167,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
             self.post_message(self.Filtered(""))
         elif event.key == "enter":
             self.typing = False
-            self.refresh_lines(0, 1)
+            self.refresh_header()
             self.post_message(self.Filtered(self.filter))
         elif event.key == "backspace":
             self.set_filter(self.filter[:-1])

@@ -24,3 +24,11 @@ def make_app(db_path):
     yield make
     for store in opened:
         store.close()
+
+
+@pytest.fixture
+def many_articles(tmp_path):
+    """300 short articles, "Headline number N about troops in Iraq" each."""
+    from tests.bench.data import many_articles
+
+    return many_articles(tmp_path / "many", 300)

@@ -1,0 +1,88 @@
+"""The article list redraws only the lines that change: what the terminal shows must
+still be right after cursor moves, filtering and scrolling."""
+
+from __future__ import annotations
+
+from textual.strip import Strip
+
+SIZE = (120, 40)
+
+
+def terminal_lines(widget) -> list[tuple[str, bool]]:
+    """(text, has a reverse-video word) for each line of widget as the terminal shows it
+    now: the screen composed as App.export_screenshot composes it, so a line that was
+    not redrawn shows what it showed before."""
+    screen = widget.app.screen._compositor.render_update(full=True).strips
+    region = widget.content_region
+    lines = []
+    for chops in screen[region.y : region.bottom]:
+        strip = Strip.join(list(chops)).crop(region.x, region.x + widget.scrollable_content_region.width)
+        lines.append((strip.text, any(seg.style and seg.style.reverse and seg.text.strip() for seg in strip)))
+    return lines
+
+
+def expected_lines(article_list) -> list[str]:
+    """The title each list line should show under the header, from the list's own state."""
+    top = round(article_list.scroll_offset.y)
+    height = article_list.scrollable_content_region.height - 1
+    return [f"Headline number {entry.id[7:12].lstrip('0') or '0'} " for entry in article_list.shown[top : top + height]]
+
+
+def assert_list_on_terminal(article_list) -> None:
+    lines = terminal_lines(article_list)
+    header, rows = lines[0], lines[1:]
+    expected = expected_lines(article_list)
+    for (text, _), title in zip(rows, expected):
+        assert text.startswith(title), (text, title)
+    assert all(not text.strip() for text, _ in rows[len(expected) :])
+    assert len(expected) == min(len(rows), article_list.row_count)  # no blank lines while rows remain
+    cursor_line = article_list.cursor - round(article_list.scroll_offset.y)
+    assert [number for number, (_, reverse) in enumerate(rows) if reverse] == [cursor_line]
+    if article_list.typing or article_list.filter:
+        assert header[0].startswith(f"/{article_list.filter}")
+
+
+async def test_cursor_moves_and_filtering_redraw_the_right_lines(make_app, many_articles):
+    app = make_app([many_articles])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        article_list = app.article_list
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert_list_on_terminal(article_list)
+        await pilot.press("k")
+        await pilot.pause()
+        assert_list_on_terminal(article_list)
+        await pilot.press("slash")
+        for key in [*"number 1", "backspace", "2", "5", "backspace", "backspace"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert_list_on_terminal(article_list)
+        assert article_list.filter == "number "
+        await pilot.press("enter", "j", "j")
+        await pilot.pause()
+        assert_list_on_terminal(article_list)
+
+
+async def test_filter_at_the_bottom_keeps_the_scroll_range_right(make_app, many_articles):
+    app = make_app([many_articles])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        article_list = app.article_list
+        await pilot.press("end")
+        await pilot.pause()
+        assert article_list.cursor == 299
+        assert_list_on_terminal(article_list)
+        await pilot.press("slash", "2", "enter")  # 2, 12, …, 299: fewer rows, still more than fit
+        await pilot.pause()
+        assert_list_on_terminal(article_list)
+        assert article_list.current.id == "article00299.txt"
+        await pilot.press("end")
+        await pilot.pause()
+        assert article_list.cursor == article_list.row_count - 1
+        assert article_list.max_scroll_y == article_list.row_count + 1 - article_list.scrollable_content_region.height
+        assert_list_on_terminal(article_list)
+        await pilot.press("home")
+        await pilot.pause()
+        assert round(article_list.scroll_offset.y) == 0
+        assert_list_on_terminal(article_list)
