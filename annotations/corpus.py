@@ -174,6 +174,7 @@ class Entry:
     path: Path
     _article: Article | None = field(default=None, repr=False)
     _meta: Meta | None = field(default=None, repr=False)
+    _search: str | None = field(default=None, repr=False)
 
     def load(self) -> Article:
         if self._article is None:
@@ -184,11 +185,14 @@ class Entry:
     def meta(self) -> Meta:
         if self._meta is None:
             self._meta = read_meta(self.path, self.id)
+            self._search = f"{self.id}\n{self._meta.title}".casefold()
         return self._meta
 
     @property
-    def meta_loaded(self) -> bool:
-        return self._meta is not None
+    def search_text(self) -> str:
+        """File name and title, case-folded: what the list's filter looks in. Made with
+        the metadata (in the thread that reads it); until then only the file name."""
+        return self._search if self._search is not None else self.id.casefold()
 
 
 @dataclass

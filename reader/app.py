@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import Iterable
 
@@ -50,6 +51,13 @@ def plural(count: int, noun: str) -> str:
 
 def describe(annotation: Annotation) -> str:
     return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}"
+
+
+def _settle() -> None:
+    """Move what has been loaded (every tag, every article's metadata) out of the garbage
+    collector's sight: it lives as long as the app, and otherwise each full collection
+    walks all of it, a pause of 50 ms or more in the middle of some keystroke."""
+    gc.freeze()
 
 
 class ReaderApp(App):
@@ -134,6 +142,7 @@ class ReaderApp(App):
             self.call_from_thread(self._store_loaded)
 
     def _store_loaded(self) -> None:
+        _settle()
         self.article_list.set_all_counts(self.store.counts())
         if self.article is not None:
             self.view.set_annotations(self._anchored(self.article))
@@ -155,6 +164,7 @@ class ReaderApp(App):
         self.call_from_thread(self._metadata_read, problems)
 
     def _metadata_read(self, problems: list[str]) -> None:
+        _settle()
         self.article_list.titles_arrived()
         if problems:
             names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")

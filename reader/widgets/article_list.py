@@ -74,7 +74,6 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.filter = ""
         self.typing = False  # after /: printable keys go to the filter
         self._rows: dict[str, int] | None = None  # article id to row, made when first needed
-        self._haystack_cache: dict[str, str] | None = None
         self._label_styles = [Style.parse(label.colour) for label in labels.labels]
 
     def on_mount(self) -> None:
@@ -126,8 +125,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         else:
             narrower = self.filter and needle.startswith(self.filter.casefold())
             pool = self.shown if narrower else self.entries  # typing on only ever narrows
-            haystacks = self._haystacks()
-            self.shown = [entry for entry in pool if needle in haystacks[entry.id]]
+            self.shown = [entry for entry in pool if needle in entry.search_text]
         self.filter = text
         self._rows = None
         self.cursor = self.shown.index(current) if current in self.shown else 0
@@ -135,21 +133,11 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
 
     def titles_arrived(self) -> None:
         """More titles were read: search them too from now on, and redraw."""
-        self._haystack_cache = None
         self.forget_rows()
         if self.filter:
             self.shown, filter_text, self.filter = self.entries, self.filter, ""
             self.set_filter(filter_text)
         self.refresh()
-
-    def _haystacks(self) -> dict[str, str]:
-        """File name and title of every article, case-folded once."""
-        if self._haystack_cache is None:
-            self._haystack_cache = {
-                e.id: f"{e.id}\n{e.meta.title}".casefold() if e.meta_loaded else e.id.casefold()
-                for e in self.entries
-            }
-        return self._haystack_cache
 
     def action_filter(self) -> None:
         """/: type to filter; enter keeps the filter, esc clears it."""

@@ -88,7 +88,7 @@ class RowCursor:
         size = Size(self.scrollable_content_region.width, self.row_count + HEADER)
         if size == self.virtual_size:
             return
-        bar = size.height > self.container_size.height
+        bar = self.styles.overflow_y == "scroll" or size.height > self.container_size.height
         if bar and self.show_vertical_scrollbar and size.width == self.virtual_size.width:
             self.set_reactive(ScrollView.virtual_size, size)
             self.vertical_scrollbar.window_virtual_size = size.height

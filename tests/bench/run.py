@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import statistics
 import tempfile
 import time
@@ -40,6 +41,7 @@ from .measure import (
 FULL = dict(article=10_000_000, article_tags=10_000, db=100_000, corpus=10_000, keys=300, repeat=5)
 SMOKE = dict(article=200_000, article_tags=500, db=2_000, corpus=200, keys=40, repeat=1)
 SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -156,8 +158,20 @@ async def tagging_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
                     "stock TinyDB insert", "≤ 2 ms", ours <= 2))
 
 
+def compile_project() -> None:
+    """Byte-compile annotations/ and reader/ as pip does for an installed package.
+
+    The smallest app's Textual is compiled in site-packages; an editable install under
+    PYTHONDONTWRITEBYTECODE=1 (as on this machine) would compile our modules on every
+    start (0.1 s), which no user with a normal install or a writable checkout pays.
+    """
+    for package in ("annotations", "reader"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     repeat = sizes["repeat"]
+    compile_project()
     empty = work / "empty.json"
     smallest, seeds = median_first_screens(
         [(smallest_app(), "smallest-app-ready"), ([READER, "--db", str(empty)], "ERBIL")], repeat
@@ -197,7 +211,8 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
 async def filter_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
     corpus = find_articles([data.many_articles(work / "corpus", sizes["corpus"])])
     app = ReaderApp(corpus, AnnotationStore(work / "filter.json"), DEFAULT_LABELS, "bench")
-    typed = list("number 99") + ["backspace"] * 9
+    # a title word then a number, and a file name narrowing digit by digit; each erased
+    typed = list("number 99") + ["backspace"] * 9 + list("article0042") + ["backspace"] * 11
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("slash")
@@ -207,8 +222,12 @@ async def filter_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
     floor = InputFloor()
     async with floor.run_test(size=SIZE) as pilot:
         floor_times = await key_times(pilot, typed)
-    rows.append(Row(f"filter keystroke, {sizes['corpus']} articles (median)", statistics.median(times), "ms",
-                    statistics.median(floor_times), "smallest app's Input", "≤ 16 ms", statistics.median(times) <= 16))
+    median = statistics.median(times)
+    rows.append(Row(f"filter keystroke, {sizes['corpus']} articles (median)", median, "ms",
+                    statistics.median(floor_times), "smallest app's Input", "≤ 16 ms", median <= 16))
+    p99 = percentile(times, 0.99)
+    rows.append(Row(f"filter keystroke, {sizes['corpus']} articles (99th pct)", p99, "ms",
+                    percentile(floor_times, 0.99), "smallest app's Input", "≤ 33 ms", p99 <= 33))
 
 
 def run(smoke: bool = False) -> list[Row]:

@@ -14,7 +14,7 @@ from .run import run, table
 def test_benchmarks_smoke():
     rows = run(smoke=True)
     print("\n" + table(rows))
-    assert len(rows) == 10
+    assert len(rows) == 11
     assert all(math.isfinite(row.ours) and row.met is not None for row in rows)
 
 
