@@ -169,6 +169,10 @@ def compile_project() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda run: run["process_seconds"])[len(runs) // 2]
+
+
 def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     repeat = sizes["repeat"]
     compile_project()
@@ -200,9 +204,11 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     rows.append(Row(f"list of {sizes['corpus']} articles on screen", listed, "s", smallest, "smallest app",
                     "≤ 1.0 s", listed <= 1.0))
 
-    out = work / "export.jsonl"
-    ours = run_reader(["export", str(folder), "--db", str(db), "-o", str(out)])
-    floor = plain_json_dump(db, work / "plain.jsonl")
+    exports, floors = [], []
+    for _ in range(repeat):  # in turns, as the start-up runs
+        exports.append(run_reader(["export", str(folder), "--db", str(db), "-o", str(work / "export.jsonl")]))
+        floors.append(plain_json_dump(db, work / "plain.jsonl"))
+    ours, floor = median_run(exports), median_run(floors)
     rows.append(Row(f"export {count} tags (whole process)", ours["process_seconds"], "s", floor["process_seconds"],
                     "plain json", "≤ 2.0 s", ours["process_seconds"] <= 2.0,
                     f"{ours['peak_mb']:.0f} MB (json: {floor['peak_mb']:.0f} MB)"))
