@@ -7,7 +7,7 @@ from functools import partial
 from typing import Iterable
 
 from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -24,6 +24,7 @@ from annotations.text import display_line, excerpt
 from .keys import APP, PANES, label_bindings
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
+from .type_ahead import KeysFollowFocus
 from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -60,7 +61,7 @@ def _settle() -> None:
     gc.freeze()
 
 
-class ReaderApp(App):
+class ReaderApp(KeysFollowFocus):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     BINDINGS = APP
@@ -339,11 +340,11 @@ class ReaderApp(App):
         bar = self.query_one(SearchBar)
         bar.remove_class("hidden")
         bar.value = self.view.query
-        bar.focus()
+        self.screen.set_focus(bar)  # now, not later as focus() does: keys typed next follow it
 
     def action_close_bar(self) -> None:
         self.query_one(SearchBar).add_class("hidden")
-        self.view.focus()
+        self.screen.set_focus(self.view)
 
     def on_article_list_filtered(self, message: ArticleList.Filtered) -> None:
         shown, total = self.article_list.row_count, len(self.corpus.entries)

@@ -145,10 +145,13 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.refresh_header()
 
     def on_key(self, event: events.Key) -> None:
-        if not self.typing:
+        if not self.typing and event.key != "slash":
             return
         event.stop()
         event.prevent_default()
+        if not self.typing:  # here, not by the binding: that runs later, after the keys typed next
+            self.action_filter()
+            return
         if event.key == "escape":
             self.typing = False
             self.set_filter("")
