@@ -37,6 +37,8 @@ def run(command: str, argv: list[str]) -> int:
         return runner(argv)
     except ExchangeError as error:
         raise Failure(str(error)) from None
+    finally:
+        gc.enable()  # for callers that go on (the tests call main() in-process)
 
 
 def _date(value: str, flag: str) -> datetime:
