@@ -91,8 +91,7 @@ class ReaderApp(KeysFollowFocus):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            with Vertical(id="list-pane"):
-                yield ArticleList(self.corpus.entries, self.labels, self.store.counts(), id="articles")
+            yield ArticleList(self.corpus.entries, self.labels, self.store.counts(), id="articles")
             with Vertical(id="reading"):
                 yield Static("", id="article-title", markup=False)
                 yield ArticleView(self.labels, id="text")
