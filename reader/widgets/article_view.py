@@ -24,6 +24,7 @@ from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_
 
 from .. import motions
 from .cached_style import CachedBaseStyle
+from .scrolling import scroll_row_into_view
 from ..keys import TEXT, label_bindings
 from ..layout import Layout
 
@@ -211,15 +212,7 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> bool:
         """Scroll so that the cursor's row is on screen; True if it scrolled."""
         row = self.layout_rows.row_of(self.cursor)
-        top = round(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height)
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
-        else:
-            return False
-        return True
+        return scroll_row_into_view(self, row, max(1, self.scrollable_content_region.height))
 
     def _target(self, motion: str) -> int:
         text, pos = self.text, self.cursor

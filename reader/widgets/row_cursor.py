@@ -18,6 +18,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .scrolling import scroll_row_into_view
+
 HEADER = 1  # the line of column names above the rows
 CURSOR = Style(reverse=True)
 CURSOR_UNFOCUSED = Style(bold=True, underline=True)
@@ -76,7 +78,7 @@ class RowCursor:
         after = self.rows_on_screen()
         for y, (old, new) in enumerate(zip_longest(before, after), HEADER):
             if old != new:
-                self.refresh(Region(0, y, self.size.width, 1))
+                self._redraw_line(y)
 
     def _set_row_range(self) -> None:
         """The scroll range for row_count rows.
@@ -97,14 +99,18 @@ class RowCursor:
         if self.scroll_offset.y > self.max_scroll_y:  # fewer rows: the last ones fill the screen
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
+    def _redraw_line(self, y: int) -> None:
+        """Redraw screen line y (0 is the header, whatever the scroll position)."""
+        self.refresh(Region(0, y, self.size.width, 1))
+
     def refresh_header(self) -> None:
-        self.refresh(Region(0, 0, self.size.width, HEADER))
+        self._redraw_line(0)
 
     def refresh_row(self, index: int) -> None:
         """Redraw row index if it is on screen."""
         y = index - round(self.scroll_offset.y) + HEADER
         if HEADER <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self._redraw_line(y)
 
     def on_resize(self, event: events.Resize) -> None:
         self.rows_changed()
@@ -145,13 +151,7 @@ class RowCursor:
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor row is on screen; True if that scrolled."""
-        top = round(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height - HEADER)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-        return round(self.scroll_offset.y) != top
+        return scroll_row_into_view(self, self.cursor, max(1, self.scrollable_content_region.height - HEADER))
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)

@@ -49,7 +49,6 @@ TEXTAREA_APP = """
 import sys
 from pathlib import Path
 
-from tests.tmux import Pane
 from textual.app import App
 from textual.widgets import TextArea
 class Editor(App):
