@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from typing import Iterable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -29,13 +30,18 @@ from .row_cursor import HEADER, RowCursor
 from ..keys import ARTICLE_LIST
 
 DATE_WIDTH = 10
-COUNT_WIDTH = 3
+COUNT_WIDTH = 3  # at least: wider when a count has three digits or more
 MUTED = Style(dim=True, italic=True)
 
 
 def format_date(moment: datetime | None) -> str:
     """A date in the user's locale style (LC_TIME)."""
     return moment.strftime("%x") if moment else ""
+
+
+def count_width(counts: Iterable[Counter]) -> int:
+    """Cells a count column needs: the longest count and a space, so columns stay apart."""
+    return max([COUNT_WIDTH] + [len(str(n)) + 1 for c in counts for n in c.values()])
 
 
 def describe_entry(entry: Entry) -> str:
@@ -70,6 +76,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         self.entries = entries
         self.labels = labels
         self.counts = counts
+        self._count_width = count_width(counts.values())
         self.shown: list[Entry] = list(entries)
         self.filter = ""
         self.typing = False  # after /: printable keys go to the filter
@@ -106,11 +113,15 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
 
     def set_all_counts(self, counts: dict[str, Counter]) -> None:
         self.counts = counts
+        self._count_width = count_width(counts.values())
         self.forget_rows()
         self.refresh()
 
     def set_counts(self, article_id: str, counts: Counter) -> None:
         self.counts[article_id] = counts
+        if count_width([counts]) > self._count_width:  # every row's columns move
+            self.set_all_counts(self.counts)
+            return
         self.forget_rows(article_id)
         index = self.index_of(article_id)
         if index is not None:
@@ -184,7 +195,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
     # ------------------------------------------------------------ drawing
 
     def _title_width(self, width: int) -> int:
-        return max(1, width - DATE_WIDTH - COUNT_WIDTH * len(self.labels.labels))
+        return max(1, width - DATE_WIDTH - self._count_width * len(self.labels.labels))
 
     def render_header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position;
@@ -198,7 +209,7 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         title_width = self._title_width(width)
         segments = [Segment("Article"[: title_width - 1].ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
         for label, style in zip(self.labels.labels, self._label_styles):
-            segments.append(Segment(label.name[:1].upper().rjust(COUNT_WIDTH), base + style))
+            segments.append(Segment(label.name[:1].upper().rjust(self._count_width), base + style))
         return Strip(segments).adjust_cell_length(width, base)
 
     def render_row(self, index: int, width: int) -> Strip:
@@ -211,5 +222,5 @@ class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
         segments.append(Segment(format_date(entry.meta.date)[: DATE_WIDTH - 1].ljust(DATE_WIDTH), base))
         for label, label_style in zip(self.labels.labels, self._label_styles):
             count = counts.get(label.name, 0)
-            segments.append(Segment((str(count) if count else "·").rjust(COUNT_WIDTH), base + label_style))
+            segments.append(Segment((str(count) if count else "·").rjust(self._count_width), base + label_style))
         return Strip(segments).adjust_cell_length(width, base)

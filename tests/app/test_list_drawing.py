@@ -3,6 +3,8 @@ still be right after cursor moves, filtering and scrolling."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.strip import Strip
 
 SIZE = (120, 40)
@@ -86,3 +88,16 @@ async def test_filter_at_the_bottom_keeps_the_scroll_range_right(make_app, many_
         await pilot.pause()
         assert round(article_list.scroll_offset.y) == 0
         assert_list_on_terminal(article_list)
+
+
+async def test_large_counts_stay_apart(make_app, many_articles):
+    app = make_app([many_articles])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        article_list = app.article_list
+        article_list.set_all_counts({"article00000.txt": Counter(quote=332, figure=117, place=5)})
+        await pilot.pause()
+        assert terminal_lines(article_list)[1][0].split()[-3:] == ["332", "117", "5"]
+        article_list.set_counts("article00001.txt", Counter(quote=1, figure=1004, place=0))
+        await pilot.pause()
+        assert [line.split()[-3:] for line, _ in terminal_lines(article_list)[1:3]] == [["332", "117", "5"], ["1", "1004", "·"]]
