@@ -24,7 +24,9 @@ class Pane:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True).stdout
 
     def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "main")
+        """The pane's text, lines the terminal wrapped joined back into one (-J)."""
+        lines = self.tmux("capture-pane", "-p", "-J", "-t", "main").splitlines()
+        return "\n".join(line.rstrip() for line in lines)
 
     def title(self) -> str:
         return self.tmux("display-message", "-p", "-t", "main", "#{pane_title}").strip()
