@@ -10,10 +10,12 @@ from .store import AnnotationStore
 
 @dataclass(frozen=True)
 class Change:
-    """One step: before is None for a tag, after is None for a delete."""
+    """One step: before is None for a tag, after is None for a delete; kind names it
+    (tag, delete, relabel, note) so that undo can say what it undid."""
 
     before: Annotation | None
     after: Annotation | None
+    kind: str = "tag"
 
     @property
     def subject(self) -> Annotation:
@@ -43,13 +45,13 @@ class History:
         return change
 
     def tag(self, annotation: Annotation) -> Change:
-        return self.do(Change(None, annotation))
+        return self.do(Change(None, annotation, "tag"))
 
     def delete(self, annotation: Annotation) -> Change:
-        return self.do(Change(annotation, None))
+        return self.do(Change(annotation, None, "delete"))
 
-    def edit(self, before: Annotation, after: Annotation) -> Change:
-        return self.do(Change(before, after))
+    def edit(self, before: Annotation, after: Annotation, kind: str) -> Change:
+        return self.do(Change(before, after, kind))
 
     def undo(self) -> Change | None:
         """Reverse the last change; None when there is nothing to undo."""

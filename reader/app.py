@@ -14,11 +14,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from annotations.anchoring import reanchor
 from annotations.corpus import ArticleError, Corpus
-from annotations.history import Change, History
-from annotations.model import ORPHANED, Annotation, Article, LabelSet, new_annotation
-from annotations.store import AnnotationStore, NotLoadedError, ReadOnlyError, StoreError
+from annotations.model import ORPHANED, Annotation, LabelSet
+from annotations.session import EditingSession, Outcome, describe
+from annotations.store import AnnotationStore, StoreError
 from annotations.text import display_line, excerpt
 
 from .keys import APP, PANES, label_bindings
@@ -50,10 +49,6 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def describe(annotation: Annotation) -> str:
-    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}"
-
-
 def _settle() -> None:
     """Move what has been loaded (every tag, every article's metadata) out of the garbage
     collector's sight: it lives as long as the app, and otherwise each full collection
@@ -78,14 +73,16 @@ class ReaderApp(KeysFollowFocus):
         self.corpus = corpus
         self.store = store
         self.labels = labels
-        self.annotator = annotator
         self.open_first = open_first
-        self.history = History(store)
-        self.article: Article | None = None
+        self.session = EditingSession(store, labels, annotator)
         self.load_error = ""
         self._message = ""
         self._waiting_for: int | None = None
-        store.on_saved = lambda generation, error: self.post_message(Saved(generation, error))
+        store.on_saved = self._post_saved
+
+    def _post_saved(self, generation: int, error: Exception | None) -> None:
+        """Called from the saver thread."""
+        self.post_message(Saved(generation, error))
 
     # ------------------------------------------------------------ layout
 
@@ -144,9 +141,12 @@ class ReaderApp(KeysFollowFocus):
     def _store_loaded(self) -> None:
         _settle()
         self.article_list.set_all_counts(self.store.counts())
-        if self.article is not None:
-            self.view.set_annotations(self._anchored(self.article))
+        if self.session.article is not None:
+            moved = self.session.reopen()
+            self.view.set_spans(self.session.spans)
             self._refresh_panel()
+            if moved:
+                self.say(moved)
 
     def _store_failed(self, error: StoreError) -> None:
         """The database turned out unusable: leave, and let the command line say why."""
@@ -170,44 +170,33 @@ class ReaderApp(KeysFollowFocus):
             names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
             self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
 
-    def say(self, message: str) -> None:
+    def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
+        """Show message in the status line, with whether its change is on disk yet.
+        Everything shown passes display_line: file names and notes come from outside."""
         self._message = message
-        self.query_one("#message", Static).update(Text(message), layout=False)
+        state = " · saving…" if saving else " · saved" if saved else ""
+        self.query_one("#message", Static).update(Text(display_line(message + state)), layout=False)
 
     # ------------------------------------------------------------ articles
 
     def open_article(self, article_id: str, cursor: int = 0) -> None:
         entry = self.corpus.get(article_id)
+        if entry is None:
+            self.say(f"{article_id} is not in this corpus")
+            return
         try:
             article = entry.load()
         except ArticleError as error:
             self.say(str(error))
             return
-        self.article = article
-        self.view.load(article, self._anchored(article), cursor)
+        moved = self.session.open(article)
+        self.view.load(article, self.session.spans, cursor)
         title = display_line(entry.meta.title)
         self.query_one("#article-title", Static).update(Text(f"{title}  ·  {display_line(article.id)}", no_wrap=True))
         self._refresh_panel()
         self.view.focus()
-
-    def _anchored(self, article: Article) -> list[Annotation]:
-        """The article's annotations placed in its current text (orphans are not drawn).
-
-        When the file changed since they were made, each is re-anchored and the result
-        stored, so that what the panel, the list and exports say agree.
-        """
-        if not self.store.loaded:
-            return []
-        annotations = self.store.annotations(article.id)
-        placed = [reanchor(a, article) for a in annotations]
-        changed = [a for a, before in zip(placed, annotations) if a is not before]
-        if changed and not self.store.readonly:
-            for annotation in changed:
-                self.store.put(annotation)
-            self.store.request_save()
-            lost = sum(a.status == ORPHANED for a in changed)
-            self.say(f"{article.id} changed on disk: {len(changed) - lost} tag(s) moved, {lost} orphaned")
-        return [a for a in placed if a.status != ORPHANED]
+        if moved:
+            self.say(moved)
 
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         self.open_article(message.article_id)
@@ -222,36 +211,38 @@ class ReaderApp(KeysFollowFocus):
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         view = self.view
-        here = view.annotation_at()
         place = f"{view.cursor}"
         if view.selection:
             place += f" · selected {view.selection[0]}–{view.selection[1]}"
+        here = self.session.spans.covering(view.cursor)
         if here:
-            place += f" · {describe(here)}" + (f" · note: {excerpt(here.note, 30)}" if here.note else "")
-        self.query_one("#position", Static).update(Text(place), layout=False)
+            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
+            if len(here) > 1:
+                place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
+        self.query_one("#position", Static).update(Text(display_line(place)), layout=False)
 
     # ------------------------------------------------------------ changes
 
-    def _apply(self, make_change) -> Change | None:
-        try:
-            return make_change()
-        except (ReadOnlyError, NotLoadedError) as error:
+    def show(self, outcome: Outcome) -> None:
+        """Route what the session did to the widgets, the status line and the saver."""
+        if outcome.refused:
             self.bell()
-            self.say(str(error))
-            return None
-
-    def _changed(self, change: Change | None, verb: str) -> None:
+        change = outcome.change
         if change is None:
+            self.say(outcome.message)
             return
         subject = change.subject
-        if self.article is None or subject.article != self.article.id:
-            self.open_article(subject.article, subject.start)
-        self.view.replace_annotation(subject.id, self.store.get(subject.id))
+        if outcome.elsewhere:
+            self.open_article(outcome.elsewhere, subject.start)
+        for span in (change.before, change.after):
+            if span is not None and self.session.article is not None and span.article == self.session.article.id:
+                self.view.redraw(span.start, span.end)
+        self.view.clear_selection()
         self.view.post_message(ArticleView.Moved())
         self.article_list.set_counts(subject.article, self.store.label_counts(subject.article))
         self._refresh_panel(subject.id)
-        self.say(f"{verb} {describe(subject)} · saving…")
         self._waiting_for = self.store.generation
+        self.say(outcome.message, saving=True)
         self.store.request_save()
 
     def on_saved(self, message: Saved) -> None:
@@ -259,86 +250,56 @@ class ReaderApp(KeysFollowFocus):
             self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
         elif self._waiting_for is not None and message.generation >= self._waiting_for:
             self._waiting_for = None
-            self.say(self._message.replace(" · saving…", " · saved"))
+            self.say(self._message, saved=True)
 
     def _refresh_panel(self, current: str | None = None) -> None:
         """Fill the panel, only while it is shown: thousands of rows cost time."""
-        if self.article is not None and not self.panel.has_class("hidden"):
-            self.panel.show(self.store.annotations(self.article.id), current)
+        if self.session.article is not None and not self.panel.has_class("hidden"):
+            self.panel.show(self.store.annotations(self.session.article.id), current)
 
     def _target(self) -> Annotation | None:
         """The annotation an edit applies to: the panel's row, or the one under the cursor."""
         if self.focused is self.panel:
             return self.store.get(self.panel.current_id or "")
-        return self.view.annotation_at() if self.article else None
+        return self.view.annotation_at() if self.session.article else None
 
     def action_tag(self, label: str) -> None:
-        view = self.view
-        if self.article is None:
-            return
-        selection = view.selection
-        if selection is None:
-            here = view.annotation_at()
-            if here is None:
-                self.say("nothing selected: v, s or shift+arrows select text, then a label key tags it")
-            elif here.label == label:
-                self.say(f"already {describe(here)}")
-            else:
-                self._changed(self._apply(lambda: self.history.edit(here, here.with_changes(label=label))), "relabelled")
-            return
-        if selection[0] >= selection[1]:
-            self.say("nothing to tag: the article is empty")
-            return
-        same = [a for a in view.overlapping(*selection) if (a.start, a.end) == selection and a.label == label]
-        view.anchor = None
-        if same:
-            self.say(f"already {describe(same[0])}")
-            view.refresh()
-            return
-        annotation = new_annotation(self.article, label, *selection, annotator=self.annotator)
-        self._changed(self._apply(lambda: self.history.tag(annotation)), "tagged")
+        self.show(self.session.tag(label, self.view.selection, self.view.cursor))
 
     def action_delete(self) -> None:
-        target = self._target()
-        if target is None:
-            self.say("no annotation here to delete")
-            return
-        self._changed(self._apply(lambda: self.history.delete(target)), "deleted")
+        self.show(self.session.delete(self._target()))
 
     def action_undo(self) -> None:
-        change = self._apply(self.history.undo)
-        if change is None:
-            self.say("nothing to undo")
-        self._changed(change, "undid")
+        self.show(self.session.undo())
 
     def action_redo(self) -> None:
-        change = self._apply(self.history.redo)
-        if change is None:
-            self.say("nothing to redo")
-        self._changed(change, "redid")
+        self.show(self.session.redo())
 
     def action_note(self) -> None:
         target = self._target()
         if target is None:
-            self.say("no annotation here: put the cursor on a tag to add a note")
+            self.say("no tag here: put the cursor on a tag to add a note")
+            return
+        refused = self.session.refusal()
+        if refused:
+            self.show(refused)
             return
 
         def save_note(note: str | None) -> None:
-            if note is not None and note != target.note:
-                edit = lambda: self.history.edit(target, target.with_changes(note=note))  # noqa: E731
-                self._changed(self._apply(edit), "noted")
+            if note is not None:
+                self.show(self.session.note(target, note))
 
         self.push_screen(PromptScreen(f"Note for {describe(target)}", target.note), save_note)
 
     # ------------------------------------------------------------ search, panel, help
 
     def action_search(self) -> None:
-        if self.article is None:
+        if self.session.article is None:
             self.say("open an article first")
             return
         bar = self.query_one(SearchBar)
         bar.remove_class("hidden")
-        bar.value = self.view.query
+        bar.value = self.view.search_text
         self.screen.set_focus(bar)  # now, not later as focus() does: keys typed next follow it
 
     def action_close_bar(self) -> None:
@@ -374,13 +335,14 @@ class ReaderApp(KeysFollowFocus):
         if not self.store.loaded:
             self.say(f"{self.store.path} is still being read; export in a moment")
             return
-        self.push_screen(ExportScreen(self.article.id if self.article else None), self._export)
+        article = self.session.article
+        self.push_screen(ExportScreen(article.id if article else None), self._export)
 
     def _export(self, choice) -> None:
         if choice is None:
             return
-        only_one = choice.only_open_article and self.article is not None
-        annotations = self.store.annotations(self.article.id if only_one else None)
+        article = self.session.article if choice.only_open_article else None
+        annotations = self.store.annotations(article.id if article else None)
         self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
         self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
 

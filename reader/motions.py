@@ -1,6 +1,8 @@
 """Where the cursor goes for w b e ( ) { } and s: pure functions of text and offset.
 
-Words are runs of word characters or runs of other non-space characters (as in vim).
+Words are runs of word characters or runs of other non-space characters (as in vim);
+a combining mark belongs to the character before it (o + U+0301 is one "ó"), so a
+word motion never stops inside a grapheme cluster.
 Sentences end at . ! ? (with closing quotes or brackets) before white space, or at a
 line end. Paragraphs are lines with text. Searching backwards looks at a growing window
 so that a motion costs what it moves, not what the article weighs.
@@ -9,8 +11,9 @@ so that a motion costs what it moves, not what the article weighs.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_WORD = re.compile(r"\w+|[^\w\s]+")
+from annotations.text import grapheme_bounds
 # A sentence boundary: closing punctuation, closing quotes, white space; or a line break.
 _BOUNDARY = re.compile(r"([.!?…]+)[\"'”’»)\]]*\s+(?=\S)|\n+(?=\S)")
 _ABBREVIATIONS = frozenset(
@@ -20,7 +23,7 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
 
 
-def _last_match(pattern: re.Pattern, text: str, pos: int, end: int, keep=None, by_end: bool = False):
+def _last_match(pattern, text: str, pos: int, end: int, keep=None, by_end: bool = False):
     """The last match (that keep accepts) starting before pos, or with by_end ending at or
     before pos, searching back in widening windows."""
     window = 256
@@ -37,7 +40,17 @@ def _last_match(pattern: re.Pattern, text: str, pos: int, end: int, keep=None, b
         window *= 4
 
 
+@cache
+def _word():
+    """The word pattern, from the regex module: its \\w takes combining marks, re's does not.
+    Compiled on first use, as text.py imports regex: it costs 20 ms of every start."""
+    import regex
+
+    return regex.compile(r"\w+|[^\w\s]+")
+
+
 def next_word_start(text: str, pos: int) -> int:
+    _WORD = _word()
     match = _WORD.search(text, pos)
     if match and match.start() <= pos:
         match = _WORD.search(text, match.end())
@@ -45,12 +58,14 @@ def next_word_start(text: str, pos: int) -> int:
 
 
 def prev_word_start(text: str, pos: int) -> int:
-    match = _last_match(_WORD, text, pos, pos)
+    match = _last_match(_word(), text, pos, pos)
     return match.start() if match else 0
 
 
 def word_end(text: str, pos: int) -> int:
     """The last character of this word, or of the next if pos is already at an end."""
+    _WORD = _word()
+    pos = grapheme_bounds(text, pos)[1] - 1  # the last code point of the cluster at pos
     match = _WORD.search(text, pos + 1)
     if match and match.start() <= pos + 1 and match.end() - 1 > pos:
         return match.end() - 1
@@ -59,6 +74,15 @@ def word_end(text: str, pos: int) -> int:
     if match and match.end() - 1 <= pos:
         match = _WORD.search(text, match.end())
     return match.end() - 1 if match else max(0, len(text) - 1)
+
+
+def word_span(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the word (or run of punctuation) under pos; empty on white space."""
+    start = prev_word_start(text, pos + 1) if pos < len(text) else pos
+    match = _word().match(text, start)
+    if match is None or match.end() <= pos:
+        return pos, pos
+    return match.span()
 
 
 def _is_sentence_end(text: str, match: re.Match) -> bool:

@@ -9,20 +9,18 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.text import excerpt
 
 from ..keys import PANEL
-from .cached_style import CachedBaseStyle
-from .row_cursor import RowCursor
+from .row_view import RowView
 
 AT_WIDTH = 14
 
 
-class AnnotationPanel(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
+class AnnotationPanel(RowView):
     """One row a tag, in text order; the cursor row is the tag that m and d act on."""
 
     BINDINGS = PANEL

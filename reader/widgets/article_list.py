@@ -18,15 +18,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotations.corpus import Entry
 from annotations.model import LabelSet
 from annotations.text import display_line, excerpt
 
-from .cached_style import CachedBaseStyle
-from .row_cursor import HEADER, RowCursor
+from .row_view import HEADER, RowView
 from ..keys import ARTICLE_LIST
 
 DATE_WIDTH = 10
@@ -54,7 +52,7 @@ def describe_entry(entry: Entry) -> str:
     return meta.title
 
 
-class ArticleList(RowCursor, CachedBaseStyle, ScrollView, can_focus=True):
+class ArticleList(RowView):
     """Every article of the corpus; enter (or a click) opens the one under the cursor."""
 
     BINDINGS = ARTICLE_LIST

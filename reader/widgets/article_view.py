@@ -8,30 +8,23 @@ sorted starts, so a view of a 10 MB article with thousands of tags stays quick.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotations.model import ORPHANED, Annotation, Article, LabelSet
+from annotations.model import Annotation, Article, LabelSet
+from annotations.spans import SpanIndex
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
-from .cached_style import CachedBaseStyle
-from .scrolling import scroll_row_into_view
 from ..keys import TEXT, label_bindings
 from ..layout import Layout
-
-SELECTION = Style(bgcolor="#5f5f87", color="white")
-CURSOR = Style(reverse=True)
-MATCH = Style(bgcolor="#d7af00", color="black")
-OVERLAP = Style(underline=True, bold=True)
+from ..textual_compat import add_bindings
+from .line_view import LineView
 
 _JUMPS = {
     "word_next": motions.next_word_start,
@@ -60,11 +53,6 @@ def find(text: str, query: str, pos: int, direction: int) -> tuple[int, int] | N
     return last.span() if last else None
 
 
-def _order(annotation: Annotation) -> tuple[int, int, str]:
-    """Annotations in text order; the longer first where two start together."""
-    return annotation.start, -annotation.end, annotation.id
-
-
 def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
     """The part of span within [start, end], or None."""
     if span is None or span[1] < start or span[0] > end:
@@ -72,10 +60,22 @@ def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int]
     return max(span[0], start), min(span[1], end)
 
 
-class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
+class ArticleView(LineView):
     """Shows one article; moves a cursor and a selection; draws every annotation."""
 
     BINDINGS = TEXT
+    COMPONENT_CLASSES = {
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--match",
+        "article-view--overlap",
+    }
+    DEFAULT_CSS = """
+    ArticleView > .article-view--cursor { text-style: reverse; }
+    ArticleView > .article-view--selection { background: $primary-muted; color: $text; }
+    ArticleView > .article-view--match { text-style: bold underline; background: $warning-muted; }
+    ArticleView > .article-view--overlap { text-style: bold underline; }
+    """
 
     class Moved(Message):
         """The cursor moved; the app shows what is under it."""
@@ -83,10 +83,7 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
         self.labels = labels
-        # Label keys come from the user's config, so they are bound per instance.
-        self._bindings = self._bindings.copy()
-        for binding in Binding.make_bindings(label_bindings(labels)):
-            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+        add_bindings(self, label_bindings(labels))
         self._label_styles = {
             label.name: Style(bgcolor=label.colour, color="white") for label in labels.labels
         }
@@ -95,64 +92,37 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         self.shown = ""
         self.layout_rows = Layout("", 1)
         self.cursor = 0
-        self.anchor: int | None = None
+        self.selection_start: int | None = None  # where v (or a drag) began; None: no selection
         self.match: tuple[int, int] | None = None
-        self.query = ""
+        self.search_text = ""
+        self.spans = SpanIndex()
         self._goal_x: int | None = None
         self._dragging = False
+        self._press = 0
         self._strips: dict[tuple, Strip] = {}
-        self._annotations: list[Annotation] = []
-        self._keys: list[tuple[int, int, str]] = []
-        self._by_id: dict[str, Annotation] = {}
-        self._longest = 0
 
     # ------------------------------------------------------------ content
 
-    def load(self, article: Article, annotations: list[Annotation], cursor: int = 0) -> None:
+    def load(self, article: Article, spans: SpanIndex, cursor: int = 0) -> None:
         self.article = article
         self.text = article.text
         self.shown = display_text(article.text)
-        self.anchor = None
+        self.selection_start = None
         self.match = None
-        self.set_annotations(annotations)
+        self.set_spans(spans)
         self._relayout()
         self.move_to(cursor)
 
-    def set_annotations(self, annotations: list[Annotation]) -> None:
-        self._annotations = sorted(annotations, key=_order)
-        self._keys = [_order(a) for a in self._annotations]
-        self._by_id = {a.id: a for a in self._annotations}
-        self._longest = max((a.end - a.start for a in self._annotations), default=0)
+    def set_spans(self, spans: SpanIndex) -> None:
+        """Draw these tags (the index is the session's: changes to it come with redraw())."""
+        self.spans = spans
         self.refresh_all()
 
-    def replace_annotation(self, annotation_id: str, annotation: Annotation | None) -> None:
-        """Take out the annotation with this id, put this one in (if any, and anchored).
-
-        One tag costs a bisect and a few rows redrawn, however many the article has.
-        """
-        old = self._by_id.pop(annotation_id, None)
-        if old is not None:
-            index = bisect_left(self._keys, _order(old))
-            del self._annotations[index], self._keys[index]
-            self._forget_rows(old.start, old.end)
-        if annotation is not None and annotation.status != ORPHANED:
-            key = _order(annotation)
-            index = bisect_left(self._keys, key)
-            self._annotations.insert(index, annotation)
-            self._keys.insert(index, key)
-            self._by_id[annotation.id] = annotation
-            self._longest = max(self._longest, annotation.end - annotation.start)
-            self._forget_rows(annotation.start, annotation.end)
-
-    def _forget_rows(self, start: int, end: int) -> None:
-        """Drop the cached rows of [start, end) and redraw them."""
+    def redraw(self, start: int, end: int) -> None:
+        """The tags of [start, end) changed: drop the cached rows there and redraw them."""
         first, last = self.layout_rows.row_of(start), self.layout_rows.row_of(max(start, end - 1))
         self._strips = {key: strip for key, strip in self._strips.items() if not first <= key[0] <= last}
         self.refresh_lines(first, last - first + 1)
-
-    @property
-    def annotations(self) -> list[Annotation]:
-        return self._annotations
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
@@ -170,23 +140,14 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     @property
     def selection(self) -> tuple[int, int] | None:
         """[start, end) of the selection; the cursor's character is included (vim visual)."""
-        if self.anchor is None:
+        if self.selection_start is None:
             return None
-        low, high = sorted((self.anchor, self.cursor))
+        low, high = sorted((self.selection_start, self.cursor))
         return low, max(next_grapheme(self.text, high), low)
-
-    def overlapping(self, start: int, end: int) -> list[Annotation]:
-        """Annotations that share at least one character with [start, end)."""
-        # The keys are (start, -end, id); a 1-tuple sorts before every key with that start.
-        first = bisect_left(self._keys, (start - self._longest,))
-        last = bisect_left(self._keys, (end,))
-        return [a for a in self._annotations[first:last] if a.end > start and a.start < end]
 
     def annotation_at(self, offset: int | None = None) -> Annotation | None:
         """The innermost (shortest) annotation under offset (default: the cursor)."""
-        offset = self.cursor if offset is None else offset
-        found = self.overlapping(offset, offset + 1)
-        return min(found, key=lambda a: a.end - a.start, default=None)
+        return self.spans.innermost_at(self.cursor if offset is None else offset)
 
     # ------------------------------------------------------------ cursor
 
@@ -212,7 +173,7 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> bool:
         """Scroll so that the cursor's row is on screen; True if it scrolled."""
         row = self.layout_rows.row_of(self.cursor)
-        return scroll_row_into_view(self, row, max(1, self.scrollable_content_region.height))
+        return self.scroll_row_into_view(row, max(1, self.scrollable_content_region.height))
 
     def _target(self, motion: str) -> int:
         text, pos = self.text, self.cursor
@@ -242,25 +203,29 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
 
     def action_extend(self, motion: str) -> None:
         """shift+arrows: start a selection at the cursor if none, then move."""
-        if self.anchor is None:
-            self.anchor = self.cursor
+        if self.selection_start is None:
+            self.selection_start = self.cursor
         self.action_move(motion)
 
     def action_visual(self) -> None:
-        self._touch(self.anchor, self.cursor)
-        self.anchor = None if self.anchor is not None else self.cursor
+        self._touch(self.selection_start, self.cursor)
+        self.selection_start = None if self.selection_start is not None else self.cursor
         self.post_message(self.Moved())  # the status line shows the selection
 
+    def clear_selection(self) -> None:
+        self._touch(self.selection_start, self.cursor)
+        self.selection_start = None
+
     def action_cancel(self) -> None:
-        self._touch(self.anchor, self.cursor, *(self.match or ()))
-        self.anchor = None
+        self._touch(self.selection_start, self.cursor, *(self.match or ()))
+        self.selection_start = None
         self.match = None
         self.post_message(self.Moved())
 
     def select(self, start: int, end: int) -> None:
-        """Select [start, end): the anchor at start, the cursor on the last character."""
-        self._touch(self.anchor, self.cursor)
-        self.anchor = start
+        """Select [start, end): the selection starts at start, the cursor on the last character."""
+        self._touch(self.selection_start, self.cursor)
+        self.selection_start = start
         self.move_to(prev_grapheme(self.text, end) if end > start else start)
         self._touch(start, self.cursor)
 
@@ -272,11 +237,9 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def action_jump(self, direction: int) -> None:
         """] and [: put the cursor on the next or previous annotation."""
         if direction > 0:
-            index = bisect_left(self._keys, (self.cursor + 1,))
-            target = self._annotations[index] if index < len(self._annotations) else None
+            target = self.spans.next_after(self.cursor)
         else:
-            index = bisect_left(self._keys, (self.cursor,)) - 1
-            target = self._annotations[index] if index >= 0 else None
+            target = self.spans.previous_before(self.cursor)
         if target is None:
             self.notify("no more annotations this way", timeout=2)
             return
@@ -286,7 +249,7 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
 
     def search(self, query: str, direction: int = 1) -> bool:
         """Put the cursor on the next match of query; False when there is none."""
-        self.query = query
+        self.search_text = query
         if not query:
             return False
         found = find(self.text, query, self.cursor, direction)
@@ -299,22 +262,23 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
         return True
 
     def action_search_again(self, direction: int) -> None:
-        if not self.query:
+        if not self.search_text:
             self.notify("no search yet: press / to search", timeout=2)
-        elif not self.search(self.query, direction):
-            self.notify(f"not found: {self.query}", timeout=2, markup=False)
+        elif not self.search(self.search_text, direction):
+            self.notify(f"not found: {display_text(self.search_text)}", timeout=2, markup=False)
 
     # ------------------------------------------------------------ mouse
 
     def _offset_at(self, event: events.MouseEvent) -> int:
-        row = event.y + round(self.scroll_offset.y)
-        return self.layout_rows.offset_at(row, event.x)
+        where = self.mouse_offset(event)
+        row = max(0, where.y + round(self.scroll_offset.y))
+        return self.layout_rows.offset_at(min(row, self.layout_rows.rows - 1), max(0, where.x))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if self.article is None:
             return
         self.focus()
-        self.anchor = None
+        self.selection_start = None
         self._dragging = True
         self._press = self._offset_at(event)
         self.capture_mouse()
@@ -323,14 +287,26 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
     def on_mouse_move(self, event: events.MouseMove) -> None:
         if self._dragging and event.button:
             offset = self._offset_at(event)
-            if offset != self._press and self.anchor is None:
-                self.anchor = self._press
+            if offset != self._press and self.selection_start is None:
+                self.selection_start = self._press
             self.move_to(offset)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._dragging:
             self._dragging = False
             self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        """A double click selects the word under the pointer, a triple click the sentence."""
+        if self.article is None or event.chain < 2:
+            return
+        offset = self._offset_at(event)
+        if event.chain == 2:
+            start, end = motions.word_span(self.text, offset)
+        else:
+            start, end = motions.sentence_span(self.text, offset)
+        if end > start:
+            self.select(start, end)
 
     # ------------------------------------------------------------ drawing
 
@@ -364,10 +340,10 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
             strip = self._strips[key] = self._render_row(start, end, width, selection)
         return strip
 
-    def _render_row(self, start: int, end: int, width: int, selection) -> Strip:
+    def _render_row(self, start: int, end: int, width: int, selection: tuple[int, int] | None) -> Strip:
         base = self.base_style
         cursor_end = next_grapheme(self.text, self.cursor) if self.cursor < len(self.text) else self.cursor + 1
-        annotations = self.overlapping(start, end)
+        annotations = self.spans.overlapping(start, end)
         ranges = [(a.start, a.end) for a in annotations]
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]
         cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
@@ -378,18 +354,18 @@ class ArticleView(CachedBaseStyle, ScrollView, can_focus=True):
             segments.append(Segment(" ", base + self._style_at(end, [], selection)))
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
-    def _style_at(self, offset: int, annotations: list[Annotation], selection) -> Style:
+    def _style_at(self, offset: int, annotations: list[Annotation], selection: tuple[int, int] | None) -> Style:
         style = Style()
         covering = [a for a in annotations if a.start <= offset < a.end]
         if covering:
             inner = min(covering, key=lambda a: a.end - a.start)
-            style += self._label_styles.get(inner.label, SELECTION)
+            style += self._label_styles.get(inner.label, Style())
             if len(covering) > 1:
-                style += OVERLAP
+                style += self.component_style("article-view--overlap")
         if self.match and self.match[0] <= offset < self.match[1]:
-            style += MATCH
+            style += self.component_style("article-view--match")
         if selection and selection[0] <= offset < selection[1]:
-            style += SELECTION
+            style += self.component_style("article-view--selection")
         if offset == self.cursor or (self.cursor < offset < next_grapheme(self.text, self.cursor)):
-            style += CURSOR
+            style += self.component_style("article-view--cursor")
         return style

@@ -66,7 +66,7 @@ async def test_odd_articles_open_and_binary_and_empty_are_handled(make_app, tmp_
         assert "skipped 1 file(s) that are not articles: image.png" in app.query_one("#message").content.plain
         table.move_cursor(table.index_of("image.png"))
         await pilot.press("enter")
-        assert app.article is None and "binary file" in app.query_one("#message").content.plain
+        assert app.session.article is None and "binary file" in app.query_one("#message").content.plain
         assert describe_entry(app.corpus.get("latin1.txt")).endswith("(decoded as cp1252)")
         table.move_cursor(table.index_of("empty.txt"))
         await pilot.press("enter")
@@ -110,7 +110,7 @@ async def test_edited_article_reanchors_and_orphans_show_in_panel(make_app, tmp_
     again = make_app(paths=[folder], open_first=True, store=AnnotationStore(db_path))
     async with again.run_test(size=SIZE) as pilot:
         view = again.query_one(ArticleView)
-        assert [(a.text, a.start) for a in view.annotations] == [("Kirkuk", 20)]
+        assert [(a.text, a.start) for a in view.spans] == [("Kirkuk", 20)]
         assert "1 tag(s) moved, 1 orphaned" in again.query_one("#message").content.plain
         await pilot.press("a")
         rows = [again.panel.row_text(r) for r in range(again.panel.row_count)]

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from collections import Counter
 
-from textual.strip import Strip
+from reader.textual_compat import composed_lines
 
 SIZE = (120, 40)
 
 
 def terminal_lines(widget) -> list[tuple[str, bool]]:
-    """(text, has a reverse-video word) for each line of widget as the terminal shows it
-    now: the screen composed as App.export_screenshot composes it, so a line that was
-    not redrawn shows what it showed before."""
-    screen = widget.app.screen._compositor.render_update(full=True).strips
+    """(text, drawn in the cursor's colours) for each line of widget as the terminal shows
+    it now, so a line that was not redrawn shows what it showed before."""
+    screen = composed_lines(widget.app.screen)
     region = widget.content_region
+    cursor = widget.component_style("row-view--cursor").bgcolor
     lines = []
-    for chops in screen[region.y : region.bottom]:
-        strip = Strip.join(list(chops)).crop(region.x, region.x + widget.scrollable_content_region.width)
-        lines.append((strip.text, any(seg.style and seg.style.reverse and seg.text.strip() for seg in strip)))
+    for line in screen[region.y : region.bottom]:
+        strip = line.crop(region.x, region.x + widget.scrollable_content_region.width)
+        lines.append((strip.text, any(seg.style and seg.style.bgcolor == cursor and seg.text.strip() for seg in strip)))
     return lines
 
 
@@ -39,7 +39,7 @@ def assert_list_on_terminal(article_list) -> None:
     assert all(not text.strip() for text, _ in rows[len(expected) :])
     assert len(expected) == min(len(rows), article_list.row_count)  # no blank lines while rows remain
     cursor_line = article_list.cursor - round(article_list.scroll_offset.y)
-    assert [number for number, (_, reverse) in enumerate(rows) if reverse] == [cursor_line]
+    assert [number for number, (_, has_cursor) in enumerate(rows) if has_cursor] == [cursor_line]
     if article_list.typing or article_list.filter:
         assert header[0].startswith(f"/{article_list.filter}")
 

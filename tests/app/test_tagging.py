@@ -238,7 +238,7 @@ async def test_reopen_shows_the_tags(make_app, db_path):
     again = make_app(store=AnnotationStore(db_path))
     async with again.run_test(size=SIZE) as pilot:
         view = await open_seed(pilot)
-        assert [a.text for a in view.annotations] == ["ERBIL"]
+        assert [a.text for a in view.spans] == ["ERBIL"]
         assert counts_shown(again, SEED) == ["·", "·", "1"]
 
 
@@ -264,14 +264,50 @@ async def test_text_is_wrapped_and_rewrapped_on_resize(make_app):
         assert view.layout_rows.width == view.scrollable_content_region.width
 
 
-async def test_mouse_drag_selects(make_app):
+async def test_mouse_drag_selects_what_is_under_the_pointer(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         view = await open_seed(pilot)
-        await pilot.mouse_down(view, offset=(0, 0))
-        await pilot.hover(view, offset=(4, 0))
-        await pilot.mouse_up(view, offset=(4, 0))
+        # Pilot's offsets are from the widget's outer corner: (1, 1) is inside the border.
+        await pilot.mouse_down(view, offset=(1, 1))
+        await pilot.hover(view, offset=(5, 1))
+        await pilot.mouse_up(view, offset=(5, 1))
         assert view.selection == (0, 5)
+        assert view.text[0:5] == "ERBIL"
+
+
+async def test_a_click_puts_the_cursor_on_the_character_clicked(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        baghdad = view.text.index("Baghdad")
+        assert baghdad == 527
+        row, x = view.layout_rows.row_of(baghdad), view.layout_rows.x_of(baghdad)
+        await pilot.click(view, offset=(1 + x, 1 + row))
+        assert view.cursor == baghdad
+
+
+async def test_double_click_selects_the_word_and_does_not_crash(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        await pilot.click(view, offset=(3, 0), times=2)  # the border: nothing to select
+        baghdad = view.text.index("Baghdad")
+        row, x = view.layout_rows.row_of(baghdad), view.layout_rows.x_of(baghdad)
+        await pilot.click(view, offset=(1 + x + 2, 1 + row), times=2)
+        assert view.selection == (baghdad, baghdad + len("Baghdad"))
+        await pilot.press("3")
+        assert [(a.label, a.text) for a in app.store.annotations()] == [("place", "Baghdad")]
+
+
+async def test_clicking_the_first_list_row_opens_the_first_article(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        first = app.article_list.shown[0].id
+        await pilot.click(app.article_list, offset=(3, 2))  # border, header, then row 0
+        assert app.article_list.cursor == 0
+        assert app.session.article is not None and app.session.article.id == first
 
 
 async def test_filter_the_list_by_typing(make_app):
@@ -284,7 +320,7 @@ async def test_filter_the_list_by_typing(make_app):
         await pilot.press("enter")
         assert "1 of 2 articles match “partner”" in message(app)
         await pilot.press("enter")
-        assert app.article.id == SEED2
+        assert app.session.article.id == SEED2
         await pilot.press("shift+tab", "slash", "backspace", "escape")
         assert app.article_list.row_count == 2
         assert app.article_list.render_line(0).text.startswith("Article")
@@ -355,10 +391,10 @@ async def test_article_deleted_while_running(make_app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         (folder / "b.txt").unlink()
         await pilot.press("j", "enter")
-        assert app.article is None
+        assert app.session.article is None
         assert "b.txt: cannot read" in message(app)
         await pilot.press("k", "enter")
-        assert app.article.id == "a.txt"
+        assert app.session.article.id == "a.txt"
 
 
 async def test_database_loads_after_the_first_screen(make_app, db_path):
@@ -376,7 +412,7 @@ async def test_database_loads_after_the_first_screen(make_app, db_path):
         assert app.store.loaded
         assert counts_shown(app, SEED) == ["·", "·", "1"]
         view = await open_seed(pilot)
-        assert [a.text for a in view.annotations] == ["Baghdad"]
+        assert [a.text for a in view.spans] == ["Baghdad"]
 
 
 async def test_unusable_database_found_while_loading_ends_the_app(make_app, db_path):

@@ -113,9 +113,9 @@ def test_history_undo_redo_over_tag_delete_relabel_note(db_path):
         first = tag()
         history.tag(first)
         relabelled = first.with_changes(label="figure")
-        history.edit(first, relabelled)
+        history.edit(first, relabelled, "relabel")
         noted = relabelled.with_changes(note="n")
-        history.edit(relabelled, noted)
+        history.edit(relabelled, noted, "note")
         history.delete(noted)
         assert len(store) == 0
         assert history.undo().after is None

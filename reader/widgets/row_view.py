@@ -12,23 +12,32 @@ from __future__ import annotations
 from itertools import zip_longest
 from typing import Hashable
 
-from rich.style import Style
+from rich.segment import Segment
 from textual import events
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .scrolling import scroll_row_into_view
+from ..textual_compat import set_virtual_size_quietly
+from .line_view import LineView
 
 HEADER = 1  # the line of column names above the rows
-CURSOR = Style(reverse=True)
-CURSOR_UNFOCUSED = Style(bold=True, underline=True)
 
 
-class RowCursor:
-    cursor = 0
-    _drawn: dict[Hashable, Strip] | None = None  # row key to the row drawn without the cursor
-    _drawn_width = 0
+class RowView(LineView):
+    """A header line and rows under it; the cursor row is the one keys act on."""
+
+    COMPONENT_CLASSES = {"row-view--cursor", "row-view--cursor-unfocused", "row-view--header"}
+    DEFAULT_CSS = """
+    RowView > .row-view--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    RowView > .row-view--cursor-unfocused { background: $block-cursor-blurred-background; }
+    RowView > .row-view--header { text-style: bold; }
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.cursor = 0
+        self._drawn: dict[Hashable, Strip] = {}  # row key to the row drawn without the cursor
+        self._drawn_width = 0
 
     @property
     def row_count(self) -> int:
@@ -47,13 +56,13 @@ class RowCursor:
 
     def forget_rows(self, key: Hashable | None = None) -> None:
         """Draw the rows again (or only the one with key): what they show has changed."""
-        if key is None or self._drawn is None:
+        if key is None:
             self._drawn = {}
         else:
             self._drawn.pop(key, None)
 
     def clear_caches(self) -> None:
-        """The widget's style changed (CachedBaseStyle calls this): draw every row again."""
+        """The widget's style changed: draw every row again."""
         self.forget_rows()
 
     # ------------------------------------------------------------ what is on screen
@@ -92,8 +101,7 @@ class RowCursor:
             return
         bar = self.styles.overflow_y == "scroll" or size.height > self.container_size.height
         if bar and self.show_vertical_scrollbar and size.width == self.virtual_size.width:
-            self.set_reactive(ScrollView.virtual_size, size)
-            self.vertical_scrollbar.window_virtual_size = size.height
+            set_virtual_size_quietly(self, size)
         else:
             self.virtual_size = size
         if self.scroll_offset.y > self.max_scroll_y:  # fewer rows: the last ones fill the screen
@@ -116,7 +124,7 @@ class RowCursor:
         self.rows_changed()
 
     def row_at(self, y: int) -> int | None:
-        """The row under screen line y, if any."""
+        """The row under line y of the content (0 is the header), if any."""
         row = y - HEADER + round(self.scroll_offset.y)
         return row if y >= HEADER and 0 <= row < self.row_count else None
 
@@ -129,14 +137,15 @@ class RowCursor:
         index = self.row_at(y)
         if index is None:
             return Strip.blank(width, self.base_style)
-        if self._drawn is None or width != self._drawn_width:
+        if width != self._drawn_width:
             self._drawn, self._drawn_width = {}, width
         key = self.row_key(index)
         line = self._drawn.get(key)
         if line is None:
             line = self._drawn[key] = self.render_row(index, width)
         if index == self.cursor:
-            line = line.apply_style(CURSOR if self.has_focus else CURSOR_UNFOCUSED)
+            cursor = "row-view--cursor" if self.has_focus else "row-view--cursor-unfocused"
+            line = Strip(Segment.apply_style(line, post_style=self.component_style(cursor)), line.cell_length)
         return line
 
     # ------------------------------------------------------------ moving
@@ -151,7 +160,7 @@ class RowCursor:
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor row is on screen; True if that scrolled."""
-        return scroll_row_into_view(self, self.cursor, max(1, self.scrollable_content_region.height - HEADER))
+        return self.scroll_row_into_view(self.cursor, max(1, self.scrollable_content_region.height - HEADER))
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)
@@ -159,8 +168,12 @@ class RowCursor:
     def action_cursor_up(self) -> None:
         self.move_cursor(self.cursor - 1)
 
+    def action_select_cursor(self) -> None:
+        """enter or a click on a row: what choosing a row does."""
+        raise NotImplementedError
+
     def on_click(self, event: events.Click) -> None:
-        row = self.row_at(event.y)
+        row = self.row_at(self.mouse_offset(event).y)
         if row is not None:
             self.move_cursor(row)
             self.action_select_cursor()

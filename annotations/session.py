@@ -1,0 +1,163 @@
+"""An editing session: the decisions behind every key that changes a tag.
+
+The UI asks (tag this selection, delete this tag, undo) and gets an Outcome back: what
+changed, what to tell the person, whether it was refused. Nothing here knows about
+widgets, so every branch is a unit test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchoring import reanchor
+from .history import Change, History
+from .model import ORPHANED, Annotation, Article, LabelSet, new_annotation
+from .spans import SpanIndex
+from .store import AnnotationStore, NotLoadedError, ReadOnlyError
+from .text import excerpt
+
+NOTE_LIMIT = 10_000  # characters: a longer note is cut, and the person told so
+
+_DONE = {"tag": "tagged", "delete": "deleted", "relabel": "relabelled", "note": "noted"}
+
+
+def describe(annotation: Annotation) -> str:
+    """A tag as the status line names it: label, text and offsets."""
+    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one request did. change is None when nothing changed; refused says the
+    request could not be done (the UI rings the bell); elsewhere names the article of a
+    change made outside the open one (an undo), which the UI should open."""
+
+    message: str
+    change: Change | None = None
+    refused: bool = False
+    elsewhere: str | None = None
+
+
+class EditingSession:
+    """The open article, its index of tags, and the undo history over the store."""
+
+    def __init__(self, store: AnnotationStore, labels: LabelSet, annotator: str = "") -> None:
+        self.store = store
+        self.labels = labels
+        self.annotator = annotator
+        self.history = History(store)
+        self.article: Article | None = None
+        self.spans = SpanIndex()
+
+    # ------------------------------------------------------------ opening
+
+    def open(self, article: Article) -> str:
+        """Make article the open one; returns what re-anchoring moved ("" if nothing).
+
+        When the file changed since its tags were made, each is re-anchored and the
+        result stored, so that what the panel, the list and exports say agree.
+        """
+        self.article = article
+        if not self.store.loaded:
+            self.spans = SpanIndex()
+            return ""
+        annotations = self.store.annotations(article.id)
+        placed = [reanchor(a, article) for a in annotations]
+        self.spans = SpanIndex(placed)
+        changed = [a for a, before in zip(placed, annotations) if a is not before]
+        if not changed or self.store.readonly:
+            return ""
+        for annotation in changed:
+            self.store.put(annotation)
+        self.store.request_save()
+        lost = sum(a.status == ORPHANED for a in changed)
+        return f"{article.id} changed on disk: {len(changed) - lost} tag(s) moved, {lost} orphaned"
+
+    def reopen(self) -> str:
+        """Open the same article again (the store has just loaded)."""
+        return self.open(self.article) if self.article is not None else ""
+
+    # ------------------------------------------------------------ changes
+
+    def refusal(self) -> Outcome | None:
+        """Why no change can be made now, if one cannot (before asking a person to type)."""
+        if self.store.readonly:
+            return Outcome(f"read-only: {self.store.path} is open in another reader; nothing can be changed here",
+                           refused=True)
+        if not self.store.loaded:
+            return Outcome(f"{self.store.path} is still being read; try again in a moment", refused=True)
+        return None
+
+    def _apply(self, change: Change) -> Outcome:
+        subject = change.subject
+        if self.article is not None and subject.article == self.article.id:
+            self.spans.replace(subject.id, self.store.get(subject.id))
+        return Outcome(f"{_DONE[change.kind]} {describe(subject)}", change)
+
+    def _do(self, before: Annotation | None, after: Annotation | None, kind: str) -> Outcome:
+        refused = self.refusal()
+        if refused:
+            return refused
+        return self._apply(self.history.do(Change(before, after, kind)))
+
+    def tag(self, label: str, selection: tuple[int, int] | None, cursor: int) -> Outcome:
+        """A label key: tag the selection, or relabel the tag under the cursor."""
+        if self.article is None:
+            return Outcome("open an article first", refused=True)
+        if self.labels.by_name(label) is None:
+            return Outcome(f"no label named {label!r}", refused=True)
+        if selection is None:
+            here = self.spans.innermost_at(cursor)
+            if here is None:
+                return Outcome("nothing selected: v, s or shift+arrows select text, then a label key tags it",
+                               refused=True)
+            if here.label == label:
+                return Outcome(f"already {describe(here)}")
+            return self._do(here, here.with_changes(label=label), "relabel")
+        start, end = selection
+        if start >= end:
+            return Outcome("nothing to tag: the article is empty", refused=True)
+        for same in self.spans.overlapping(start, end):
+            if (same.start, same.end, same.label) == (start, end, label):
+                return Outcome(f"already {describe(same)}")
+        annotation = new_annotation(self.article, label, start, end, annotator=self.annotator)
+        return self._do(None, annotation, "tag")
+
+    def delete(self, target: Annotation | None) -> Outcome:
+        if target is None:
+            return Outcome("no tag here to delete", refused=True)
+        outcome = self._do(target, None, "delete")
+        others = len(self.spans.covering(target.start)) if outcome.change else 0
+        if others:
+            return Outcome(f"{outcome.message} (the innermost; {others} more here)", outcome.change)
+        return outcome
+
+    def note(self, target: Annotation, note: str) -> Outcome:
+        """Set the note of target; a note longer than NOTE_LIMIT is cut, and that said."""
+        cut = len(note) > NOTE_LIMIT
+        note = note[:NOTE_LIMIT]
+        if note == target.note:
+            return Outcome("note unchanged")
+        outcome = self._do(target, target.with_changes(note=note), "note")
+        if cut and outcome.change:
+            return Outcome(f"{outcome.message} (note cut to {NOTE_LIMIT:,} characters)", outcome.change)
+        return outcome
+
+    def undo(self) -> Outcome:
+        return self._step(self.history.undo, "undid", "nothing to undo")
+
+    def redo(self) -> Outcome:
+        return self._step(self.history.redo, "redid", "nothing to redo")
+
+    def _step(self, step, verb: str, nothing: str) -> Outcome:
+        try:
+            change = step()
+        except (ReadOnlyError, NotLoadedError) as error:
+            return Outcome(str(error), refused=True)
+        if change is None:
+            return Outcome(nothing, refused=True)
+        subject = change.subject
+        elsewhere = None if self.article is not None and subject.article == self.article.id else subject.article
+        self._apply(change)
+        where = f" in {subject.article}" if elsewhere else ""
+        return Outcome(f"{verb} {change.kind} {describe(subject)}{where}", change, elsewhere=elsewhere)

@@ -1,0 +1,49 @@
+"""The one module that touches Textual's private names.
+
+Each use says why no public API does the job. All were checked against Textual 8.2
+(pyproject pins textual to 8.2.x for that reason): when the pin moves, read each again.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+    """Bind more keys on one instance (label keys come from the user's config, so a
+    class-level BINDINGS cannot hold them). Textual 8.2 has no public per-instance
+    binding API; each node has its own BindingsMap in _bindings, copied here so that
+    other instances keep theirs."""
+    node._bindings = node._bindings.copy()
+    for binding in Binding.make_bindings(bindings):
+        node._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+
+
+def forward_key(widget: Widget, key: events.Key) -> None:
+    """Send a key to widget as App.on_event sends a key to the focused widget: marked
+    forwarded, so it is dispatched to bindings (Widget._forward_event, 8.2)."""
+    widget._forward_event(key)
+
+
+def set_virtual_size_quietly(view: ScrollView, size: Size) -> None:
+    """Change the scroll range without the screen-wide layout that assigning
+    virtual_size starts (half of what a filter keystroke cost over 10,000 rows). Only
+    valid while the scrollbar neither appears nor disappears; the thumb is moved by
+    hand. set_reactive is public, but on virtual_size it skips a watcher Textual 8.2
+    relies on, so it is kept here with the other uses that may break on an upgrade."""
+    view.set_reactive(ScrollView.virtual_size, size)
+    view.vertical_scrollbar.window_virtual_size = size.height
+
+
+def composed_lines(screen: Screen) -> list[Strip]:
+    """Each line of the screen as the terminal shows it now, lines that were not redrawn
+    included (what App.export_screenshot composes, as strips instead of SVG). For the
+    tests that check a partial redraw left nothing stale; Screen._compositor, 8.2."""
+    return [Strip.join(list(chops)) for chops in screen._compositor.render_update(full=True).strips]

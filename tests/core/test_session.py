@@ -1,0 +1,128 @@
+"""EditingSession: every decision behind a key that changes a tag, without the UI."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.model import DEFAULT_LABELS, Article
+from annotations.session import NOTE_LIMIT, EditingSession
+from annotations.store import AnnotationStore
+
+TEXT = "The troops left Kirkuk for Mosul on Tuesday."
+ARTICLE = Article("a.txt", TEXT)
+OTHER = Article("b.txt", "Officials in Erbil said nothing.")
+
+
+def span(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def session(store):
+    session = EditingSession(store, DEFAULT_LABELS, annotator="me")
+    session.open(ARTICLE)
+    return session
+
+
+def test_tag_a_selection(session, store):
+    outcome = session.tag("place", span("Kirkuk"), 0)
+    assert not outcome.refused
+    assert outcome.message == "tagged place “Kirkuk” 16–22"
+    (stored,) = store.annotations("a.txt")
+    assert (stored.label, stored.text, stored.annotator) == ("place", "Kirkuk", "me")
+    assert session.spans.innermost_at(17) == stored
+
+
+def test_tag_the_same_span_twice_says_already(session, store):
+    session.tag("place", span("Kirkuk"), 0)
+    outcome = session.tag("place", span("Kirkuk"), 0)
+    assert outcome.change is None and outcome.message.startswith("already place “Kirkuk”")
+    assert len(store) == 1
+    assert session.tag("quote", span("Kirkuk"), 0).change is not None  # another label: a second tag
+
+
+def test_label_key_without_selection_relabels_or_refuses(session, store):
+    nothing = session.tag("place", None, 0)
+    assert nothing.refused and nothing.message.startswith("nothing selected")
+    session.tag("place", span("Kirkuk"), 0)
+    same = session.tag("place", None, 17)
+    assert same.change is None and same.message.startswith("already")
+    outcome = session.tag("figure", None, 17)
+    assert outcome.message == "relabelled figure “Kirkuk” 16–22"
+    assert [a.label for a in store.annotations()] == ["figure"]
+
+
+def test_refusals(store):
+    session = EditingSession(store, DEFAULT_LABELS)
+    assert session.tag("place", (0, 3), 0).message == "open an article first"
+    session.open(Article("empty.txt", ""))
+    assert session.tag("place", (0, 0), 0).message == "nothing to tag: the article is empty"
+    assert session.tag("person", (0, 1), 0).message == "no label named 'person'"
+    assert session.delete(None).refused
+
+
+def test_delete_names_what_else_is_there(session, store):
+    session.tag("quote", (0, len(TEXT)), 0)
+    session.tag("place", span("Kirkuk"), 0)
+    outcome = session.delete(session.spans.innermost_at(17))
+    assert outcome.message == "deleted place “Kirkuk” 16–22 (the innermost; 1 more here)"
+    assert [a.label for a in store.annotations()] == ["quote"]
+
+
+def test_note_is_capped_and_unchanged_notes_change_nothing(session, store):
+    session.tag("place", span("Kirkuk"), 0)
+    target = session.spans.innermost_at(17)
+    assert session.note(target, "").message == "note unchanged"
+    outcome = session.note(target, "x" * (NOTE_LIMIT + 5))
+    assert outcome.message.endswith(f"(note cut to {NOTE_LIMIT:,} characters)")
+    assert len(store.get(target.id).note) == NOTE_LIMIT
+
+
+def test_undo_and_redo_say_what_they_did(session, store):
+    assert session.undo().message == "nothing to undo"
+    assert session.redo().message == "nothing to redo"
+    session.tag("place", span("Kirkuk"), 0)
+    session.tag("figure", None, 17)
+    target = session.spans.innermost_at(17)
+    session.note(target, "check")
+    assert session.undo().message == "undid note figure “Kirkuk” 16–22"
+    assert session.undo().message == "undid relabel figure “Kirkuk” 16–22"  # the relabel to figure
+    assert session.undo().message == "undid tag place “Kirkuk” 16–22"
+    assert len(store) == 0 and len(session.spans) == 0
+    assert session.redo().message == "redid tag place “Kirkuk” 16–22"
+    assert len(session.spans) == 1
+
+
+def test_undo_of_a_change_in_another_article_names_it(session, store):
+    session.tag("place", span("Kirkuk"), 0)
+    session.open(OTHER)
+    outcome = session.undo()
+    assert outcome.elsewhere == "a.txt"
+    assert outcome.message == "undid tag place “Kirkuk” 16–22 in a.txt"
+
+
+def test_opening_an_edited_article_reanchors_and_says_so(session, store):
+    session.tag("place", span("Kirkuk"), 0)
+    session.tag("place", span("Mosul"), 0)
+    edited = Article("a.txt", "UPDATE: The troops left Kirkuk on Tuesday.")
+    message = session.open(edited)
+    assert message == "a.txt changed on disk: 1 tag(s) moved, 1 orphaned"
+    assert [a.text for a in session.spans] == ["Kirkuk"]
+    assert session.spans.innermost_at(edited.text.index("Kirkuk")).start == edited.text.index("Kirkuk")
+    assert session.open(edited) == ""  # written back: nothing moves the second time
+
+
+def test_read_only_and_not_loaded_stores_refuse(db_path):
+    with AnnotationStore(db_path) as writer:
+        with AnnotationStore(db_path, readonly=True) as reader:
+            session = EditingSession(reader, DEFAULT_LABELS)
+            session.open(ARTICLE)
+            outcome = session.tag("place", span("Kirkuk"), 0)
+            assert outcome.refused and outcome.message.startswith("read-only:")
+            assert session.refusal() is not None
+        assert len(writer) == 0
+    with AnnotationStore(db_path, load=False) as pending:
+        session = EditingSession(pending, DEFAULT_LABELS)
+        session.open(ARTICLE)
+        assert "still being read" in session.tag("place", span("Kirkuk"), 0).message
