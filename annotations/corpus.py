@@ -10,7 +10,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .model import Article
@@ -127,7 +127,7 @@ def article_date(text: str, path: Path | None) -> datetime | None:
             pass
     if path is not None:
         try:
-            return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone()
+            return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).astimezone()
         except OSError:
             return None
     return None

@@ -10,19 +10,19 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from .anchoring import reanchor
 from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
-from .formats import LINE_FORMATS, FormatError, brat, detect
+from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
 from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
 from .record_json import record_encoder
 from .text import snap_span
-
 
 _ENCODE = record_encoder()
 
@@ -50,7 +50,7 @@ class Filters:
             created = _moment(annotation.created)
             if created is None:
                 return False
-            if self.since and created < self.since or self.until and created > self.until:
+            if (self.since and created < self.since) or (self.until and created > self.until):
                 return False
         return True
 
@@ -60,7 +60,7 @@ def _moment(value: str) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # ------------------------------------------------------------------ export
@@ -134,7 +134,7 @@ def write_export(groups: list, fmt: str, path: Path, progress: Callable[[int], N
 
     Returns how many lines (brat: articles) were written.
     """
-    if fmt == "brat":
+    if FORMATS[fmt].WRITES_FOLDER:
         return export_brat(groups, path)
     with atomic_writer(path) as out:
         return write_lines(export_lines(groups, fmt), out, progress)
@@ -202,8 +202,15 @@ def _place(record: dict, article: Article, where: str) -> tuple[int, int]:
             return nearest, nearest + len(text)
         raise ExchangeError(f"{where}: the text {text[:40]!r} is not at {start}–{end} and was not found")
     probe = Annotation(
-        id="probe", article=article.id, article_sha256="", label=record["label"], start=start, end=end,
-        text=text, prefix=record.get("prefix", ""), suffix=record.get("suffix", ""),
+        id="probe",
+        article=article.id,
+        article_sha256="",
+        label=record["label"],
+        start=start,
+        end=end,
+        text=text,
+        prefix=record.get("prefix", ""),
+        suffix=record.get("suffix", ""),
     )
     placed = reanchor(probe, article)
     if placed.status != ANCHORED or placed.text != text:

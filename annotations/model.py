@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import cached_property
 from operator import attrgetter
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 
 from .text import snap_span
 
@@ -19,7 +19,7 @@ ORPHANED = "orphaned"
 
 def now_iso() -> str:
     """The current time, ISO 8601 with a timezone (UTC), to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def sha256_text(text: str) -> str:

@@ -11,8 +11,8 @@ would also make one encoder unsafe to share between threads).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json import encoder as _json
-from typing import Callable
 
 
 def record_encoder(item_separator: str = ", ", key_separator: str = ": ") -> Callable[[object], str]:

@@ -82,8 +82,9 @@ class EditingSession:
     def refusal(self) -> Outcome | None:
         """Why no change can be made now, if one cannot (before asking a person to type)."""
         if self.store.readonly:
-            return Outcome(f"read-only: {self.store.path} is open in another reader; nothing can be changed here",
-                           refused=True)
+            return Outcome(
+                f"read-only: {self.store.path} is open in another reader; nothing can be changed here", refused=True
+            )
         if not self.store.loaded:
             return Outcome(f"{self.store.path} is still being read; try again in a moment", refused=True)
         return None
@@ -109,8 +110,9 @@ class EditingSession:
         if selection is None:
             here = self.spans.innermost_at(cursor)
             if here is None:
-                return Outcome("nothing selected: v, s or shift+arrows select text, then a label key tags it",
-                               refused=True)
+                return Outcome(
+                    "nothing selected: v, s or shift+arrows select text, then a label key tags it", refused=True
+                )
             if here.label == label:
                 return Outcome(f"already {describe(here)}")
             return self._do(here, here.with_changes(label=label), "relabel")

@@ -8,13 +8,15 @@ other: the second opens read-only.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from tinydb.table import Document
 
@@ -73,8 +75,12 @@ def _well_formed(record: dict) -> bool:
     database is checked record by record (100,000 of them) on every open."""
     get = record.get
     return (
-        type(get("id")) is str and type(get("article")) is str and type(get("label")) is str
-        and type(get("start")) is int and type(get("end")) is int and type(get("text")) is str
+        type(get("id")) is str
+        and type(get("article")) is str
+        and type(get("label")) is str
+        and type(get("start")) is int
+        and type(get("end")) is int
+        and type(get("text")) is str
     )
 
 
@@ -369,10 +375,8 @@ class AnnotationStore:
     def _remove_stray_files(self) -> None:
         """Temporary files left by a killed writer (we hold the lock, so none is live)."""
         for stray in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            try:
+            with contextlib.suppress(OSError):
                 stray.unlink()
-            except OSError:
-                pass
 
     def _release(self) -> None:
         if self._lock_file is not None:

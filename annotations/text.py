@@ -7,8 +7,8 @@ every control character one-for-one, so an offset means the same on screen and i
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from functools import cache
-from typing import Iterator
 
 # C0 controls map onto the Unicode "control pictures" block (U+2400..U+241F);
 # DEL and the C1 range have no pictures, so they share a visible replacement mark.

@@ -9,15 +9,14 @@ touches, and the file is written separately, atomically, by the store's saver.
 from __future__ import annotations
 
 import json
-from collections.abc import MutableMapping
-from typing import BinaryIO, Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import BinaryIO
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from .record_json import record_encoder
-
 
 _ENCODE = record_encoder(",", ":")
 

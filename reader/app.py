@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from functools import partial
-from typing import Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -308,7 +308,11 @@ class ReaderApp(KeysFollowFocus):
 
     def on_article_list_filtered(self, message: ArticleList.Filtered) -> None:
         shown, total = self.article_list.row_count, len(self.corpus.entries)
-        self.say(f"{shown} of {plural(total, 'article')} match “{message.text}”" if message.text else plural(total, "article"))
+        self.say(
+            f"{shown} of {plural(total, 'article')} match “{message.text}”"
+            if message.text
+            else plural(total, "article")
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, SearchBar):

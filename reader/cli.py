@@ -6,48 +6,23 @@ Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 us
 from __future__ import annotations
 
 import argparse
+import contextlib
 import locale
 import sys
 from pathlib import Path
 
-from annotations.corpus import Corpus, find_articles
-from annotations.store import AnnotationStore, StoreError, StoreLocked, check_quickly
+from annotations.store import StoreError, check_quickly
 
-from .config import ConfigError, database_path, default_annotator, load_labels, seeds_dir
-
-
-class Failure(Exception):
-    """Bad input: printed as one line on stderr, exit 1."""
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)")
-    parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
-
-
-def load_corpus(paths: list[str]) -> Corpus:
-    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()])
-    if not corpus.entries:
-        where = ", ".join(paths) if paths else str(seeds_dir())
-        detail = f" ({corpus.notices[0]})" if corpus.notices else ""
-        raise Failure(f"no articles found in {where}{detail}")
-    return corpus
-
-
-def open_store(db: str | None, readonly_if_locked: bool = False, wait: float = 0.0, load: bool = True) -> AnnotationStore:
-    path = database_path(db)
-    try:
-        return AnnotationStore(path, lock_timeout=wait, load=load)
-    except StoreLocked:
-        if readonly_if_locked:
-            return AnnotationStore(path, readonly=True, load=load)
-        raise
+from .config import ConfigError, database_path, default_annotator, load_labels
+from .opening import Failure, add_corpus_arguments, load_corpus, open_store
 
 
 def run_app(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader", description="Read articles and tag quotes, figures and places.")
-    _common(parser)
-    parser.add_argument("--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)")
+    add_corpus_arguments(parser)
+    parser.add_argument(
+        "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
+    )
     parser.epilog = "other commands: reader export | import | stats  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
@@ -72,10 +47,8 @@ COMMANDS = ("export", "import", "stats")
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    try:
+    with contextlib.suppress(locale.Error):
         locale.setlocale(locale.LC_TIME, "")
-    except locale.Error:
-        pass
     try:
         if argv and argv[0] in COMMANDS:
             from . import commands  # not loaded for the app: it starts quicker

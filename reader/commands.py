@@ -24,8 +24,8 @@ from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED
 from annotations.store import read_annotations
 
-from .cli import Failure, _common, load_corpus, open_store
 from .config import database_path, default_annotator
+from .opening import Failure, add_corpus_arguments, load_corpus, open_store
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -53,7 +53,7 @@ def _date(value: str, flag: str) -> datetime:
 
 def run_export(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader export", description="Write annotations as JSONL or brat files.")
-    _common(parser)
+    add_corpus_arguments(parser)
     parser.add_argument("--format", choices=ALL_FORMATS, default="jsonl")
     parser.add_argument("-o", "--output", metavar="FILE|DIR", help="write here (brat: a folder) instead of stdout")
     parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
@@ -62,8 +62,8 @@ def run_export(argv: list[str]) -> int:
     parser.add_argument("--since", metavar="DATE", help="only annotations created at or after DATE")
     parser.add_argument("--until", metavar="DATE", help="only annotations created at or before DATE")
     args = parser.parse_args(argv)
-    if args.format == "brat" and not args.output:
-        parser.error("--format brat writes a folder: give it with -o DIR")
+    if FORMATS[args.format].WRITES_FOLDER and not args.output:
+        parser.error(f"--format {args.format} writes a folder: give it with -o DIR")
     filters = Filters(
         labels=args.label,
         articles=args.article,
@@ -74,8 +74,10 @@ def run_export(argv: list[str]) -> int:
     corpus = load_corpus(args.paths)
     groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
     if missing and FORMATS[args.format].CARRIES_TEXT:
-        print(f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: "
-              f"{', '.join(missing[:5])}", file=sys.stderr)
+        print(
+            f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: {', '.join(missing[:5])}",
+            file=sys.stderr,
+        )
     total = sum(len(group) for _, group in groups)
     progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
     if not args.output:
@@ -86,7 +88,10 @@ def run_export(argv: list[str]) -> int:
         written = write_export(groups, args.format, Path(args.output), progress)
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    print(f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}", file=sys.stderr)
+    print(
+        f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -102,7 +107,7 @@ def run_import(argv: list[str]) -> int:
         prog="reader import", description="Add annotations from a file: all of them or, on any problem, none."
     )
     parser.add_argument("file", metavar="FILE")
-    _common(parser)
+    add_corpus_arguments(parser)
     parser.add_argument("--format", choices=list(LINE_FORMATS), help="default: told from each line")
     parser.add_argument("--annotator", metavar="NAME", help="for records that name no annotator")
     args = parser.parse_args(argv)
@@ -122,10 +127,10 @@ def run_import(argv: list[str]) -> int:
 
 def run_stats(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
-    _common(parser)
+    add_corpus_arguments(parser)
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
-    groups, missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
+    groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
     labels = sorted({a.label for _, group in groups for a in group})
     print("\t".join(["article", *labels, "total", "orphaned"]))
     orphans = []
@@ -140,5 +145,3 @@ def run_stats(argv: list[str]) -> int:
     for orphan in orphans:
         print(f"orphaned: {orphan.article} {orphan.label} {orphan.text[:60]!r} (was {orphan.start}–{orphan.end})")
     return 0
-
-

@@ -6,9 +6,10 @@ from __future__ import annotations
 import string
 
 from textual.binding import Binding
-from textual.keys import _character_to_key
 
 from annotations.model import LabelSet
+
+from .textual_compat import key_of
 
 APP = [
     Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane"),
@@ -84,10 +85,10 @@ def label_bindings(labels: LabelSet) -> list[Binding]:
     ]
 
 
-_PUNCTUATION = {_character_to_key(char): char for char in string.punctuation}
+_PUNCTUATION = {key_of(char): char for char in string.punctuation}
 
 
 def key_names(binding: Binding) -> str:
-    """The keys as a person types them: "h / left"."""
+    """The keys as a person types them: "h / left", "] / [" rather than their names."""
     keys = (key.strip() for key in binding.key.split(","))
     return " / ".join(_PUNCTUATION.get(key, key) for key in keys)

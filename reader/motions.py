@@ -14,11 +14,55 @@ import re
 from functools import cache
 
 from annotations.text import grapheme_bounds
+
 # A sentence boundary: closing punctuation, closing quotes, white space; or a line break.
 _BOUNDARY = re.compile(r"([.!?…]+)[\"'”’»)\]]*\s+(?=\S)|\n+(?=\S)")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st jr sr inc ltd co corp vs etc "
-    "no nos jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "e.g",
+        "i.e",
+    ]
 )
 _PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
 

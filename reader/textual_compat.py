@@ -26,6 +26,15 @@ def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
         node._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
 
 
+def key_of(character: str) -> str:
+    """The key name Textual gives a typed character ("/" is "slash"), to show bindings
+    as typed. textual.keys._character_to_key, 8.2: the public key_to_character goes the
+    other way and does not know every name ("slash" gives None)."""
+    from textual.keys import _character_to_key
+
+    return _character_to_key(character)
+
+
 def forward_key(widget: Widget, key: events.Key) -> None:
     """Send a key to widget as App.on_event sends a key to the focused widget: marked
     forwarded, so it is dispatched to bindings (Widget._forward_event, 8.2)."""

@@ -16,6 +16,8 @@ from textual import events
 from textual.app import App
 from textual.widget import Widget
 
+from .textual_compat import forward_key
+
 
 class KeysFollowFocus(App):
     """Mixed into the app: on_event sees every key twice, arriving and coming back."""
@@ -39,5 +41,5 @@ class KeysFollowFocus(App):
             return False
         again = events.Key(event.key, event.character)
         self._sent_to[again] = now
-        now._forward_event(again)  # as App.on_event forwards a key typed now
+        forward_key(now, again)
         return True

@@ -10,7 +10,7 @@ ODD = {
     "cjk.txt": "東京で会議が開かれた。代表は5,000人だった。".encode(),
     "accents.txt": "Cafe\u0301 owners in Sulaimani said “we are fine”.".encode(),
     "crlf.txt": b"First line in Duhok.\r\nSecond line: 7,500 troops.\r\n",
-    "bom.txt": codecs.BOM_UTF8 + "Kirkuk after the BOM.".encode(),
+    "bom.txt": codecs.BOM_UTF8 + b"Kirkuk after the BOM.",
     "latin1.txt": "Caf\xe9 in S\xe3o Paulo, 12 \xb0C.".encode("latin-1"),
 }
 

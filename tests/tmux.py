@@ -17,8 +17,24 @@ class Pane:
         # Under pytest the pane's shell was seen with COLUMNS=80 LINES=24, which programs
         # believe over the real pane size; the pane's own size is what we test.
         line = f"unset COLUMNS LINES; {line}"
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), line,
-                  ";", "set-option", "-g", "window-size", "manual")
+        self.tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            line,
+            ";",
+            "set-option",
+            "-g",
+            "window-size",
+            "manual",
+        )
 
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True).stdout

@@ -3,7 +3,7 @@
 Each line format module has:
   export_lines(article, annotations) -> dicts, one JSON line each
   parse(record) -> list of span records (article, label, start, end, text, ...)
-brat writes a folder instead (brat.export_files, brat.write_folder).
+A module with WRITES_FOLDER (brat) writes a folder instead (export_files, write_folder).
 Every module says with CARRIES_TEXT whether it ships the article text: such formats
 need the article in the corpus and leave out orphaned tags (whose positions point
 nowhere in the current text).
@@ -27,7 +27,7 @@ def detect(record: dict) -> str:
         return "w3c"
     if "spans" in record and "text" in record:
         return "spacy"
-    if "text" in record and ("label" in record and isinstance(record["label"], list) or "labels" in record):
+    if "text" in record and (("label" in record and isinstance(record["label"], list)) or "labels" in record):
         return "doccano"
     if "label" in record and "start" in record:
         return "jsonl"

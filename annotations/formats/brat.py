@@ -12,7 +12,7 @@ from ..atomic import write_atomically
 from ..model import Annotation, Article
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
-
+WRITES_FOLDER = True  # a folder of .txt and .ann files, not lines
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from .common import FormatError, article_of, int_span, require
 EXTRA = ("id", "note", "annotator", "created", "updated", "status")
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
-
+WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
 def export_lines(article: Article, annotations: list[Annotation]):

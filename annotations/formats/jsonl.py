@@ -6,7 +6,7 @@ from ..model import Annotation, Article
 from .common import int_span, require
 
 CARRIES_TEXT = False  # each line stands alone, quote and position
-
+WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
 def export_lines(article: Article, annotations: list[Annotation]):

@@ -10,7 +10,7 @@ from .common import article_of, int_span, require
 from .doccano import EXTRA
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
-
+WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
 def export_lines(article: Article, annotations: list[Annotation]):
@@ -32,6 +32,14 @@ def parse(record: dict) -> list[dict]:
         require(span, "start", "end", "label")
         start, end = int_span(span["start"], span["end"])
         extra = {k: span[k] for k in EXTRA if k in span}
-        parsed.append({**extra, "article": article, "label": span["label"], "start": start, "end": end,
-                       "text": record["text"][start:end]})
+        parsed.append(
+            {
+                **extra,
+                "article": article,
+                "label": span["label"],
+                "start": start,
+                "end": end,
+                "text": record["text"][start:end],
+            }
+        )
     return parsed

@@ -10,6 +10,7 @@ from ..model import ANCHORED, Annotation, Article
 from .common import FormatError, int_span, require
 
 CARRIES_TEXT = False  # each line stands alone, quote and position
+WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -27,8 +28,12 @@ def to_w3c(annotation: Annotation) -> dict:
         "target": {
             "source": annotation.article,
             "selector": [
-                {"type": "TextQuoteSelector", "exact": annotation.text, "prefix": annotation.prefix,
-                 "suffix": annotation.suffix},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": annotation.text,
+                    "prefix": annotation.prefix,
+                    "suffix": annotation.suffix,
+                },
                 {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
             ],
         },

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from annotations.formats import ALL_FORMATS
+from annotations.formats import ALL_FORMATS, FORMATS
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class ExportChoice:
 
 
 def default_path(fmt: str) -> str:
-    return "reader-brat" if fmt == "brat" else f"reader-{fmt}.jsonl"
+    return f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):

@@ -11,8 +11,8 @@ every keystroke).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Iterable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,8 +24,8 @@ from annotations.corpus import Entry
 from annotations.model import LabelSet
 from annotations.text import display_line, excerpt
 
-from .row_view import HEADER, RowView
 from ..keys import ARTICLE_LIST
+from .row_view import HEADER, RowView
 
 DATE_WIDTH = 10
 COUNT_WIDTH = 3  # at least: wider when a count has three digits or more
@@ -205,7 +205,10 @@ class ArticleList(RowView):
             line = [Segment(prompt, base + Style(reverse=self.typing)), Segment(f"  {count}", base)]
             return Strip(line).adjust_cell_length(width, base)
         title_width = self._title_width(width)
-        segments = [Segment("Article"[: title_width - 1].ljust(title_width), base), Segment("Date".ljust(DATE_WIDTH), base)]
+        segments = [
+            Segment("Article"[: title_width - 1].ljust(title_width), base),
+            Segment("Date".ljust(DATE_WIDTH), base),
+        ]
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(self._count_width), base + style))
         return Strip(segments).adjust_cell_length(width, base)
@@ -215,7 +218,9 @@ class ArticleList(RowView):
         counts = self.counts.get(entry.id, Counter())
         title_width = self._title_width(width)
         base = self.base_style
-        title = Segment(excerpt(describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style()))
+        title = Segment(
+            excerpt(describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
+        )
         segments = [*Strip([title]).adjust_cell_length(title_width, base)]
         segments.append(Segment(format_date(entry.meta.date)[: DATE_WIDTH - 1].ljust(DATE_WIDTH), base))
         for label, label_style in zip(self.labels.labels, self._label_styles):

@@ -7,6 +7,7 @@ sorted starts, so a view of a 10 MB article with thousands of tags stays quick.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rich.segment import Segment
@@ -84,9 +85,7 @@ class ArticleView(LineView):
         super().__init__(**kwargs)
         self.labels = labels
         add_bindings(self, label_bindings(labels))
-        self._label_styles = {
-            label.name: Style(bgcolor=label.colour, color="white") for label in labels.labels
-        }
+        self._label_styles = {label.name: Style(bgcolor=label.colour, color="white") for label in labels.labels}
         self.article: Article | None = None
         self.text = ""
         self.shown = ""
@@ -348,7 +347,7 @@ class ArticleView(LineView):
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]
         cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
         segments = []
-        for p, q in zip(cuts, cuts[1:]):
+        for p, q in itertools.pairwise(cuts):
             segments.append(Segment(self.shown[p:q], base + self._style_at(p, annotations, selection)))
         if self.cursor == end and (end == len(self.text) or self.text[end] == "\n"):
             segments.append(Segment(" ", base + self._style_at(end, [], selection)))

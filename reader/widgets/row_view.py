@@ -9,8 +9,8 @@ that changed.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from itertools import zip_longest
-from typing import Hashable
 
 from rich.segment import Segment
 from textual import events

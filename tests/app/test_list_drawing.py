@@ -100,4 +100,7 @@ async def test_large_counts_stay_apart(make_app, many_articles):
         assert terminal_lines(article_list)[1][0].split()[-3:] == ["332", "117", "5"]
         article_list.set_counts("article00001.txt", Counter(quote=1, figure=1004, place=0))
         await pilot.pause()
-        assert [line.split()[-3:] for line, _ in terminal_lines(article_list)[1:3]] == [["332", "117", "5"], ["1", "1004", "·"]]
+        assert [line.split()[-3:] for line, _ in terminal_lines(article_list)[1:3]] == [
+            ["332", "117", "5"],
+            ["1", "1004", "·"],
+        ]

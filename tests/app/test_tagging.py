@@ -34,7 +34,7 @@ def counts_shown(app, article: str) -> list[str]:
 
 async def test_list_shows_titles_dates_and_counts(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         table = app.article_list
         assert table.row_count == 2
         assert table.row_text(SEED).startswith("ERBIL, Kurdistan")
@@ -246,7 +246,7 @@ async def test_single_file_opens_straight_in_text_pane(make_app):
     from reader.config import seeds_dir
 
     app = make_app(paths=[seeds_dir() / SEED2], open_first=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         view = app.query_one(ArticleView)
         assert app.focused is view
         assert "In Rudaw" in screen_text(app)
@@ -328,7 +328,7 @@ async def test_filter_the_list_by_typing(make_app):
 
 async def test_palette_has_every_action(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for words in ("Next sentence (text)", "Tag quote (text)", "Undo (text)", "Open (article list)"):
             assert words in titles

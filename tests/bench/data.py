@@ -9,10 +9,35 @@ from annotations.corpus import find_articles
 from annotations.model import Article, new_annotation
 from annotations.store import AnnotationStore
 
-WORDS = (
-    "the coalition forces said troops Baghdad Erbil were moved into bases across Iraq on Sunday "
-    "officials confirmed 5,200 soldiers and 300 advisers left Kirkuk after the ceremony"
-).split()
+WORDS = [
+    "the",
+    "coalition",
+    "forces",
+    "said",
+    "troops",
+    "Baghdad",
+    "Erbil",
+    "were",
+    "moved",
+    "into",
+    "bases",
+    "across",
+    "Iraq",
+    "on",
+    "Sunday",
+    "officials",
+    "confirmed",
+    "5,200",
+    "soldiers",
+    "and",
+    "300",
+    "advisers",
+    "left",
+    "Kirkuk",
+    "after",
+    "the",
+    "ceremony",
+]
 MARKER = "BIGSTART"
 
 

@@ -83,14 +83,12 @@ async def key_times(pilot, keys: list[str]) -> list[float]:
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 # The peak resident memory of this process: VmHWM, not ru_maxrss, which Linux carries
 # over from the parent across exec (so every child would report the runner's peak).
-PEAK_MB = (
-    "next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024"
-)
+PEAK_MB = "next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024"
 
 PEAK = f"""
 import json, sys, time

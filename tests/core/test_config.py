@@ -9,7 +9,7 @@ from reader.config import ConfigError, database_path, load_labels
 
 def test_default_labels_without_a_file(tmp_path):
     labels = load_labels(tmp_path / "none.toml")
-    assert [(l.name, l.key) for l in labels.labels] == [("quote", "1"), ("figure", "2"), ("place", "3")]
+    assert [(label.name, label.key) for label in labels.labels] == [("quote", "1"), ("figure", "2"), ("place", "3")]
 
 
 def test_labels_from_config(tmp_path):

@@ -75,8 +75,12 @@ def test_two_imports_at_once_both_land(tmp_path):
         files.append(path)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     processes = [
-        subprocess.Popen([sys.executable, "-m", "reader", "import", str(f), "--db", str(db)], env=env,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "reader", "import", str(f), "--db", str(db)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for f in files
     ]
     for process in processes:

@@ -26,7 +26,9 @@ def tagged(corpus):
     for article_id, label, words in SPANS:
         article = corpus.get(article_id).load()
         start = article.text.index(words)
-        annotations.append(new_annotation(article, label, start, start + len(words), annotator="ann", note=f"n-{words}"))
+        annotations.append(
+            new_annotation(article, label, start, start + len(words), annotator="ann", note=f"n-{words}")
+        )
     return annotations
 
 
@@ -49,8 +51,20 @@ def test_jsonl_has_every_field_and_slices(corpus, tagged):
         text = corpus.get(record["article"]).load().text
         assert text[record["start"] : record["end"]] == record["text"]
         assert set(record) == {
-            "id", "article", "article_sha256", "label", "start", "end", "text", "prefix", "suffix",
-            "note", "annotator", "created", "updated", "status",
+            "id",
+            "article",
+            "article_sha256",
+            "label",
+            "start",
+            "end",
+            "text",
+            "prefix",
+            "suffix",
+            "note",
+            "annotator",
+            "created",
+            "updated",
+            "status",
         }
 
 
@@ -78,7 +92,7 @@ def test_doccano_lines(corpus, tagged):
 
 def test_w3c_fields(corpus, tagged):
     records = lines(corpus, tagged, "w3c")
-    for record, annotation in zip(records, sorted(tagged, key=lambda a: (a.article, a.start))):
+    for record, _annotation in zip(records, sorted(tagged, key=lambda a: (a.article, a.start))):
         assert record["@context"] == "http://www.w3.org/ns/anno.jsonld"
         assert record["type"] == "Annotation"
         purposes = {b["purpose"]: b["value"] for b in record["body"]}
@@ -100,7 +114,7 @@ def test_brat_offsets_slice_the_txt(corpus, tagged, tmp_path):
         for line in ann.read_text(encoding="utf-8").splitlines():
             if line.startswith("T"):
                 _, middle, shown = line.split("\t")
-                label, spans = middle.split(" ", 1)
+                _label, spans = middle.split(" ", 1)
                 pieces = [txt[int(s) : int(e)] for s, e in (p.split() for p in spans.split(";"))]
                 assert " ".join(pieces) == shown
             else:
@@ -131,7 +145,9 @@ def test_minimal_records_import_and_twice_does_not_double(corpus, tmp_path):
 
 def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
     path = tmp_path / "shifted.jsonl"
-    path.write_text(json.dumps({"article": "crlf.txt", "label": "place", "start": 15, "end": 20, "text": "Duhok"}) + "\n")
+    path.write_text(
+        json.dumps({"article": "crlf.txt", "label": "place", "start": 15, "end": 20, "text": "Duhok"}) + "\n"
+    )
     [record] = check_records(read_records(path, None), corpus, path, "me")
     assert (record.start, record.end) == (14, 19)
 
@@ -145,7 +161,7 @@ def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
         ('{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Mosul!"}', "not found"),
         ('{"article": "bom.txt", "label": "place", "start": "0", "end": 6}', "whole numbers"),
         ('{"article": "emoji.txt", "label": "quote", "start": 15, "end": 16}', "splits a character"),
-        ('[1, 2]', "expected a JSON object"),
+        ("[1, 2]", "expected a JSON object"),
         ('{"what": 1}', "cannot tell the format"),
     ],
 )

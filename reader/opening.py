@@ -1,0 +1,48 @@
+"""What every command does first: find the corpus, open the database, say what failed.
+
+Shared by the app's command line (cli.py) and the commands without a UI (commands.py),
+so neither imports the other's internals.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotations.corpus import Corpus, find_articles
+from annotations.store import AnnotationStore, StoreLocked
+
+from .config import database_path, seeds_dir
+
+
+class Failure(Exception):
+    """Bad input: printed as one line on stderr, exit 1."""
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """PATH ... and --db, which every command takes."""
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)"
+    )
+    parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
+
+
+def load_corpus(paths: list[str]) -> Corpus:
+    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()])
+    if not corpus.entries:
+        where = ", ".join(paths) if paths else str(seeds_dir())
+        detail = f" ({corpus.notices[0]})" if corpus.notices else ""
+        raise Failure(f"no articles found in {where}{detail}")
+    return corpus
+
+
+def open_store(
+    db: str | None, readonly_if_locked: bool = False, wait: float = 0.0, load: bool = True
+) -> AnnotationStore:
+    path = database_path(db)
+    try:
+        return AnnotationStore(path, lock_timeout=wait, load=load)
+    except StoreLocked:
+        if readonly_if_locked:
+            return AnnotationStore(path, readonly=True, load=load)
+        raise
