@@ -94,6 +94,7 @@ def reanchor(annotation: Annotation, article: Article) -> Annotation:
         return annotation
     text = article.text
     start, end = annotation.start, annotation.end
+    span: tuple[int, int] | None
     if text[start:end] == annotation.text and _context_score(text, start, end, annotation) >= MIN_CONTEXT:
         span = (start, end)
     else:

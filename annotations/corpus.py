@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -207,7 +208,7 @@ class Corpus:
         return self._by_id.get(article_id)
 
 
-def _walk(folder: Path):
+def _walk(folder: Path) -> Iterator[Path]:
     """Every visible regular file below folder, in a stable order."""
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .anchoring import reanchor
 from .atomic import atomic_writer
@@ -65,14 +65,17 @@ def _moment(value: str) -> datetime | None:
 
 # ------------------------------------------------------------------ export
 
+Group = tuple[Article | None, list[Annotation]]  # an article (None: not in the corpus) and its tags
 
-def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> tuple[list, list[str]]:
+
+def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> tuple[list[Group], list[str]]:
     """(article or None, its annotations re-anchored) per article, and the ids not in the corpus."""
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         if filters.keep(annotation):
             by_article.setdefault(annotation.article, []).append(annotation)
-    groups, missing = [], []
+    groups: list[Group] = []
+    missing: list[str] = []
     for article_id, group in by_article.items():
         entry = corpus.get(article_id)
         article = None
@@ -90,7 +93,7 @@ def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> t
     return groups, missing
 
 
-def export_lines(groups: list, fmt: str) -> Iterator[str]:
+def export_lines(groups: list[Group], fmt: str) -> Iterator[str]:
     """JSON lines of a line format; articles not in the corpus only where no text is needed."""
     module = LINE_FORMATS[fmt]
     for article, group in groups:
@@ -129,7 +132,7 @@ def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], N
     return written
 
 
-def write_export(groups: list, fmt: str, path: Path, progress: Callable[[int], None] | None = None) -> int:
+def write_export(groups: list[Group], fmt: str, path: Path, progress: Callable[[int], None] | None = None) -> int:
     """Write an export to a file (or, for brat, a folder) that no reader ever sees half-written.
 
     Returns how many lines (brat: articles) were written.
@@ -140,7 +143,7 @@ def write_export(groups: list, fmt: str, path: Path, progress: Callable[[int], N
         return write_lines(export_lines(groups, fmt), out, progress)
 
 
-def export_brat(groups: list, folder: Path) -> int:
+def export_brat(groups: list[Group], folder: Path) -> int:
     written = 0
     for article, group in groups:
         if article is not None:
@@ -152,7 +155,7 @@ def export_brat(groups: list, folder: Path) -> int:
 # ------------------------------------------------------------------ import
 
 
-def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict]]:
+def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict[str, Any]]]:
     """(line number, span record) for every span in the file; ExchangeError names the line."""
     try:
         raw = path.read_bytes()
@@ -180,13 +183,13 @@ def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict]]:
     return records
 
 
-def _stable_id(record: dict) -> str:
+def _stable_id(record: dict[str, Any]) -> str:
     """Minimal records get an id from what they say, so importing twice does not double them."""
     key = json.dumps([record["article"], record["label"], record["start"], record["end"]])
     return uuid.uuid5(uuid.NAMESPACE_URL, "reader:" + key).hex
 
 
-def _place(record: dict, article: Article, where: str) -> tuple[int, int]:
+def _place(record: dict[str, Any], article: Article, where: str) -> tuple[int, int]:
     """The span in the article: as given if its text matches, else found from its quote."""
     start, end, text = record["start"], record["end"], record.get("text")
     if not 0 <= start < end <= len(article.text):
@@ -218,7 +221,9 @@ def _place(record: dict, article: Article, where: str) -> tuple[int, int]:
     return placed.start, placed.end
 
 
-def check_records(records: list[tuple[int, dict]], corpus: Corpus, path: Path, annotator: str) -> list[Annotation]:
+def check_records(
+    records: list[tuple[int, dict[str, Any]]], corpus: Corpus, path: Path, annotator: str
+) -> list[Annotation]:
     """Every record as an Annotation placed in its article; ExchangeError at the first bad one."""
     checked = []
     for number, record in records:
@@ -239,7 +244,7 @@ def check_records(records: list[tuple[int, dict]], corpus: Corpus, path: Path, a
     return checked
 
 
-def _annotation(record: dict, article: Article, start: int, end: int, annotator: str) -> Annotation:
+def _annotation(record: dict[str, Any], article: Article, start: int, end: int, annotator: str) -> Annotation:
     stamp = now_iso()
     fields = dict(
         id=str(record.get("id") or _stable_id(record)),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from operator import attrgetter
+from typing import Any
 
 from .text import snap_span
 
@@ -95,16 +96,16 @@ class Annotation:
     status: str = ANCHORED
     # The stored record this was read from, handed back by to_record: an export of
     # 100,000 tags then builds no dicts. with_changes() leaves it unset (None).
-    _record: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _record: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, Any]:
         """The record to store or export (shared with the store: never mutate it)."""
         if self._record is not None:
             return self._record
         return dict(zip(RECORD_FIELDS, _values(self)))  # asdict() is 10× slower
 
     @classmethod
-    def from_record(cls, record: dict) -> Annotation:
+    def from_record(cls, record: dict[str, Any]) -> Annotation:
         try:
             annotation = cls(*[record[name] for name in RECORD_FIELDS])  # a full record: the quick way
         except KeyError:
@@ -113,7 +114,7 @@ class Annotation:
             annotation._record = record
         return annotation
 
-    def with_changes(self, **changes) -> Annotation:
+    def with_changes(self, **changes: Any) -> Annotation:
         return replace(self, updated=now_iso(), **changes)
 
 

@@ -18,9 +18,8 @@ from json import encoder as _json
 def record_encoder(item_separator: str = ", ", key_separator: str = ": ") -> Callable[[object], str]:
     """A function like json.dumps(value, ensure_ascii=False) with those separators."""
     plain = json.JSONEncoder(ensure_ascii=False, separators=(item_separator, key_separator))
-    if _json.c_make_encoder is None or _json.encode_basestring is _json.py_encode_basestring:
+    make = getattr(_json, "c_make_encoder", None)  # the C encoder, not in typeshed's stubs
+    if make is None or _json.encode_basestring is _json.py_encode_basestring:
         return plain.encode
-    encode = _json.c_make_encoder(
-        None, plain.default, _json.encode_basestring, None, key_separator, item_separator, False, False, True
-    )
+    encode = make(None, plain.default, _json.encode_basestring, None, key_separator, item_separator, False, False, True)
     return lambda value: "".join(encode(value, 0))

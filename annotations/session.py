@@ -7,6 +7,7 @@ widgets, so every branch is a unit test.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .anchoring import reanchor
@@ -151,7 +152,7 @@ class EditingSession:
     def redo(self) -> Outcome:
         return self._step(self.history.redo, "redid", "nothing to redo")
 
-    def _step(self, step, verb: str, nothing: str) -> Outcome:
+    def _step(self, step: Callable[[], Change | None], verb: str, nothing: str) -> Outcome:
         try:
             change = step()
         except (ReadOnlyError, NotLoadedError) as error:

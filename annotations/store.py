@@ -16,7 +16,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
 
@@ -49,7 +49,7 @@ class NotLoadedError(StoreError):
     """A change was asked before load() finished."""
 
 
-def _check_shape(path: Path, data: object) -> dict:
+def _check_shape(path: Path, data: object) -> dict[str, Any]:
     """The parsed file if it is a reader database we can read, else StoreError."""
     where = f"{path}"
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
@@ -70,7 +70,7 @@ def _check_shape(path: Path, data: object) -> dict:
     return data
 
 
-def _well_formed(record: dict) -> bool:
+def _well_formed(record: dict[str, Any]) -> bool:
     """_REQUIRED, written out: a loop over it costs 2.5 times as much per record, and a
     database is checked record by record (100,000 of them) on every open."""
     get = record.get
@@ -84,22 +84,24 @@ def _well_formed(record: dict) -> bool:
     )
 
 
-def schema_of(data: dict) -> int:
+def schema_of(data: dict[str, Any]) -> int:
     """The schema a file was written with: 0 for files from before it was recorded."""
     meta = data.get(META, {})
     if meta:
-        return next(iter(meta.values()), {}).get("schema", 0)
+        first: dict[str, Any] = next(iter(meta.values()), {})
+        schema: int = first.get("schema", 0)
+        return schema
     return 0 if data.get(ANNOTATIONS) else SCHEMA
 
 
-def _schema_0_to_1(data: dict) -> dict:
+def _schema_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, META: {"1": {"schema": 1, "app": "reader"}}}
 
 
 MIGRATIONS = {0: _schema_0_to_1}
 
 
-def migrate(path: Path, data: dict, readonly: bool) -> tuple[dict, bool]:
+def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:
     """Bring old data up to SCHEMA, after copying the file aside; returns (data, migrated)."""
     schema = schema_of(data)
     if schema == SCHEMA:
@@ -132,7 +134,7 @@ def check_quickly(path: Path) -> None:
         )
 
 
-def read_database(path: Path) -> dict:
+def read_database(path: Path) -> dict[str, Any]:
     """Parse and check a database file; {} when it does not exist yet."""
     try:
         raw = path.read_bytes()
@@ -196,7 +198,7 @@ class AnnotationStore:
         self._by_id: dict[str, Annotation] = {}
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
-        self._counts: dict[str, Counter] = defaultdict(Counter)
+        self._counts: dict[str, Counter[str]] = defaultdict(Counter)
         self.generation = 0  # bumped by every change; saved when above saved_generation
         self.saved_generation = 0
         self._saver: threading.Thread | None = None
@@ -215,7 +217,9 @@ class AnnotationStore:
             raise
         self._storage = MemoryStorage(data)
         self._db = InMemoryTinyDB(storage=lambda: self._storage)
-        self._table: InPlaceTable = self._db.table(ANNOTATIONS, cache_size=0)
+        table = self._db.table(ANNOTATIONS, cache_size=0)
+        assert isinstance(table, InPlaceTable)  # InMemoryTinyDB.table_class
+        self._table = table
         for doc_id, record in data.get(ANNOTATIONS, {}).items():
             annotation = Annotation.from_record(record)
             self._index(annotation)
@@ -238,11 +242,11 @@ class AnnotationStore:
         found = self._by_id.values() if article is None else self._by_article.get(article, {}).values()
         return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
 
-    def counts(self) -> dict[str, Counter]:
+    def counts(self) -> dict[str, Counter[str]]:
         """Per article, how many annotations of each label (kept up to date, not counted)."""
         return defaultdict(Counter, {name: +counts for name, counts in self._counts.items()})
 
-    def label_counts(self, article: str) -> Counter:
+    def label_counts(self, article: str) -> Counter[str]:
         """How many annotations of each label one article has."""
         return +self._counts.get(article, Counter())
 
@@ -399,5 +403,5 @@ class AnnotationStore:
     def __enter__(self) -> AnnotationStore:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 # C0 controls map onto the Unicode "control pictures" block (U+2400..U+241F);
 # DEL and the C1 range have no pictures, so they share a visible replacement mark.
@@ -61,15 +62,16 @@ def _safe_start(text: str, pos: int) -> int:
 
 
 @cache
-def _grapheme_pattern():
+def _grapheme_pattern() -> Any:
     import regex  # on first use: importing it costs 20 ms of every start, and ASCII never needs it
 
     return regex.compile(r"\X")
 
 
-def graphemes(text: str, start: int = 0, end: int = sys.maxsize) -> Iterator:
+def graphemes(text: str, start: int = 0, end: int = sys.maxsize) -> Iterator[Any]:
     """Matches of the extended grapheme clusters (regex's \\X) in text[start:end]."""
-    return _grapheme_pattern().finditer(text, start, end)
+    matches: Iterator[Any] = _grapheme_pattern().finditer(text, start, end)
+    return matches
 
 
 def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:

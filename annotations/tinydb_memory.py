@@ -9,8 +9,8 @@ touches, and the file is written separately, atomically, by the store's saver.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, MutableMapping
-from typing import BinaryIO
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from typing import Any, BinaryIO, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -24,29 +24,30 @@ _ENCODE = record_encoder(",", ":")
 class MemoryStorage(Storage):
     """Holds the database as parsed JSON ({table: {doc id string: document}})."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
 
-    def read(self) -> dict:
+    def read(self) -> dict[str, Any]:
         return self.data
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         self.data = data
 
     def close(self) -> None:
         pass
 
 
-class _IntKeys(MutableMapping):
+class _IntKeys(MutableMapping[int, dict[str, Any]]):
     """A raw table (string ids, as JSON keeps them) seen with int ids, without a copy."""
 
-    def __init__(self, raw: dict) -> None:
+    def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
 
-    def __getitem__(self, key: int) -> dict:
-        return self.raw[str(key)]
+    def __getitem__(self, key: int) -> dict[str, Any]:
+        document: dict[str, Any] = self.raw[str(key)]
+        return document
 
-    def __setitem__(self, key: int, value: dict) -> None:
+    def __setitem__(self, key: int, value: dict[str, Any]) -> None:
         self.raw[str(key)] = value
 
     def __delitem__(self, key: int) -> None:
@@ -65,17 +66,19 @@ class _IntKeys(MutableMapping):
 class InPlaceTable(Table):
     """A TinyDB table whose changes cost O(documents changed), not O(table)."""
 
-    def _update_table(self, updater: Callable[[dict], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
         tables = self._storage.read()
-        updater(_IntKeys(tables.setdefault(self.name, {})))
+        assert tables is not None  # MemoryStorage always holds the parsed file
+        # TinyDB's updaters only index, assign and delete: a mapping with int keys will do.
+        updater(cast("dict[int, Mapping[Any, Any]]", _IntKeys(tables.setdefault(self.name, {}))))
         self._storage.write(tables)
         self.clear_cache()
 
     def continue_ids_after(self, highest: int) -> None:
         """Tell the table its highest id, so the first insert does not scan every document."""
-        self._next_id = highest + 1
+        self._next_id = highest + 1  # type: ignore[assignment]  # TinyDB declares it None until first computed
 
-    def replace(self, doc_id: int, document: dict) -> None:
+    def replace(self, doc_id: int, document: dict[str, Any]) -> None:
         """Swap a document for a new dict (never mutate one: the saver may be reading it)."""
         self._update_table(lambda table: table.__setitem__(doc_id, dict(document)))
 
@@ -84,12 +87,12 @@ class InMemoryTinyDB(TinyDB):
     table_class = InPlaceTable
 
 
-def snapshot(data: dict) -> dict:
+def snapshot(data: dict[str, Any]) -> dict[str, Any]:
     """Shallow copies of every table: cheap under a lock, safe to serialise outside it."""
     return {name: dict(table) for name, table in data.items()}
 
 
-def dump(tables: dict, out: BinaryIO) -> None:
+def dump(tables: dict[str, Any], out: BinaryIO) -> None:
     """Write tables as TinyDB's JSON, one document at a time.
 
     One json.dumps call for the whole database would hold the GIL (and so freeze the UI)

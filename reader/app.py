@@ -59,7 +59,7 @@ def _settle() -> None:
 class ReaderApp(KeysFollowFocus):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
-    BINDINGS = APP
+    BINDINGS = [*APP]  # a copy typed as Textual's BindingType list
 
     def __init__(
         self,

@@ -21,10 +21,11 @@ from annotations.exchange import (
     write_lines,
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
-from annotations.model import ORPHANED
+from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations
+from annotations.text import display_line, excerpt
 
-from .config import database_path, default_annotator
+from .config import database_path, default_annotator, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store
 
 
@@ -131,17 +132,23 @@ def run_stats(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
     groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
-    labels = sorted({a.label for _, group in groups for a in group})
-    print("\t".join(["article", *labels, "total", "orphaned"]))
+    configured = load_labels().names
+    found = sorted({a.label for _, group in groups for a in group} - set(configured))
+    labels = configured + found  # every configured label always has its column
+    rows: list[tuple[str, list[Annotation]]] = [
+        (article.id if article else f"{group[0].article} (not in this corpus)", group) for article, group in groups
+    ]
+    annotated = {group[0].article for _, group in groups if group}
+    rows += [(entry.id, []) for entry in corpus.entries if entry.id not in annotated]
+    print("\t".join(display_line(cell) for cell in ["article", *labels, "total", "orphaned"]))
     orphans = []
-    annotated = {(article.id if article else group[0].article) for article, group in groups}
-    groups += [(entry, []) for entry in corpus.entries if entry.id not in annotated]
-    for article, group in groups:
-        name = article.id if article else f"{group[0].article} (not in this corpus)"
+    for name, group in rows:
         counts = Counter(a.label for a in group)
         lost = [a for a in group if a.status == ORPHANED]
         orphans += lost
-        print("\t".join([name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost))]))
+        cells = [name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost))]
+        print("\t".join(display_line(cell) for cell in cells))
     for orphan in orphans:
-        print(f"orphaned: {orphan.article} {orphan.label} {orphan.text[:60]!r} (was {orphan.start}–{orphan.end})")
+        where = f"{orphan.article} {orphan.label} “{excerpt(orphan.text, 60)}”"
+        print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))
     return 0

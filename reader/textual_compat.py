@@ -55,4 +55,5 @@ def composed_lines(screen: Screen) -> list[Strip]:
     """Each line of the screen as the terminal shows it now, lines that were not redrawn
     included (what App.export_screenshot composes, as strips instead of SVG). For the
     tests that check a partial redraw left nothing stale; Screen._compositor, 8.2."""
-    return [Strip.join(list(chops)) for chops in screen._compositor.render_update(full=True).strips]
+    update = screen._compositor.render_update(full=True)
+    return [Strip.join(list(chops)) for chops in update.strips]  # type: ignore[union-attr]

@@ -11,6 +11,8 @@ nowhere in the current text).
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import brat, doccano, jsonl, spacy, w3c
 from .common import FormatError
 
@@ -21,7 +23,7 @@ FORMATS = {**LINE_FORMATS, "brat": brat}
 ALL_FORMATS = list(FORMATS)
 
 
-def detect(record: dict) -> str:
+def detect(record: dict[str, Any]) -> str:
     """The format of a parsed JSON line, from the fields it has."""
     if "@context" in record or record.get("type") == "Annotation":
         return "w3c"

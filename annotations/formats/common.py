@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class FormatError(ValueError):
     """A record does not fit its format; the message says what is missing."""
 
 
-def require(record: dict, *fields: str) -> None:
+def require(record: dict[str, Any], *fields: str) -> None:
     missing = [field for field in fields if field not in record]
     if missing:
         raise FormatError(f"missing {', '.join(missing)}")
 
 
-def article_of(record: dict) -> str:
+def article_of(record: dict[str, Any]) -> str:
     """The article id of a doccano or spaCy line: meta.article (or meta.id)."""
     meta = record.get("meta") or {}
     article = meta.get("article") or meta.get("id") or record.get("article")
@@ -22,7 +24,7 @@ def article_of(record: dict) -> str:
     return article
 
 
-def int_span(start, end) -> tuple[int, int]:
+def int_span(start: object, end: object) -> tuple[int, int]:
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
         raise FormatError("start and end must be whole numbers")
     return start, end

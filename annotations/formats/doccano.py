@@ -6,6 +6,9 @@ annotator, times), so that an export imports back losslessly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from ..model import Annotation, Article
 from .common import FormatError, article_of, int_span, require
 
@@ -15,7 +18,7 @@ CARRIES_TEXT = True  # ships the article text; positions point into it
 WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
-def export_lines(article: Article, annotations: list[Annotation]):
+def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[dict[str, Any]]:
     yield {
         "text": article.text,
         "label": [[a.start, a.end, a.label] for a in annotations],
@@ -27,7 +30,7 @@ def export_lines(article: Article, annotations: list[Annotation]):
     }
 
 
-def parse(record: dict) -> list[dict]:
+def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     require(record, "text")
     article = article_of(record)
     spans = record.get("label", record.get("labels", []))

@@ -5,6 +5,9 @@ Character offsets as Doc.char_span takes them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from ..model import Annotation, Article
 from .common import article_of, int_span, require
 from .doccano import EXTRA
@@ -13,7 +16,7 @@ CARRIES_TEXT = True  # ships the article text; positions point into it
 WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
-def export_lines(article: Article, annotations: list[Annotation]):
+def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[dict[str, Any]]:
     yield {
         "text": article.text,
         "spans": [
@@ -24,7 +27,7 @@ def export_lines(article: Article, annotations: list[Annotation]):
     }
 
 
-def parse(record: dict) -> list[dict]:
+def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     require(record, "text", "spans")
     article = article_of(record)
     parsed = []

@@ -6,6 +6,9 @@ The source is the article id; its hash travels in a "reader:sha256" extension fi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from ..model import ANCHORED, Annotation, Article
 from .common import FormatError, int_span, require
 
@@ -16,7 +19,7 @@ WRITES_FOLDER = False  # JSON lines, to a file or stdout
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
-def to_w3c(annotation: Annotation) -> dict:
+def to_w3c(annotation: Annotation) -> dict[str, Any]:
     body = [{"type": "TextualBody", "purpose": "tagging", "value": annotation.label}]
     if annotation.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note})
@@ -45,12 +48,12 @@ def to_w3c(annotation: Annotation) -> dict:
     }
 
 
-def export_lines(article: Article, annotations: list[Annotation]):
+def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[dict[str, Any]]:
     for annotation in annotations:
         yield to_w3c(annotation)
 
 
-def parse(record: dict) -> list[dict]:
+def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     require(record, "body", "target")
     bodies = record["body"] if isinstance(record["body"], list) else [record["body"]]
     tags = [b.get("value") for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"]

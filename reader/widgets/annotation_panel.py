@@ -23,7 +23,7 @@ AT_WIDTH = 14
 class AnnotationPanel(RowView):
     """One row a tag, in text order; the cursor row is the tag that m and d act on."""
 
-    BINDINGS = PANEL
+    BINDINGS = [*PANEL]  # a copy typed as Textual's BindingType list
 
     class Chosen(Message):
         def __init__(self, annotation: Annotation) -> None:
@@ -72,7 +72,7 @@ class AnnotationPanel(RowView):
         base = self.base_style
         text_width, note_width = self._columns(width)
         widths = [self._label_width, AT_WIDTH, text_width, note_width]
-        segments = []
+        segments: list[Segment] = []
         for (text, style), cell_width in zip(cells, widths):
             cell = Strip([Segment(text, base + style)]).adjust_cell_length(cell_width, base)
             segments.extend(cell)

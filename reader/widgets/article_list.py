@@ -55,7 +55,7 @@ def describe_entry(entry: Entry) -> str:
 class ArticleList(RowView):
     """Every article of the corpus; enter (or a click) opens the one under the cursor."""
 
-    BINDINGS = ARTICLE_LIST
+    BINDINGS = [*ARTICLE_LIST]  # a copy typed as Textual's BindingType list
 
     class Filtered(Message):
         """The filter was kept (enter) or cleared (esc)."""

@@ -64,7 +64,7 @@ def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int]
 class ArticleView(LineView):
     """Shows one article; moves a cursor and a selection; draws every annotation."""
 
-    BINDINGS = TEXT
+    BINDINGS = [*TEXT]  # a copy typed as Textual's BindingType list
     COMPONENT_CLASSES = {
         "article-view--cursor",
         "article-view--selection",
