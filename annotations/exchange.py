@@ -113,7 +113,17 @@ def _anchored(group: list[Annotation]) -> list[Annotation]:
 
 def count_written(written: int, fmt: str) -> str:
     """What write_export's count counts, said: lines, or (brat) articles."""
-    return f"{written} {'article(s)' if fmt == 'brat' else 'line(s)'}"
+    return f"{written} {'article(s)' if FORMATS[fmt].WRITES_FOLDER else 'line(s)'}"
+
+
+def export_to(corpus: Corpus, annotations: list[Annotation], fmt: str, path: Path) -> str:
+    """Export annotations (re-anchored against corpus) to path; what to tell the person."""
+    try:
+        groups, _ = gather(corpus, annotations, Filters())
+        written = write_export(groups, fmt, path)
+    except OSError as error:
+        return f"export failed: {path}: {error.strerror or error}"
+    return f"exported {count_written(written, fmt)} as {fmt} to {path}"
 
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -20,7 +21,7 @@ from annotations.session import EditingSession, Outcome, describe
 from annotations.store import AnnotationStore, StoreError
 from annotations.text import display_line, excerpt
 
-from .keys import APP, PANES, label_bindings
+from .keys import APP, PANES, label_bindings, palette_commands
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
 from .type_ahead import KeysFollowFocus
@@ -28,6 +29,10 @@ from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.key_bar import KeyBar
+from .widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from .screens.export import ExportChoice
 
 
 class Saved(Message):
@@ -76,7 +81,6 @@ class ReaderApp(KeysFollowFocus):
         self.open_first = open_first
         self.session = EditingSession(store, labels, annotator)
         self.load_error = ""
-        self._message = ""
         self._waiting_for: int | None = None
         store.on_saved = self._post_saved
 
@@ -94,9 +98,7 @@ class ReaderApp(KeysFollowFocus):
                 yield ArticleView(self.labels, id="text")
                 yield SearchBar(placeholder="search (enter finds, esc closes)", id="search", classes="hidden")
                 yield AnnotationPanel(self.labels, id="panel", classes="hidden")
-        with Horizontal(id="status"):
-            yield Static("", id="message", markup=False)
-            yield Static("", id="position", markup=False)
+        yield StatusLine(id="status")
         yield KeyBar(id="keys", markup=False)
 
     @property
@@ -171,11 +173,7 @@ class ReaderApp(KeysFollowFocus):
             self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
-        """Show message in the status line, with whether its change is on disk yet.
-        Everything shown passes display_line: file names and notes come from outside."""
-        self._message = message
-        state = " · saving…" if saving else " · saved" if saved else ""
-        self.query_one("#message", Static).update(Text(display_line(message + state)), layout=False)
+        self.query_one(StatusLine).say(message, saving, saved)
 
     # ------------------------------------------------------------ articles
 
@@ -219,7 +217,7 @@ class ReaderApp(KeysFollowFocus):
             place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
             if len(here) > 1:
                 place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
-        self.query_one("#position", Static).update(Text(display_line(place)), layout=False)
+        self.query_one(StatusLine).show_position(place)
 
     # ------------------------------------------------------------ changes
 
@@ -250,7 +248,7 @@ class ReaderApp(KeysFollowFocus):
             self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
         elif self._waiting_for is not None and message.generation >= self._waiting_for:
             self._waiting_for = None
-            self.say(self._message, saved=True)
+            self.say(self.query_one(StatusLine).message, saved=True)
 
     def _refresh_panel(self, current: str | None = None) -> None:
         """Fill the panel, only while it is shown: thousands of rows cost time."""
@@ -333,6 +331,11 @@ class ReaderApp(KeysFollowFocus):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.all_panes()))
 
+    def action_messages(self) -> None:
+        from .screens.messages import MessagesScreen
+
+        self.push_screen(MessagesScreen(list(self.query_one(StatusLine).log_lines)))
+
     def action_export(self) -> None:
         from .screens.export import ExportScreen  # loaded on first use, to start quicker
 
@@ -342,7 +345,7 @@ class ReaderApp(KeysFollowFocus):
         article = self.session.article
         self.push_screen(ExportScreen(article.id if article else None), self._export)
 
-    def _export(self, choice) -> None:
+    def _export(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
         article = self.session.article if choice.only_open_article else None
@@ -350,30 +353,14 @@ class ReaderApp(KeysFollowFocus):
         self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
         self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
 
-    def _write_export(self, choice, annotations: list[Annotation]) -> None:
+    def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
-        from annotations.exchange import Filters, count_written, gather, write_export
+        from annotations.exchange import export_to
 
-        try:
-            groups, _ = gather(self.corpus, annotations, Filters())
-            written = write_export(groups, choice.format, choice.path)
-        except OSError as error:
-            message = f"export failed: {choice.path}: {error.strerror or error}"
-        else:
-            message = f"exported {count_written(written, choice.format)} as {choice.format} to {choice.path}"
-        self.call_from_thread(self.say, message)
+        self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key's action is also a command in the palette (ctrl+p)."""
         yield from super().get_system_commands(screen)
         targets = {"Article list": self.article_list, "Text": self.view, "Annotations panel": self.panel}
-        for pane, bindings in self.all_panes().items():
-            for binding in bindings:
-                if binding.action == "app.command_palette":
-                    continue
-                target = targets.get(pane, self)
-                yield SystemCommand(
-                    f"{binding.description} ({pane.lower()})",
-                    f"key: {binding.key}",
-                    partial(self.run_action, binding.action, target),
-                )
+        yield from palette_commands(self.all_panes(), targets, self)

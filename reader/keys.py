@@ -4,8 +4,12 @@ and the command palette, so what the help says is what the keys do."""
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator, Mapping
+from functools import partial
 
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from annotations.model import LabelSet
 
@@ -17,6 +21,7 @@ APP = [
     Binding("question_mark,f1", "app.help", "Help", id="help"),
     Binding("q", "app.quit", "Quit", id="quit"),
     Binding("x", "app.export", "Export", id="export"),
+    Binding("L", "app.messages", "Message log", show=False, id="messages"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="palette", show=False),
 ]
 
@@ -75,6 +80,22 @@ PANEL = [
 ]
 
 PANES = {"Anywhere": APP, "Article list": ARTICLE_LIST, "Text": TEXT, "Annotations panel": PANEL}
+
+
+def palette_commands(
+    panes: dict[str, list[Binding]], targets: Mapping[str, DOMNode], app: App[object]
+) -> Iterator[SystemCommand]:
+    """A palette command for every key: its description, the pane, and the key to learn."""
+    for pane, bindings in panes.items():
+        for binding in bindings:
+            if binding.action == "app.command_palette":
+                continue
+            target = targets.get(pane, app)
+            yield SystemCommand(
+                f"{binding.description} ({pane.lower()})",
+                f"key: {key_names(binding)}",
+                partial(app.run_action, binding.action, target),
+            )
 
 
 def label_bindings(labels: LabelSet) -> list[Binding]:

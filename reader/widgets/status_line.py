@@ -1,0 +1,45 @@
+"""The status line: what was just done (and whether it is on disk yet) on the left, the
+cursor's place and the tag under it on the right; every message is kept in a log.
+
+Everything shown passes display_line: file names, notes and titles come from outside,
+and no byte of them may reach the terminal as an escape sequence.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from annotations.text import display_line
+
+LOG_LIMIT = 500  # messages kept for the log screen
+
+
+class StatusLine(Horizontal):
+    """One line; a message too long for it wraps onto more (up to three) rather than being cut."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.message = ""
+        self.log_lines: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="message", markup=False)
+        yield Static("", id="position", markup=False)
+
+    def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
+        """Show message, with whether the change it reports is on disk yet."""
+        if message != self.message or not (saving or saved):
+            self.log_lines.append(f"{datetime.now():%H:%M:%S}  {display_line(message)}")
+            del self.log_lines[:-LOG_LIMIT]
+        self.message = message
+        state = " · saving…" if saving else " · saved" if saved else ""
+        shown = display_line(message + state)
+        self.query_one("#message", Static).update(Text(shown, overflow="fold"))
+
+    def show_position(self, place: str) -> None:
+        self.query_one("#position", Static).update(Text(display_line(place), no_wrap=True), layout=False)
