@@ -39,6 +39,10 @@ class Filters:
     since: datetime | None = None
     until: datetime | None = None
 
+    def any(self) -> bool:
+        """Whether any filter was given."""
+        return any(value is not None for value in vars(self).values())
+
     def keep(self, annotation: Annotation) -> bool:
         if self.labels and annotation.label not in self.labels:
             return False
@@ -232,15 +236,21 @@ def _place(record: dict[str, Any], article: Article, where: str) -> tuple[int, i
 
 
 def check_records(
-    records: list[tuple[int, dict[str, Any]]], corpus: Corpus, path: Path, annotator: str
+    records: list[tuple[int, dict[str, Any]]], corpus: Corpus, path: Path, annotator: str, labels: list[str]
 ) -> list[Annotation]:
-    """Every record as an Annotation placed in its article; ExchangeError at the first bad one."""
+    """Every record as an Annotation placed in its article; ExchangeError at the first bad
+    one. A label that is not configured is refused: the list would never count it."""
     checked = []
     for number, record in records:
         where = f"{path}:{number}"
         article_id, label = record.get("article"), record.get("label")
         if not isinstance(label, str) or not label.strip():
             raise ExchangeError(f"{where}: the label must be a non-empty string")
+        if label not in labels:
+            raise ExchangeError(
+                f"{where}: the label {label!r} is not configured (configured: {', '.join(labels)}); "
+                "add it to labels.toml (see README, Labels) and import again"
+            )
         entry = corpus.get(article_id) if isinstance(article_id, str) else None
         if entry is None:
             raise ExchangeError(f"{where}: unknown article {article_id!r} (not in the corpus given)")

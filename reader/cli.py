@@ -13,8 +13,9 @@ from pathlib import Path
 
 from annotations.store import StoreError, check_quickly
 
+from . import __version__
 from .config import ConfigError, database_path, default_annotator, load_labels
-from .opening import Failure, add_corpus_arguments, load_corpus, open_store
+from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
 def run_app(argv: list[str]) -> int:
@@ -23,6 +24,7 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.epilog = "other commands: reader export | import | stats  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             return commands.run(argv[0], argv[1:])
         return run_app(argv)
     except (Failure, ConfigError, StoreError) as error:
-        print(f"reader: {error}", file=sys.stderr)
+        tell(f"reader: {error}")
         return 1
     except KeyboardInterrupt:
         return 130

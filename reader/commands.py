@@ -26,7 +26,7 @@ from annotations.store import read_annotations
 from annotations.text import display_line, excerpt
 
 from .config import database_path, default_annotator, load_labels
-from .opening import Failure, add_corpus_arguments, load_corpus, open_store
+from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -42,13 +42,17 @@ def run(command: str, argv: list[str]) -> int:
         gc.enable()  # for callers that go on (the tests call main() in-process)
 
 
-def _date(value: str, flag: str) -> datetime:
+def _date(value: str, flag: str, end_of_day: bool = False) -> datetime:
+    """A date as python-dateutil reads it. A date without a time means its whole day:
+    its first moment for --since, its last for --until."""
     from dateutil import parser as date_parser  # imported when needed: it costs 40 ms of every export
 
     try:
-        moment = date_parser.parse(value)
+        first = date_parser.parse(value, default=datetime(2000, 1, 1, 0, 0, 0, 0))
+        last = date_parser.parse(value, default=datetime(2000, 1, 1, 23, 59, 59, 999999))
     except (ValueError, OverflowError):
         raise Failure(f"{flag}: cannot read the date {value!r} (try 2026-11-21 or '21 Nov 2026 10:00')") from None
+    moment = last if end_of_day and first.time() != last.time() else first
     return moment if moment.tzinfo else moment.astimezone()
 
 
@@ -70,16 +74,17 @@ def run_export(argv: list[str]) -> int:
         articles=args.article,
         annotators=args.annotator,
         since=_date(args.since, "--since") if args.since else None,
-        until=_date(args.until, "--until") if args.until else None,
+        until=_date(args.until, "--until", end_of_day=True) if args.until else None,
     )
     corpus = load_corpus(args.paths)
     groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
     if missing and FORMATS[args.format].CARRIES_TEXT:
-        print(
-            f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: {', '.join(missing[:5])}",
-            file=sys.stderr,
+        tell(
+            f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: {', '.join(missing[:5])}"
         )
     total = sum(len(group) for _, group in groups)
+    if total == 0:
+        tell("reader: 0 annotations matched" + (" the filters given" if filters.any() else ""))
     progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
     if not args.output:
         write_lines(export_lines(groups, args.format), sys.stdout.buffer, progress)
@@ -89,16 +94,13 @@ def run_export(argv: list[str]) -> int:
         written = write_export(groups, args.format, Path(args.output), progress)
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    print(
-        f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}",
-        file=sys.stderr,
-    )
+    tell(f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}")
     return 0
 
 
 def _progress(total: int):
     def show(done: int) -> None:
-        print(f"\rexported {done} of about {total}", end="", file=sys.stderr, flush=True)
+        tell(f"\rexported {done} of about {total}", end="")
 
     return show
 
@@ -114,7 +116,9 @@ def run_import(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
     path = Path(args.file)
-    checked = check_records(read_records(path, args.format), corpus, path, args.annotator or default_annotator())
+    checked = check_records(
+        read_records(path, args.format), corpus, path, args.annotator or default_annotator(), load_labels().names
+    )
     store = open_store(args.db, wait=60.0)
     try:
         added, updated = store.merge(checked)
@@ -122,7 +126,7 @@ def run_import(argv: list[str]) -> int:
     finally:
         store.close()
     skipped = len(checked) - added - updated
-    print(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}", file=sys.stderr)
+    tell(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}")
     return 0
 
 

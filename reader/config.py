@@ -11,6 +11,8 @@ from platformdirs import user_config_path, user_data_path
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
 
 APP_NAME = "reader"
+# For labels that name no colour: dark enough for white text at 4.5:1 or more (WCAG AA).
+_SPARE_COLOURS = ("#8e3b76", "#2f6b7a", "#7a4a1f", "#5b4b8a", "#6b6b2f", "#a0303a")
 
 
 class ConfigError(Exception):
@@ -42,9 +44,11 @@ def default_annotator() -> str:
 
 
 def load_labels(path: Path | None = None) -> LabelSet:
-    """The labels of labels.toml, or quote/figure/place when there is no such file.
+    """quote, figure and place, with the labels of labels.toml added.
 
-    labels.toml holds [[label]] tables with name, key (1 to 9) and colour.
+    labels.toml holds [[label]] tables with name, key (1 to 9) and colour. A table that
+    names a default label changes its key or colour; `replace = true` at the top of the
+    file keeps only the file's labels.
     """
     path = path or labels_path()
     if not path.exists():
@@ -58,18 +62,29 @@ def load_labels(path: Path | None = None) -> LabelSet:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the label config ({error})") from None
     entries = data.get("label")
-    if not isinstance(entries, list) or not entries:
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
         raise ConfigError(f"{path}: expected [[label]] tables with name, key and colour")
-    labels = []
+    replace = data.get("replace", False)
+    if not isinstance(replace, bool):
+        raise ConfigError(f"{path}: replace must be true or false")
+    labels = [] if replace else list(DEFAULT_LABELS.labels)
     for number, entry in enumerate(entries, 1):
         name, key, colour = (str(entry.get(field, "")).strip() for field in ("name", "key", "colour"))
+        default = next((label for label in labels if label.name == name), None)
+        key = key or (default.key if default else "")
         if not name or key not in "123456789" or len(key) != 1:
             raise ConfigError(f"{path}: label {number} needs a name and a key from 1 to 9")
+        if not name.isprintable() or len(name) > 30:
+            raise ConfigError(f"{path}: label {number} needs a name of at most 30 printable characters")
+        colour = colour or (default.colour if default else _SPARE_COLOURS[number % len(_SPARE_COLOURS)])
         try:
-            Color.parse(colour or "grey50")
+            Color.parse(colour)
         except ColorParseError:
             raise ConfigError(f"{path}: label {name!r} has an unknown colour {colour!r}") from None
-        labels.append(Label(name, key, colour or "grey50"))
+        if default is not None:
+            labels[labels.index(default)] = Label(name, key, colour)
+        else:
+            labels.append(Label(name, key, colour))
     for field in ("name", "key"):
         values = [getattr(label, field) for label in labels]
         if len(set(values)) != len(values):

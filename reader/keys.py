@@ -106,6 +106,16 @@ def label_bindings(labels: LabelSet) -> list[Binding]:
     ]
 
 
+def unlabelled_bindings(labels: LabelSet) -> list[Binding]:
+    """The digits no label uses: pressed, they say so."""
+    used = {label.key for label in labels.labels}
+    return [
+        Binding(key, f"no_label('{key}')", "No label", show=False, id=f"no-label-{key}")
+        for key in "123456789"
+        if key not in used
+    ]
+
+
 _PUNCTUATION = {key_of(char): char for char in string.punctuation}
 
 

@@ -7,16 +7,25 @@ so neither imports the other's internals.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from annotations.corpus import Corpus, find_articles
 from annotations.store import AnnotationStore, StoreLocked
+from annotations.text import display_line
 
 from .config import database_path, seeds_dir
 
 
 class Failure(Exception):
     """Bad input: printed as one line on stderr, exit 1."""
+
+
+def tell(message: str, end: str = "\n") -> None:
+    """A line for the person on stderr. File names, labels and import errors come from
+    outside: display_line makes every control character visible, so none of them can
+    act on the terminal."""
+    print(display_line(message), end=end, file=sys.stderr, flush=True)
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:

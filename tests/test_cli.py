@@ -91,3 +91,53 @@ def test_brat_export_folder(tmp_path, db_path):
         "#1\tAnnotatorNotes T1\tcapital",
     ]
     assert (out / SEED).read_bytes() == (seeds_dir() / SEED).read_bytes()
+
+
+def test_until_a_date_without_time_means_that_whole_day(db_path, capsys):
+    from annotations.model import new_annotation
+
+    article = seeds_dir() / SEED
+    with AnnotationStore(db_path) as store:
+        from annotations.corpus import find_articles
+
+        loaded = find_articles([article]).entries[0].load()
+        tag = new_annotation(loaded, "place", 0, 5)
+        tag.created = "2026-11-22T18:30:00+00:00"
+        store.add(tag)
+        store.save()
+    assert main(["export", "--db", str(db_path), "--until", "2026-11-22 12:00+00:00"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["export", "--db", str(db_path), "--until", "2026-11-22"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    assert main(["export", "--db", str(db_path), "--since", "2026-11-23"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "0 annotations matched the filters given" in captured.err
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("reader 0.")
+
+
+def test_import_of_a_label_that_is_not_configured_is_refused(tmp_path, db_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n" + minimal(label="person") + "\n")
+    result = run("import", str(source), "--db", str(db_path))
+    assert result.returncode == 1
+    assert f"{source}:2: the label 'person' is not configured" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not db_path.exists() or AnnotationStore(db_path, readonly=True).annotations() == []
+
+
+def test_hostile_names_are_made_visible_on_stderr_and_stdout(tmp_path, db_path):
+    evil = "bad\x1b]0;TITLE\x07\x1b[41mRED"
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / f"{evil}.txt").write_text("Nothing but text.\n")
+    stats = run("stats", str(folder), "--db", str(db_path))
+    assert stats.returncode == 0
+    assert "\x1b" not in stats.stdout and "␛]0;TITLE␇␛[41mRED.txt" in stats.stdout
+    source = tmp_path / f"{evil}.jsonl"
+    source.write_text("not json\n")
+    bad = run("import", str(source), str(folder), "--db", str(db_path))
+    assert bad.returncode == 1 and "\x1b" not in bad.stderr and "␛]0;TITLE" in bad.stderr

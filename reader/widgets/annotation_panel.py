@@ -15,6 +15,7 @@ from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.text import excerpt
 
 from ..keys import PANEL
+from ..label_styles import label_style
 from .row_view import RowView
 
 AT_WIDTH = 14
@@ -81,12 +82,12 @@ class AnnotationPanel(RowView):
     def render_row(self, index: int, width: int) -> Strip:
         annotation = self.annotations[index]
         label = self.labels.by_name(annotation.label)
-        label_style = Style.parse(label.colour) if label else Style()
+        look = label_style(label.colour, self.labels.labels.index(label)) if label else Style()
         name = annotation.label + (" orphaned" if annotation.status == ORPHANED else "")
         text_width, note_width = self._columns(width)
         return self._line(
             [
-                (name, label_style + (Style(bold=True) if annotation.status == ORPHANED else Style())),
+                (name, look + (Style(bold=True) if annotation.status == ORPHANED else Style())),
                 (f"{annotation.start}–{annotation.end}", Style()),
                 (excerpt(annotation.text, max(1, text_width - 1)), Style()),
                 (excerpt(annotation.note, max(1, note_width - 1)), Style(italic=True)),

@@ -25,6 +25,7 @@ from annotations.model import LabelSet
 from annotations.text import display_line, excerpt
 
 from ..keys import ARTICLE_LIST
+from ..label_styles import label_style
 from .row_view import HEADER, RowView
 
 DATE_WIDTH = 10
@@ -79,7 +80,7 @@ class ArticleList(RowView):
         self.filter = ""
         self.typing = False  # after /: printable keys go to the filter
         self._rows: dict[str, int] | None = None  # article id to row, made when first needed
-        self._label_styles = [Style.parse(label.colour) for label in labels.labels]
+        self._label_styles = [label_style(label.colour, i) for i, label in enumerate(labels.labels)]
 
     def on_mount(self) -> None:
         self.rows_changed()
@@ -223,7 +224,9 @@ class ArticleList(RowView):
         )
         segments = [*Strip([title]).adjust_cell_length(title_width, base)]
         segments.append(Segment(format_date(entry.meta.date)[: DATE_WIDTH - 1].ljust(DATE_WIDTH), base))
-        for label, label_style in zip(self.labels.labels, self._label_styles):
+        for label, style in zip(self.labels.labels, self._label_styles):
             count = counts.get(label.name, 0)
-            segments.append(Segment((str(count) if count else "·").rjust(self._count_width), base + label_style))
+            cell = f" {count}" if count else "·"
+            segments.append(Segment(" " * (self._count_width - len(cell)), base))
+            segments.append(Segment(cell, base + (style if count else MUTED)))
         return Strip(segments).adjust_cell_length(width, base)

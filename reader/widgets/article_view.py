@@ -22,7 +22,8 @@ from annotations.spans import SpanIndex
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
-from ..keys import TEXT, label_bindings
+from ..keys import TEXT, label_bindings, unlabelled_bindings
+from ..label_styles import label_style
 from ..layout import Layout
 from ..textual_compat import add_bindings
 from .line_view import LineView
@@ -84,8 +85,8 @@ class ArticleView(LineView):
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
         self.labels = labels
-        add_bindings(self, label_bindings(labels))
-        self._label_styles = {label.name: Style(bgcolor=label.colour, color="white") for label in labels.labels}
+        add_bindings(self, label_bindings(labels) + unlabelled_bindings(labels))
+        self._label_styles = {label.name: label_style(label.colour, i) for i, label in enumerate(labels.labels)}
         self.article: Article | None = None
         self.text = ""
         self.shown = ""
@@ -243,6 +244,11 @@ class ArticleView(LineView):
             self.notify("no more annotations this way", timeout=2)
             return
         self.move_to(target.start)
+
+    def action_no_label(self, key: str) -> None:
+        """A digit with no label on it says so, rather than doing nothing."""
+        keys = ", ".join(f"{label.key} {label.name}" for label in self.labels.labels)
+        self.notify(f"no label on key {key} (labels: {keys}); labels.toml adds more", timeout=4, markup=False)
 
     # ------------------------------------------------------------ search
 

@@ -12,14 +12,35 @@ def test_default_labels_without_a_file(tmp_path):
     assert [(label.name, label.key) for label in labels.labels] == [("quote", "1"), ("figure", "2"), ("place", "3")]
 
 
-def test_labels_from_config(tmp_path):
+def test_labels_from_config_add_to_the_defaults(tmp_path):
     path = tmp_path / "labels.toml"
     path.write_text(
-        '[[label]]\nname = "person"\nkey = "1"\ncolour = "#aa3377"\n'
+        '[[label]]\nname = "person"\nkey = "4"\ncolour = "#aa3377"\n'
         '[[label]]\nname = "claim"\nkey = "9"\ncolour = "red"\n'
+        '[[label]]\nname = "place"\ncolour = "#225522"\n'
     )
     labels = load_labels(path)
+    assert labels.names == ["quote", "figure", "place", "person", "claim"]
     assert labels.by_key("9").name == "claim" and labels.by_name("person").colour == "#aa3377"
+    assert labels.by_key("3").colour == "#225522"  # a default label's colour changed, its key kept
+
+
+def test_labels_from_config_can_replace_the_defaults(tmp_path):
+    path = tmp_path / "labels.toml"
+    path.write_text('replace = true\n[[label]]\nname = "person"\nkey = "1"\n')
+    labels = load_labels(path)
+    assert labels.names == ["person"] and labels.by_key("1").name == "person"
+
+
+def test_the_readme_example_keeps_quote_figure_and_place(tmp_path):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "labels.toml"
+    path.write_text(example, encoding="utf-8")
+    labels = load_labels(path)
+    assert labels.names[:3] == ["quote", "figure", "place"] and len(labels.names) > 3
 
 
 @pytest.mark.parametrize(
@@ -28,7 +49,8 @@ def test_labels_from_config(tmp_path):
         ("not toml [[[", "cannot read"),
         ('[[label]]\nname = "a"\nkey = "0"\n', "key from 1 to 9"),
         ('[[label]]\nname = "a"\nkey = "1"\ncolour = "nocolour"\n', "unknown colour"),
-        ('[[label]]\nname = "a"\nkey = "1"\n[[label]]\nname = "b"\nkey = "1"\n', "share a key"),
+        ('[[label]]\nname = "a"\nkey = "1"\n', "share a key"),
+        ('[[label]]\nname = "a\\u001b[31m"\nkey = "5"\n', "printable"),
     ],
 )
 def test_bad_config_is_one_clear_error(tmp_path, content, words):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from annotations.corpus import find_articles
 from annotations.exchange import ExchangeError, Filters, check_records, export_lines, gather, read_records, write_export
-from annotations.model import new_annotation
+from annotations.model import DEFAULT_LABELS, new_annotation
 from annotations.store import AnnotationStore
 from tests.odd_articles import SPANS, write_odd_corpus
 
@@ -127,7 +127,7 @@ def test_round_trip_is_lossless(corpus, tagged, tmp_path, fmt):
     groups, _ = gather(corpus, tagged, Filters())
     path = tmp_path / f"out.{fmt}"
     write_export(groups, fmt, path)
-    imported = check_records(read_records(path, None), corpus, path, "someone")
+    imported = check_records(read_records(path, None), corpus, path, "someone", DEFAULT_LABELS.names)
     key = lambda a: (a.article, a.start, a.end, a.label)  # noqa: E731
     assert sorted(imported, key=key) == sorted(tagged, key=key)
 
@@ -135,10 +135,10 @@ def test_round_trip_is_lossless(corpus, tagged, tmp_path, fmt):
 def test_minimal_records_import_and_twice_does_not_double(corpus, tmp_path):
     path = tmp_path / "min.jsonl"
     path.write_text(json.dumps({"article": "bom.txt", "label": "place", "start": 0, "end": 6, "text": "Kirkuk"}) + "\n")
-    records = check_records(read_records(path, None), corpus, path, "me")
+    records = check_records(read_records(path, None), corpus, path, "me", DEFAULT_LABELS.names)
     with AnnotationStore(tmp_path / "db.json") as store:
         assert store.merge(records) == (1, 0)
-        again = check_records(read_records(path, None), corpus, path, "me")
+        again = check_records(read_records(path, None), corpus, path, "me", DEFAULT_LABELS.names)
         assert store.merge(again) == (0, 0)
         assert [a.annotator for a in store.annotations()] == ["me"]
 
@@ -148,7 +148,7 @@ def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
     path.write_text(
         json.dumps({"article": "crlf.txt", "label": "place", "start": 15, "end": 20, "text": "Duhok"}) + "\n"
     )
-    [record] = check_records(read_records(path, None), corpus, path, "me")
+    [record] = check_records(read_records(path, None), corpus, path, "me", DEFAULT_LABELS.names)
     assert (record.start, record.end) == (14, 19)
 
 
@@ -170,7 +170,7 @@ def test_bad_import_names_file_and_line_and_stores_nothing(corpus, tmp_path, lin
     path = tmp_path / "bad.jsonl"
     path.write_text(good + "\n" + line + "\n")
     with pytest.raises(ExchangeError) as error:
-        check_records(read_records(path, None), corpus, path, "me")
+        check_records(read_records(path, None), corpus, path, "me", DEFAULT_LABELS.names)
     assert f"{path}:2:" in str(error.value)
     assert problem in str(error.value)
 
@@ -201,5 +201,5 @@ def test_round_trip_property(tmp_path_factory, text, data):
     groups, _ = gather(corpus, annotations, Filters())
     path = folder / "out"
     write_export(groups, fmt, path)
-    back = check_records(read_records(path, fmt), corpus, path, "") if annotations else []
+    back = check_records(read_records(path, fmt), corpus, path, "", DEFAULT_LABELS.names) if annotations else []
     assert sorted(back, key=lambda a: a.id) == sorted(annotations, key=lambda a: a.id)

@@ -1,0 +1,102 @@
+"""What a new user found in an hour (issue 10): each case, made impossible."""
+
+from __future__ import annotations
+
+from annotations.store import AnnotationStore
+from reader.textual_compat import composed_lines
+from reader.widgets.article_view import ArticleView
+from tests.app.test_hostile import write
+
+SIZE = (120, 40)
+EVIL = "bad\x1b]0;INJECTED-TITLE\x07\x1b]52;c;aGFja2Vk\x07\x1b[41mRED"
+CONTROL = ("\x1b", "\x07", "\x9b")
+
+
+def terminal_text(app) -> str:
+    """Everything the terminal would be sent for the current screen, as text."""
+    return "\n".join(line.text for line in composed_lines(app.screen))
+
+
+def assert_clean(app) -> None:
+    shown = terminal_text(app)
+    assert not any(c in shown for c in CONTROL), repr(shown)
+
+
+async def test_hostile_file_names_titles_and_notes_never_reach_the_terminal(make_app, tmp_path, db_path):
+    folder = write(tmp_path / "c", f"{EVIL}.txt", b"\x00\x01binary")
+    write(folder, f"{EVIL}2.txt", f"{EVIL} headline\nText about Erbil.\n".encode())
+    store = AnnotationStore(db_path)
+    app = make_app(paths=[folder], store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "skipped 1 file(s) that are not articles" in app.query_one("#message").content.plain
+        assert_clean(app)
+        app.article_list.move_cursor(app.article_list.index_of(f"{EVIL}2.txt"))
+        await pilot.press("enter")
+        view = app.query_one(ArticleView)
+        start = view.text.index("Erbil")
+        view.select(start, start + 5)
+        await pilot.press("3")
+        await pilot.pause()
+        target = app.store.annotations()[0]
+        app.show(app.session.note(target, f"note {EVIL}"))
+        await pilot.press("a")  # the panel shows the note
+        await pilot.pause()
+        assert_clean(app)
+        assert "␛]0;INJECTED-TITLE␇" in terminal_text(app)
+
+
+async def test_a_digit_without_a_label_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "v", "e", "7")
+        await pilot.pause()
+        assert any("no label on key 7" in n.message for n in app._notifications)
+        assert app.store.annotations() == []
+
+
+async def test_word_motions_move_by_grapheme_cluster(make_app, tmp_path):
+    folder = write(tmp_path / "k", "kyoto.txt", "In Kyo\u0301to today.".encode())
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.press("w")
+        assert view.cursor == 3
+        await pilot.press("w")
+        assert view.text[view.cursor :].startswith("today")
+        await pilot.press("b", "v", "e", "3")
+        await pilot.pause()
+        [tag] = app.store.annotations()
+        assert tag.text == "Kyo\u0301to"
+
+
+async def test_read_only_refuses_a_note_before_any_typing(make_app, db_path, seeds):
+    from annotations.model import new_annotation
+
+    with AnnotationStore(db_path) as writer:
+        writer.add(new_annotation(seeds.entries[0].load(), "place", 0, 5))
+        writer.save()
+        app = make_app(store=AnnotationStore(db_path, readonly=True))
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.view.annotation_at(0) is not None
+            await pilot.press("m")
+            await pilot.pause()
+            assert len(app.screen_stack) == 1  # no prompt to type into
+            assert "read-only" in app.query_one("#message").content.plain
+
+
+async def test_undo_of_a_change_in_another_article_names_and_opens_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "v", "e", "3")
+        first = app.session.article.id
+        await pilot.press("tab", "j", "enter")
+        assert app.session.article.id != first
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.article.id == first
+        assert f"undid tag place “ERBIL” 0–5 in {first}" in app.query_one("#message").content.plain
