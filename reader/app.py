@@ -21,7 +21,7 @@ from annotations.session import EditingSession, Outcome, describe
 from annotations.store import AnnotationStore, StoreError
 from annotations.text import display_line, excerpt
 
-from .keys import APP, PANES, label_bindings, palette_commands
+from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
 from .type_ahead import KeysFollowFocus
@@ -73,8 +73,11 @@ class ReaderApp(KeysFollowFocus):
         labels: LabelSet,
         annotator: str = "",
         open_first: bool = False,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.keymap = keymap or {}
+        self.set_keymap(self.keymap)
         self.corpus = corpus
         self.store = store
         self.labels = labels
@@ -323,13 +326,8 @@ class ReaderApp(KeysFollowFocus):
         if not self.panel.has_class("hidden"):
             self._refresh_panel(getattr(self.view.annotation_at(), "id", None))
 
-    def all_panes(self) -> dict[str, list[Binding]]:
-        panes = dict(PANES)
-        panes["Text"] = PANES["Text"] + label_bindings(self.labels)
-        return panes
-
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.all_panes()))
+        self.push_screen(HelpScreen(panes_for(self.labels, self.keymap)))
 
     def action_messages(self) -> None:
         from .screens.messages import MessagesScreen
@@ -363,4 +361,4 @@ class ReaderApp(KeysFollowFocus):
         """Every key's action is also a command in the palette (ctrl+p)."""
         yield from super().get_system_commands(screen)
         targets = {"Article list": self.article_list, "Text": self.view, "Annotations panel": self.panel}
-        yield from palette_commands(self.all_panes(), targets, self)
+        yield from palette_commands(panes_for(self.labels, self.keymap), targets, self)

@@ -14,7 +14,7 @@ from pathlib import Path
 from annotations.store import StoreError, check_quickly
 
 from . import __version__
-from .config import ConfigError, database_path, default_annotator, load_labels
+from .config import ConfigError, database_path, default_annotator, load_keymap, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
@@ -33,9 +33,11 @@ def run_app(argv: list[str]) -> int:
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
         from .app import ReaderApp  # Textual loads only when the app runs
+        from .keys import panes_for
 
         open_first = len(args.paths) == 1 and Path(args.paths[0]).is_file()
-        app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first=open_first)
+        keymap = load_keymap(panes_for(labels))
+        app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first, keymap)
         app.run()
     finally:
         store.close()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_path, user_data_path
 
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 APP_NAME = "reader"
 # For labels that name no colour: dark enough for white text at 4.5:1 or more (WCAG AA).
@@ -90,3 +94,41 @@ def load_labels(path: Path | None = None) -> LabelSet:
         if len(set(values)) != len(values):
             raise ConfigError(f"{path}: two labels share a {field}")
     return LabelSet(tuple(labels))
+
+
+def keys_path() -> Path:
+    chosen = os.environ.get("READER_KEYS")
+    return Path(chosen).expanduser() if chosen else user_config_path(APP_NAME) / "keys.toml"
+
+
+def load_keymap(panes: dict[str, list[Binding]], path: Path | None = None) -> dict[str, str]:
+    """Binding id to keys, from keys.toml (`undo = "z"`, `tag-quote = "1,q"`); empty
+    without the file. An unknown id, or a key that two bindings of one pane would share,
+    is a ConfigError that names the file, the ids and the key."""
+    path = path or keys_path()
+    if not path.exists():
+        return {}
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the key config ({error})") from None
+    known = {binding.id for bindings in panes.values() for binding in bindings if binding.id}
+    for binding_id, keys in data.items():
+        if binding_id not in known:
+            raise ConfigError(f"{path}: no binding has the id {binding_id!r} (the help screen, ?, lists them)")
+        if not isinstance(keys, str) or not keys.strip():
+            raise ConfigError(f'{path}: {binding_id} needs its keys as a string, like "z" or "z,ctrl+z"')
+    keymap = {binding_id: ",".join(key.strip() for key in keys.split(",")) for binding_id, keys in data.items()}
+    everywhere = panes.get("Anywhere", [])
+    for pane, bindings in panes.items():
+        owner: dict[str, str] = {}
+        for binding in bindings if pane == "Anywhere" else [*everywhere, *bindings]:
+            for key in keymap.get(binding.id or "", binding.key).split(","):
+                other = owner.setdefault(key.strip(), binding.id or binding.action)
+                if other != (binding.id or binding.action):
+                    raise ConfigError(
+                        f"{path}: {other} and {binding.id} would both be {key.strip()!r} in {pane.lower()}"
+                    )
+    return keymap

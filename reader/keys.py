@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -80,6 +81,19 @@ PANEL = [
 ]
 
 PANES = {"Anywhere": APP, "Article list": ARTICLE_LIST, "Text": TEXT, "Annotations panel": PANEL}
+
+
+def panes_for(labels: LabelSet, keymap: Mapping[str, str] | None = None) -> dict[str, list[Binding]]:
+    """Every pane's bindings, the label keys of this label set included, with the keys of
+    keymap (from keys.toml) where it remaps one: what the help and the palette show."""
+    panes = dict(PANES)
+    panes["Text"] = PANES["Text"] + label_bindings(labels)
+    if keymap:
+        panes = {
+            pane: [replace(b, key=keymap[b.id]) if b.id in keymap else b for b in bindings]
+            for pane, bindings in panes.items()
+        }
+    return panes
 
 
 def palette_commands(

@@ -100,3 +100,26 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(make_app):
         await pilot.pause()
         assert app.session.article.id == first
         assert f"undid tag place “ERBIL” 0–5 in {first}" in app.query_one("#message").content.plain
+
+
+async def test_a_remapped_key_does_the_action_and_help_shows_it(db_path):
+    from annotations.corpus import find_articles
+    from annotations.model import DEFAULT_LABELS
+    from reader.app import ReaderApp
+    from reader.config import seeds_dir
+
+    store = AnnotationStore(db_path)
+    app = ReaderApp(find_articles([seeds_dir()]), store, DEFAULT_LABELS, keymap={"undo": "z"})
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press("enter", "v", "e", "3")
+            assert len(store.annotations()) == 1
+            await pilot.press("z")
+            assert store.annotations() == []
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_text = app.screen.query_one("#help-keys").content.plain
+            assert any(line.split() == ["z", "Undo"] for line in help_text.splitlines())
+    finally:
+        store.close()

@@ -67,3 +67,27 @@ def test_database_path_order(tmp_path, monkeypatch):
     assert database_path(None) == tmp_path / "env.json"
     monkeypatch.delenv("READER_DB")
     assert database_path(None).name == "annotations.json" and "reader" in str(database_path(None))
+
+
+def test_keymap_remaps_by_binding_id_and_refuses_clashes_and_unknown_ids(tmp_path):
+    from annotations.model import DEFAULT_LABELS
+    from reader.config import load_keymap
+    from reader.keys import panes_for
+
+    panes = panes_for(DEFAULT_LABELS)
+    path = tmp_path / "keys.toml"
+    assert load_keymap(panes, path) == {}
+    path.write_text('undo = "z"\n"tag-quote" = "1,Q"\n')
+    assert load_keymap(panes, path) == {"undo": "z", "tag-quote": "1,Q"}
+    shown = panes_for(DEFAULT_LABELS, {"undo": "z"})
+    assert [b.key for b in shown["Text"] if b.id == "undo"] == ["z"]
+    for content, words in [
+        ('undoo = "z"\n', "no binding has the id 'undoo'"),
+        ('undo = "d"\n', "delete and undo would both be 'd' in text"),
+        ('undo = "q"\n', "quit and undo would both be 'q' in text"),
+        ("undo = 3\n", "needs its keys as a string"),
+    ]:
+        path.write_text(content)
+        with pytest.raises(ConfigError) as error:
+            load_keymap(panes, path)
+        assert str(path) in str(error.value) and words in str(error.value), str(error.value)
