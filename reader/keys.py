@@ -90,7 +90,7 @@ def panes_for(labels: LabelSet, keymap: Mapping[str, str] | None = None) -> dict
     panes["Text"] = PANES["Text"] + label_bindings(labels)
     if keymap:
         panes = {
-            pane: [replace(b, key=keymap[b.id]) if b.id in keymap else b for b in bindings]
+            pane: [replace(b, key=keymap[b.id]) if b.id and b.id in keymap else b for b in bindings]
             for pane, bindings in panes.items()
         }
     return panes
