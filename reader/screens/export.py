@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from annotations.formats import ALL_FORMATS, FORMATS
+from annotations.text import display_line
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,9 @@ class ExportChoice:
 
 
 def default_path(fmt: str) -> str:
-    return f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
+    """In the folder reader was started from, written out whole so the person sees where."""
+    name = f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
+    return str(Path.cwd() / name)
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
@@ -31,6 +35,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     def __init__(self, open_article: str | None) -> None:
         super().__init__()
         self.open_article = open_article
+        self._overwrite: Path | None = None  # a path the person was warned about once
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -38,8 +43,9 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
             yield Select([(name, name) for name in ALL_FORMATS], value="jsonl", allow_blank=False, id="export-format")
             yield Label("Write to (brat: a folder)")
             yield Input(value=default_path("jsonl"), id="export-path")
+            yield Label("", id="export-warning", markup=False)
             yield Checkbox(
-                f"only {self.open_article}" if self.open_article else "only the open article",
+                Text(display_line(f"only {self.open_article}" if self.open_article else "only the open article")),
                 value=False,
                 disabled=self.open_article is None,
                 id="export-only",
@@ -76,8 +82,16 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
 
     def _submit(self) -> None:
         choice = self._choice()
-        if choice is not None:
-            self.dismiss(choice)
+        if choice is None:
+            return
+        if choice.path.exists() and choice.path != self._overwrite:
+            self._overwrite = choice.path
+            what = "folder" if choice.path.is_dir() else "file"
+            self.query_one("#export-warning", Label).update(
+                Text(display_line(f"{choice.path} exists: Export again to overwrite this {what}"))
+            )
+            return
+        self.dismiss(choice)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -28,14 +28,15 @@ from ..keys import ARTICLE_LIST
 from ..label_styles import label_style
 from .row_view import HEADER, RowView
 
-DATE_WIDTH = 10
+DATE_WIDTH = 11  # 2026-11-22 and a space
+MIN_TITLE = 16  # below this the date column gives way: the title says which article it is
 COUNT_WIDTH = 3  # at least: wider when a count has three digits or more
 MUTED = Style(dim=True, italic=True)
 
 
 def format_date(moment: datetime | None) -> str:
-    """A date in the user's locale style (LC_TIME)."""
-    return moment.strftime("%x") if moment else ""
+    """An ISO date (2026-11-22): the locale's short forms (11/22/26) are ambiguous."""
+    return moment.strftime("%Y-%m-%d") if moment else ""
 
 
 def count_width(counts: Iterable[Counter]) -> int:
@@ -194,7 +195,12 @@ class ArticleList(RowView):
     # ------------------------------------------------------------ drawing
 
     def _title_width(self, width: int) -> int:
-        return max(1, width - DATE_WIDTH - self._count_width * len(self.labels.labels))
+        return max(1, width - self._date_width(width) - self._count_width * len(self.labels.labels))
+
+    def _date_width(self, width: int) -> int:
+        """The date column's width: none in a pane too narrow for it and a readable title."""
+        rest = width - self._count_width * len(self.labels.labels)
+        return DATE_WIDTH if rest - DATE_WIDTH >= MIN_TITLE else 0
 
     def render_header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position;
@@ -208,7 +214,7 @@ class ArticleList(RowView):
         title_width = self._title_width(width)
         segments = [
             Segment("Article"[: title_width - 1].ljust(title_width), base),
-            Segment("Date".ljust(DATE_WIDTH), base),
+            Segment("Date"[: self._date_width(width)].ljust(self._date_width(width)), base),
         ]
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(self._count_width), base + style))
@@ -223,7 +229,9 @@ class ArticleList(RowView):
             excerpt(describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
         )
         segments = [*Strip([title]).adjust_cell_length(title_width, base)]
-        segments.append(Segment(format_date(entry.meta.date)[: DATE_WIDTH - 1].ljust(DATE_WIDTH), base))
+        date_width = self._date_width(width)
+        if date_width:
+            segments.append(Segment(format_date(entry.meta.date)[: date_width - 1].ljust(date_width), base))
         for label, style in zip(self.labels.labels, self._label_styles):
             count = counts.get(label.name, 0)
             cell = f" {count}" if count else "·"

@@ -22,7 +22,9 @@ class KeyBar(Static):
     def show_keys(self, screen: Screen) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
         seen = set()
-        for active in screen.active_bindings.values():
+        # The label keys first: in a narrow terminal they are the ones a person needs.
+        actives = sorted(screen.active_bindings.values(), key=lambda a: not (a.binding.id or "").startswith("tag-"))
+        for active in actives:
             binding = active.binding
             if not binding.show or binding.description in seen:
                 continue

@@ -35,10 +35,17 @@ class LineView(ScrollView, can_focus=True):
         return self._base_style
 
     def component_style(self, name: str) -> Style:
-        """A component class's style (over the widget's own), read from CSS once per style change."""
+        """What a component class sets (colour, background, text style) and nothing else, so
+        it can be laid over a label's colours; read from CSS once per style change."""
         style = self._component_rich.get(name)
         if style is None:
-            style = self._component_rich[name] = self.get_component_styles(name).rich_style
+            styles = self.get_component_styles(name)
+            full = styles.rich_style  # a background with alpha comes blended over the widget's
+            style = Style(
+                color=full.color if styles.has_rule("color") else None,
+                bgcolor=full.bgcolor if styles.has_rule("background") else None,
+            ) + (styles.text_style if styles.has_rule("text_style") else Style())
+            self._component_rich[name] = style
         return style
 
     def notify_style_update(self) -> None:

@@ -123,3 +123,31 @@ async def test_a_remapped_key_does_the_action_and_help_shows_it(db_path):
             assert any(line.split() == ["z", "Undo"] for line in help_text.splitlines())
     finally:
         store.close()
+
+
+async def test_export_dialog_asks_before_overwriting_and_fits_60_columns(make_app, tmp_path, monkeypatch):
+    from reader.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "reader-jsonl.jsonl"
+    existing.write_text("keep me\n")
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter", "v", "e", "3", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one("#export-box")
+        assert box.region.right <= 60 and box.region.bottom <= 20
+        assert app.screen.query_one("#export-path").value == str(existing)  # absolute: no guessing where
+        app.screen.query_one("#export-path").focus()
+        await pilot.pause()
+        await pilot.press("enter")  # in the path field: submit
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists: Export again to overwrite" in str(app.screen.query_one("#export-warning").render())
+        assert existing.read_text() == "keep me\n"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert "ERBIL" in existing.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from annotations.store import AnnotationStore
 from reader.widgets.article_view import ArticleView
@@ -48,8 +49,8 @@ async def test_list_shows_titles_dates_and_counts(make_app):
         )
         from reader.widgets.article_list import format_date
 
-        date = format_date(app.corpus.get(SEED).meta.date)  # modification time, locale style
-        assert date and date in table.row_text(SEED)
+        date = format_date(app.corpus.get(SEED).meta.date)  # modification time, ISO
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", date) and date in table.row_text(SEED)
 
 
 async def test_search_select_with_v_and_tag_place(make_app, db_path):
