@@ -1,5 +1,7 @@
 """Re-anchor annotations after their article's text changed, as the Hypothesis client does.
 
+A tag moved (or orphaned) here keeps its `updated` time: that records a person's change.
+
 Every annotation keeps its quote with 32 characters of context each side. When the
 article's hash no longer matches: the exact quote nearest the old position, if its
 context still agrees; else a fuzzy match scored on quote, prefix, suffix and distance,
@@ -10,6 +12,7 @@ onto other words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article
@@ -35,7 +38,8 @@ def _context_score(text: str, start: int, end: int, annotation: Annotation) -> f
 
 def _moved(annotation: Annotation, article: Article, start: int, end: int) -> Annotation:
     text = article.text
-    return annotation.with_changes(
+    return replace(
+        annotation,
         article_sha256=article.sha256,
         start=start,
         end=end,
@@ -102,5 +106,5 @@ def reanchor(annotation: Annotation, article: Article) -> Annotation:
     if span is None:
         if annotation.status == ORPHANED and annotation.article_sha256 == article.sha256:
             return annotation
-        return annotation.with_changes(article_sha256=article.sha256, status=ORPHANED)
+        return replace(annotation, article_sha256=article.sha256, status=ORPHANED)
     return _moved(annotation, article, *span)

@@ -8,6 +8,7 @@ all are good does anything reach the store (all or nothing).
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -97,18 +98,27 @@ def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> t
     return groups, missing
 
 
-def export_lines(groups: list[Group], fmt: str) -> Iterator[str]:
-    """JSON lines of a line format; articles not in the corpus only where no text is needed."""
+def export_lines(groups: list[Group], fmt: str, orphans: bool = False) -> Iterator[str]:
+    """JSON lines of a line format; articles not in the corpus only where no text is needed.
+
+    An orphaned tag's offsets point nowhere in the current text, so no record claims
+    them: orphans are left out, or with orphans=True (formats without the article
+    text) written with their quote and context only, as they can be anchored again.
+    """
     module = LINE_FORMATS[fmt]
     for article, group in groups:
-        if module.CARRIES_TEXT:
-            if article is None:
+        if module.CARRIES_TEXT or not orphans:
+            if article is None and module.CARRIES_TEXT:
                 continue
             group = _anchored(group)
-        elif article is None:
-            article = Article(group[0].article, "")
-        for record in module.export_lines(article, group):
-            yield _ENCODE(record)
+        if article is None:
+            article = Article(group[0].article if group else "", "")
+        for annotation, record in zip(group, module.export_lines(article, group)):
+            yield _ENCODE(module.without_offsets(record) if annotation.status == ORPHANED else record)
+
+
+def count_orphans(groups: list[Group]) -> int:
+    return sum(a.status == ORPHANED for _, group in groups for a in group)
 
 
 def _anchored(group: list[Annotation]) -> list[Annotation]:
@@ -146,7 +156,13 @@ def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], N
     return written
 
 
-def write_export(groups: list[Group], fmt: str, path: Path, progress: Callable[[int], None] | None = None) -> int:
+def write_export(
+    groups: list[Group],
+    fmt: str,
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+    orphans: bool = False,
+) -> int:
     """Write an export to a file (or, for brat, a folder) that no reader ever sees half-written.
 
     Returns how many lines (brat: articles) were written.
@@ -154,7 +170,7 @@ def write_export(groups: list[Group], fmt: str, path: Path, progress: Callable[[
     if FORMATS[fmt].WRITES_FOLDER:
         return export_brat(groups, path)
     with atomic_writer(path) as out:
-        return write_lines(export_lines(groups, fmt), out, progress)
+        return write_lines(export_lines(groups, fmt, orphans), out, progress)
 
 
 def export_brat(groups: list[Group], folder: Path) -> int:
@@ -199,13 +215,27 @@ def read_records(path: Path, fmt: str | None) -> list[tuple[int, dict[str, Any]]
 
 def _stable_id(record: dict[str, Any]) -> str:
     """Minimal records get an id from what they say, so importing twice does not double them."""
-    key = json.dumps([record["article"], record["label"], record["start"], record["end"]])
+    if "start" in record:
+        key = json.dumps([record["article"], record["label"], record["start"], record["end"]])
+    else:  # a quote to be anchored: named by its quote and context
+        key = json.dumps(
+            [record["article"], record["label"], record.get("text"), record.get("prefix"), record.get("suffix")]
+        )
     return uuid.uuid5(uuid.NAMESPACE_URL, "reader:" + key).hex
 
 
 def _place(record: dict[str, Any], article: Article, where: str) -> tuple[int, int]:
-    """The span in the article: as given if its text matches, else found from its quote."""
-    start, end, text = record["start"], record["end"], record.get("text")
+    """The span in the article: as given if its text matches, else found from its quote
+    (a record with a quote and no offsets, as a W3C TextQuoteSelector alone, is anchored
+    by its quote and context, as the Hypothesis client does)."""
+    text = record.get("text")
+    if "start" not in record:
+        if not isinstance(text, str) or not text:
+            raise ExchangeError(f"{where}: needs start and end, or the text of the span")
+        return _quote_alone(text, str(record.get("prefix") or ""), str(record.get("suffix") or ""), article, where)
+    start, end = record["start"], record["end"]
+    if start >= end:
+        raise ExchangeError(f"{where}: span {start}–{end} is empty or reversed (end must be after start)")
     if not 0 <= start < end <= len(article.text):
         raise ExchangeError(f"{where}: span {start}–{end} is outside the article (length {len(article.text)})")
     if text is None or article.text[start:end] == text:
@@ -218,6 +248,28 @@ def _place(record: dict[str, Any], article: Article, where: str) -> tuple[int, i
             nearest = min(found, key=lambda s: abs(s - start))
             return nearest, nearest + len(text)
         raise ExchangeError(f"{where}: the text {text[:40]!r} is not at {start}–{end} and was not found")
+    return _by_quote(record, article, where, f"is not at {start}–{end} and was not found nearby")
+
+
+def _quote_alone(text: str, prefix: str, suffix: str, article: Article, where: str) -> tuple[int, int]:
+    """The occurrence of text whose surroundings agree best with the prefix and suffix
+    given (each may be empty or shorter than ours); the first of equals."""
+    found = [m.start() for m in re.finditer(re.escape(text), article.text)]
+    if not found:
+        raise ExchangeError(f"{where}: the text {text[:40]!r} was not found in the article")
+
+    def agreement(start: int) -> int:
+        before = article.text[max(0, start - len(prefix)) : start]
+        after = article.text[start + len(text) : start + len(text) + len(suffix)]
+        return len(os.path.commonprefix([before[::-1], prefix[::-1]])) + len(os.path.commonprefix([after, suffix]))
+
+    best = max(found, key=lambda start: (agreement(start), -start))
+    return best, best + len(text)
+
+
+def _by_quote(record: dict[str, Any], article: Article, where: str, problem: str) -> tuple[int, int]:
+    """Where the record's quote stands in the article, judged by its context too."""
+    start, end, text = record["start"], record["end"], record["text"]
     probe = Annotation(
         id="probe",
         article=article.id,
@@ -231,7 +283,7 @@ def _place(record: dict[str, Any], article: Article, where: str) -> tuple[int, i
     )
     placed = reanchor(probe, article)
     if placed.status != ANCHORED or placed.text != text:
-        raise ExchangeError(f"{where}: the text {text[:40]!r} is not at {start}–{end} and was not found nearby")
+        raise ExchangeError(f"{where}: the text {text[:40]!r} {problem}")
     return placed.start, placed.end
 
 
@@ -258,8 +310,10 @@ def check_records(
             article = entry.load()
         except ArticleError as error:
             raise ExchangeError(f"{where}: {error}") from None
-        orphan = record.get("status") == ORPHANED
-        start, end = (record["start"], record["end"]) if orphan else _place(record, article, where)
+        if record.get("status") == ORPHANED:  # its passage is gone: kept as it came, never placed
+            start, end = record.get("start", 0), record.get("end", 0)
+        else:
+            start, end = _place(record, article, where)
         checked.append(_annotation(record, article, start, end, annotator))
     return checked
 

@@ -13,6 +13,7 @@ from annotations.exchange import (
     ExchangeError,
     Filters,
     check_records,
+    count_orphans,
     count_written,
     export_lines,
     gather,
@@ -66,6 +67,9 @@ def run_export(argv: list[str]) -> int:
     parser.add_argument("--annotator", nargs="+", action="extend", metavar="NAME", help="only these annotators")
     parser.add_argument("--since", metavar="DATE", help="only annotations created at or after DATE")
     parser.add_argument("--until", metavar="DATE", help="only annotations created at or before DATE")
+    parser.add_argument(
+        "--orphans", action="store_true", help="also orphaned tags, with their quote and no offsets (jsonl, w3c)"
+    )
     args = parser.parse_args(argv)
     if FORMATS[args.format].WRITES_FOLDER and not args.output:
         parser.error(f"--format {args.format} writes a folder: give it with -o DIR")
@@ -83,15 +87,21 @@ def run_export(argv: list[str]) -> int:
             f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: {', '.join(missing[:5])}"
         )
     total = sum(len(group) for _, group in groups)
+    orphans = count_orphans(groups)
+    if orphans and not (args.orphans and not FORMATS[args.format].CARRIES_TEXT):
+        tell(
+            f"reader: left out {orphans} orphaned tag(s): their text is gone from the article "
+            "(reader stats names them; --orphans exports them with their quote, in jsonl or w3c)"
+        )
     if total == 0:
         tell("reader: 0 annotations matched" + (" the filters given" if filters.any() else ""))
     progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
     if not args.output:
-        write_lines(export_lines(groups, args.format), sys.stdout.buffer, progress)
+        write_lines(export_lines(groups, args.format, args.orphans), sys.stdout.buffer, progress)
         sys.stdout.flush()
         return 0
     try:
-        written = write_export(groups, args.format, Path(args.output), progress)
+        written = write_export(groups, args.format, Path(args.output), progress, args.orphans)
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
     tell(f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}")

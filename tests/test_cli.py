@@ -141,3 +141,53 @@ def test_hostile_names_are_made_visible_on_stderr_and_stdout(tmp_path, db_path):
     source.write_text("not json\n")
     bad = run("import", str(source), str(folder), "--db", str(db_path))
     assert bad.returncode == 1 and "\x1b" not in bad.stderr and "␛]0;TITLE" in bad.stderr
+
+
+def test_exports_of_an_edited_article_claim_no_stale_offsets_and_repeat_exactly(tmp_path, db_path, capsys):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Troops left Kirkuk today. Officials met in Mosul later.\n")
+    source = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"article": "a.txt", "label": "place", "start": 12, "end": 18, "text": "Kirkuk"}),
+        json.dumps({"article": "a.txt", "label": "place", "start": 43, "end": 48, "text": "Mosul"}),
+    ]
+    source.write_text("\n".join(lines) + "\n")
+    assert main(["import", str(source), str(folder), "--db", str(db_path)]) == 0
+    (folder / "a.txt").write_text("UPDATE. Troops left Kirkuk today.\n")
+    capsys.readouterr()
+    exports = []
+    for _ in range(2):
+        assert main(["export", str(folder), "--db", str(db_path)]) == 0
+        exports.append(capsys.readouterr())
+    assert exports[0].out == exports[1].out  # nothing rewritten (updated) at export time
+    text = (folder / "a.txt").read_text()
+    records = [json.loads(line) for line in exports[0].out.splitlines()]
+    assert [(r["text"], text[r["start"] : r["end"]]) for r in records] == [("Kirkuk", "Kirkuk")]
+    assert records[0]["updated"] == records[0]["created"]
+    assert "left out 1 orphaned tag(s)" in exports[0].err
+    assert main(["export", str(folder), "--db", str(db_path), "--orphans", "--format", "w3c"]) == 0
+    w3c = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    orphan = next(r for r in w3c if r["reader:status"] == "orphaned")
+    assert [s["type"] for s in orphan["target"]["selector"]] == ["TextQuoteSelector"]
+
+
+def test_import_anchors_a_quote_without_offsets_and_names_reversed_spans(tmp_path, db_path):
+    quote_only = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "place"}],
+        "target": {
+            "source": SEED,
+            "selector": [{"type": "TextQuoteSelector", "exact": "Baghdad", "prefix": "Iraqis in "}],
+        },
+    }
+    source = tmp_path / "w3c.jsonl"
+    source.write_text(json.dumps(quote_only) + "\n")
+    assert run("import", str(source), "--db", str(db_path)).returncode == 0
+    [tag] = AnnotationStore(db_path, readonly=True).annotations()
+    assert (tag.start, tag.end, tag.text) == (527, 534, "Baghdad")
+    reversed_span = tmp_path / "rev.jsonl"
+    reversed_span.write_text(minimal(start=534, end=527) + "\n")
+    result = run("import", str(reversed_span), "--db", str(db_path))
+    assert result.returncode == 1 and f"{reversed_span}:1: span 534–527 is empty or reversed" in result.stderr

@@ -17,7 +17,15 @@ def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[di
         yield annotation.to_record()
 
 
+def without_offsets(record: dict[str, Any]) -> dict[str, Any]:
+    """An orphan's record: its quote and context, no offsets that point nowhere."""
+    return {key: value for key, value in record.items() if key not in ("start", "end")}
+
+
 def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
-    require(record, "article", "label", "start", "end")
-    int_span(record["start"], record["end"])
+    """A record with start and end, or (to be anchored by its quote) with text alone."""
+    require(record, "article", "label")
+    if "start" in record or "end" in record or "text" not in record:
+        require(record, "start", "end")
+        int_span(record["start"], record["end"])
     return [record]

@@ -53,6 +53,13 @@ def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[di
         yield to_w3c(annotation)
 
 
+def without_offsets(record: dict[str, Any]) -> dict[str, Any]:
+    """An orphan's annotation: the TextQuoteSelector alone, no position that points nowhere."""
+    target = dict(record["target"])
+    target["selector"] = [s for s in target["selector"] if s.get("type") != "TextPositionSelector"]
+    return {**record, "target": target}
+
+
 def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     require(record, "body", "target")
     bodies = record["body"] if isinstance(record["body"], list) else [record["body"]]
@@ -63,17 +70,16 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     selectors = selectors if isinstance(selectors, list) else [selectors]
     quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
     position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
-    if not tags or position is None or not isinstance(target.get("source"), str):
-        raise FormatError("needs a tagging body, a target source and a TextPositionSelector")
-    start, end = int_span(position.get("start"), position.get("end"))
+    if not tags or (position is None and quote is None) or not isinstance(target.get("source"), str):
+        raise FormatError("needs a tagging body, a target source and a TextPositionSelector or TextQuoteSelector")
     parsed = {
         "article": target["source"],
         "label": tags[0],
-        "start": start,
-        "end": end,
         "note": notes[0] if notes else "",
         "status": record.get("reader:status", ANCHORED),
     }
+    if position is not None:
+        parsed["start"], parsed["end"] = int_span(position.get("start"), position.get("end"))
     if quote is not None:
         parsed.update(text=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""))
     identifier = record.get("id", "")
