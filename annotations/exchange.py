@@ -8,7 +8,6 @@ all are good does anything reach the store (all or nothing).
 from __future__ import annotations
 
 import json
-import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -261,10 +260,20 @@ def _quote_alone(text: str, prefix: str, suffix: str, article: Article, where: s
     def agreement(start: int) -> int:
         before = article.text[max(0, start - len(prefix)) : start]
         after = article.text[start + len(text) : start + len(text) + len(suffix)]
-        return len(os.path.commonprefix([before[::-1], prefix[::-1]])) + len(os.path.commonprefix([after, suffix]))
+        return _shared_head(before[::-1], prefix[::-1]) + _shared_head(after, suffix)
 
     best = max(found, key=lambda start: (agreement(start), -start))
     return best, best + len(text)
+
+
+def _shared_head(one: str, other: str) -> int:
+    """How many characters two strings share at their start."""
+    count = 0
+    for a, b in zip(one, other):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _by_quote(record: dict[str, Any], article: Article, where: str, problem: str) -> tuple[int, int]:
