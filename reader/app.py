@@ -199,6 +199,9 @@ class ReaderApp(KeysFollowFocus):
         if moved:
             self.say(moved)
 
+    def on_article_view_said(self, message: ArticleView.Said) -> None:
+        self.say(message.text)
+
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         self.open_article(message.article_id)
 
@@ -238,7 +241,7 @@ class ReaderApp(KeysFollowFocus):
         for span in (change.before, change.after):
             if span is not None and self.session.article is not None and span.article == self.session.article.id:
                 self.view.redraw(span.start, span.end)
-        self.view.clear_selection()
+        self.view.clear_marks()
         self.view.post_message(ArticleView.Moved())
         self.article_list.set_counts(subject.article, self.store.label_counts(subject.article))
         self._refresh_panel(subject.id)
@@ -318,8 +321,8 @@ class ReaderApp(KeysFollowFocus):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, SearchBar):
             self.action_close_bar()
-            if event.value and not self.view.search(event.value):
-                self.say(f"not found: {event.value}")
+            if event.value:
+                self.view.search(event.value)
 
     def action_toggle_panel(self) -> None:
         self.panel.toggle_class("hidden")

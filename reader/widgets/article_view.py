@@ -8,7 +8,6 @@ sorted starts, so a view of a 10 MB article with thousands of tags stays quick.
 from __future__ import annotations
 
 import itertools
-import re
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,6 +17,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from annotations.model import Annotation, Article, LabelSet
+from annotations.search import Searcher
 from annotations.spans import SpanIndex
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
@@ -37,22 +37,6 @@ _JUMPS = {
     "paragraph_next": motions.next_paragraph,
     "paragraph_prev": motions.prev_paragraph,
 }
-
-
-def find(text: str, query: str, pos: int, direction: int) -> tuple[int, int] | None:
-    """The next (or previous) match of query from pos, wrapping around; smart case."""
-    flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
-    pattern = re.compile(re.escape(query), flags)
-    if direction > 0:
-        match = pattern.search(text, pos + 1) or pattern.search(text, 0, pos + len(query))
-        return match.span() if match else None
-    last = None
-    for match in pattern.finditer(text, 0, pos + len(query) - 1):
-        if match.start() < pos:
-            last = match
-    if last is None:
-        last = next(reversed(list(pattern.finditer(text, pos))), None)
-    return last.span() if last else None
 
 
 def _clip(span: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
@@ -75,12 +59,19 @@ class ArticleView(LineView):
     DEFAULT_CSS = """
     ArticleView > .article-view--cursor { text-style: reverse; }
     ArticleView > .article-view--selection { background: $primary-muted; color: $text; }
-    ArticleView > .article-view--match { text-style: bold underline; background: $warning-muted; }
+    ArticleView > .article-view--match { text-style: bold underline; background: $error-muted; }
     ArticleView > .article-view--overlap { text-style: bold underline; }
     """
 
     class Moved(Message):
         """The cursor moved; the app shows what is under it."""
+
+    class Said(Message):
+        """Something for the status line (a search result)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -94,7 +85,7 @@ class ArticleView(LineView):
         self.cursor = 0
         self.selection_start: int | None = None  # where v (or a drag) began; None: no selection
         self.match: tuple[int, int] | None = None
-        self.search_text = ""
+        self._searcher: Searcher | None = None
         self.spans = SpanIndex()
         self._goal_x: int | None = None
         self._dragging = False
@@ -109,6 +100,7 @@ class ArticleView(LineView):
         self.shown = display_text(article.text)
         self.selection_start = None
         self.match = None
+        self._searcher = None
         self.set_spans(spans)
         self._relayout()
         self.move_to(cursor)
@@ -212,9 +204,11 @@ class ArticleView(LineView):
         self.selection_start = None if self.selection_start is not None else self.cursor
         self.post_message(self.Moved())  # the status line shows the selection
 
-    def clear_selection(self) -> None:
-        self._touch(self.selection_start, self.cursor)
+    def clear_marks(self) -> None:
+        """After a tag: no selection, no search match left lit."""
+        self._touch(self.selection_start, self.cursor, *(self.match or ()))
         self.selection_start = None
+        self.match = None
 
     def action_cancel(self) -> None:
         self._touch(self.selection_start, self.cursor, *(self.match or ()))
@@ -252,25 +246,26 @@ class ArticleView(LineView):
 
     # ------------------------------------------------------------ search
 
-    def search(self, query: str, direction: int = 1) -> bool:
-        """Put the cursor on the next match of query; False when there is none."""
-        self.search_text = query
-        if not query:
-            return False
-        found = find(self.text, query, self.cursor, direction)
+    def search(self, query: str, direction: int = 1) -> None:
+        """Put the cursor on the next match of query, and say which of how many it is."""
+        if self._searcher is None or self._searcher.query != query:
+            self._searcher = Searcher(self.text, query)
+        found = self._searcher.step(self.cursor, direction)
         self._touch(*(self.match or ()))
-        if found is None:
-            self.match = None
-            return False
-        self.match = found
-        self.move_to(found[0])
-        return True
+        self.match = (found.start, found.end) if found else None
+        if found is not None:
+            self.move_to(found.start)
+        self.post_message(self.Said(found.describe() if found else f"not found: {query}"))
 
     def action_search_again(self, direction: int) -> None:
-        if not self.search_text:
-            self.notify("no search yet: press / to search", timeout=2)
-        elif not self.search(self.search_text, direction):
-            self.notify(f"not found: {display_text(self.search_text)}", timeout=2, markup=False)
+        if self._searcher is None or not self._searcher.query:
+            self.post_message(self.Said("no search yet: press / to search"))
+        else:
+            self.search(self._searcher.query, direction)
+
+    @property
+    def search_text(self) -> str:
+        return self._searcher.query if self._searcher else ""
 
     # ------------------------------------------------------------ mouse
 

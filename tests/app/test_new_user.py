@@ -151,3 +151,26 @@ async def test_export_dialog_asks_before_overwriting_and_fits_60_columns(make_ap
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
     assert "ERBIL" in existing.read_text()
+
+
+async def test_search_says_which_match_of_how_many_and_nothing_stale(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert "not found: zzzz" in app.query_one("#message").content.plain
+        await pilot.press("slash", "ctrl+u", *"Coalition", "enter")
+        await pilot.pause()
+        message = app.query_one("#message").content.plain
+        assert message.startswith("match 1 of ") and "not found" not in message
+        total = int(message.split(" of ")[1].split()[0])
+        for _ in range(total - 1):
+            await pilot.press("n")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.query_one("#message").content.plain == f"match 1 of {total} (wrapped to the top)"
+        view = app.query_one(ArticleView)
+        assert view.match is not None
+        await pilot.press("v", "e", "1")
+        await pilot.pause()
+        assert view.match is None  # the match colour does not stay on the new tag
