@@ -114,9 +114,7 @@ class EditingSession:
                 return Outcome(
                     "nothing selected: v, s or shift+arrows select text, then a label key tags it", refused=True
                 )
-            if here.label == label:
-                return Outcome(f"already {describe(here)}")
-            return self._do(here, here.with_changes(label=label), "relabel")
+            return self.relabel(here, label)
         start, end = selection
         if start >= end:
             return Outcome("nothing to tag: the article is empty", refused=True)
@@ -125,6 +123,14 @@ class EditingSession:
                 return Outcome(f"already {describe(same)}")
         annotation = new_annotation(self.article, label, start, end, annotator=self.annotator)
         return self._do(None, annotation, "tag")
+
+    def relabel(self, target: Annotation, label: str) -> Outcome:
+        """Give a tag another label (a label key on a tag, or on its row in the panel)."""
+        if self.labels.by_name(label) is None:
+            return Outcome(f"no label named {label!r}", refused=True)
+        if target.label == label:
+            return Outcome(f"already {describe(target)}")
+        return self._do(target, target.with_changes(label=label), "relabel")
 
     def delete(self, target: Annotation | None) -> Outcome:
         if target is None:

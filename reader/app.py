@@ -268,7 +268,15 @@ class ReaderApp(KeysFollowFocus):
         return self.view.annotation_at() if self.session.article else None
 
     def action_tag(self, label: str) -> None:
-        self.show(self.session.tag(label, self.view.selection, self.view.cursor))
+        """A label key: in the panel it relabels the row's tag; in the text, see session.tag."""
+        if self.focused is self.panel:
+            target = self._target()
+            self.show(self.session.relabel(target, label) if target else Outcome("no tag in the panel"))
+        else:
+            self.show(self.session.tag(label, self.view.selection, self.view.cursor))
+
+    def action_focus_text(self) -> None:
+        self.view.focus()
 
     def action_delete(self) -> None:
         self.show(self.session.delete(self._target()))
@@ -328,6 +336,8 @@ class ReaderApp(KeysFollowFocus):
         self.panel.toggle_class("hidden")
         if not self.panel.has_class("hidden"):
             self._refresh_panel(getattr(self.view.annotation_at(), "id", None))
+        elif self.focused is None or self.focused is self.panel:
+            self.view.focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(panes_for(self.labels, self.keymap)))

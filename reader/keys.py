@@ -78,6 +78,10 @@ PANEL = [
     Binding("enter", "select_cursor", "Jump to", id="panel-jump"),
     Binding("m", "app.note", "Note", id="panel-note"),
     Binding("d", "app.delete", "Delete", id="panel-delete"),
+    Binding("u", "app.undo", "Undo", id="panel-undo"),
+    Binding("ctrl+r", "app.redo", "Redo", show=False, id="panel-redo"),
+    Binding("a", "app.toggle_panel", "Close panel", id="panel-close"),
+    Binding("escape", "app.focus_text", "Back to the text", show=False, id="panel-back"),
 ]
 
 PANES = {"Anywhere": APP, "Article list": ARTICLE_LIST, "Text": TEXT, "Annotations panel": PANEL}

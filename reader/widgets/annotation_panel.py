@@ -14,8 +14,9 @@ from textual.strip import Strip
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.text import excerpt
 
-from ..keys import PANEL
+from ..keys import PANEL, label_bindings
 from ..label_styles import label_style
+from ..textual_compat import add_bindings
 from .row_view import RowView
 
 AT_WIDTH = 14
@@ -33,6 +34,7 @@ class AnnotationPanel(RowView):
 
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
+        add_bindings(self, label_bindings(labels))  # relabel the row's tag
         self.labels = labels
         self.annotations: list[Annotation] = []
         self._label_width = max(len(label.name) for label in labels.labels) + len(" orphaned") + 2

@@ -126,3 +126,11 @@ def test_read_only_and_not_loaded_stores_refuse(db_path):
         session = EditingSession(pending, DEFAULT_LABELS)
         session.open(ARTICLE)
         assert "still being read" in session.tag("place", span("Kirkuk"), 0).message
+
+
+def test_relabel_a_given_tag(session, store):
+    session.tag("place", span("Kirkuk"), 0)
+    target = store.annotations()[0]
+    assert session.relabel(target, "place").message.startswith("already")
+    assert session.relabel(target, "person").refused
+    assert session.relabel(target, "quote").message == "relabelled quote “Kirkuk” 16–22"
