@@ -43,3 +43,17 @@ async def test_filter_typed_in_one_burst_keeps_every_letter(make_app):
         await burst(pilot, "slash", *"partner")
         assert app.article_list.filter == "partner"
         assert [entry.id for entry in app.article_list.shown] == [SEED2]
+
+
+async def test_esc_then_a_key_typed_quickly_is_two_keys_not_alt(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "v", "l", "l")
+        view = app.view
+        assert view.selection is not None
+        cursor = view.cursor
+        app.post_message(events.Key("alt+j", "j"))  # what the terminal parser makes of esc j within 100 ms
+        await pilot.pause()
+        await pilot.pause()
+        assert view.selection is None  # esc cancelled the selection
+        assert view.layout_rows.row_of(view.cursor) == view.layout_rows.row_of(cursor) + 1  # and j moved down
