@@ -71,6 +71,7 @@ def read_article(path: Path, article_id: str) -> Article:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.*?)\s*#*$")
 TITLE_MAX = 120
 
 
@@ -107,6 +108,10 @@ def guess_title(text: str, fallback: str) -> str:
     match = _FRONT_MATTER.match(text)
     body = text[match.end() :] if match else text
     lines = [line.strip() for line in body[:20000].split("\n") if line.strip()]
+    for line in lines[:4]:
+        heading = _MARKDOWN_HEADING.match(line)
+        if heading:  # a Markdown `# Heading` is the title, whatever its length
+            return _shorten(heading.group(1))
     for line in lines[:4]:
         if len(line.split()) >= 4 and len(line) <= 200 and not _SENTENCE_END.search(line):
             return _shorten(line)
@@ -208,9 +213,14 @@ class Corpus:
         return self._by_id.get(article_id)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every visible regular file below folder, in a stable order."""
-    for root, dirs, files in os.walk(folder, onerror=None):
+def _walk(folder: Path, problems: list[str]) -> Iterator[Path]:
+    """Every visible regular file below folder, in a stable order; a folder that cannot
+    be read is named in problems, not skipped in silence."""
+
+    def unreadable(error: OSError) -> None:
+        problems.append(f"{error.filename}: cannot read this folder ({error.strerror}); skipped")
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
@@ -224,7 +234,7 @@ def find_articles(paths: list[Path]) -> Corpus:
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
-            found = [(p, p.relative_to(path).as_posix()) for p in _walk(path)]
+            found = [(p, p.relative_to(path).as_posix()) for p in _walk(path, notices)]
         elif path.is_file():
             found = [(path, path.name)]
         else:

@@ -173,11 +173,16 @@ def write_export(
 
 
 def export_brat(groups: list[Group], folder: Path) -> int:
+    """A .txt and an .ann per article, and the annotation.conf that declares the labels."""
     written = 0
+    labels: dict[str, None] = {}
     for article, group in groups:
         if article is not None:
-            brat.write_folder(folder, brat.export_files(article, _anchored(group)))
+            kept = _anchored(group)
+            labels.update(dict.fromkeys(a.label for a in kept))
+            brat.write_folder(folder, brat.export_files(article, kept))
             written += 1
+    brat.write_folder(folder, {"annotation.conf": brat.annotation_conf(sorted(labels))})
     return written
 
 

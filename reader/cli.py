@@ -28,7 +28,7 @@ def run_app(argv: list[str]) -> int:
     parser.epilog = "other commands: reader export | import | stats  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, quiet=True)
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:

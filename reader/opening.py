@@ -36,8 +36,13 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
 
 
-def load_corpus(paths: list[str]) -> Corpus:
+def load_corpus(paths: list[str], quiet: bool = False) -> Corpus:
+    """The corpus of paths (default the seeds); what was skipped is said on stderr unless
+    quiet (the app says it in its status line)."""
     corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()])
+    if not quiet:
+        for notice in corpus.notices:
+            tell(f"reader: {notice}")
     if not corpus.entries:
         where = ", ".join(paths) if paths else str(seeds_dir())
         detail = f" ({corpus.notices[0]})" if corpus.notices else ""

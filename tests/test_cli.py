@@ -191,3 +191,22 @@ def test_import_anchors_a_quote_without_offsets_and_names_reversed_spans(tmp_pat
     reversed_span.write_text(minimal(start=534, end=527) + "\n")
     result = run("import", str(reversed_span), "--db", str(db_path))
     assert result.returncode == 1 and f"{reversed_span}:1: span 534–527 is empty or reversed" in result.stderr
+
+
+def test_two_roots_with_the_same_id_are_said_everywhere(tmp_path, db_path):
+    for root in ("one", "two"):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "a.txt").write_text(f"Article from {root}.\n")
+    result = run("stats", str(tmp_path / "one"), str(tmp_path / "two"), "--db", str(db_path))
+    assert result.returncode == 0
+    assert f"{tmp_path / 'two' / 'a.txt'}: skipped, another article already has the id a.txt" in result.stderr
+
+
+def test_brat_export_writes_annotation_conf(tmp_path, db_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    out = tmp_path / "brat"
+    assert main(["export", "--db", str(db_path), "--format", "brat", "-o", str(out)]) == 0
+    conf = (out / "annotation.conf").read_text()
+    assert conf.startswith("[entities]\nplace\n") and "[relations]" in conf

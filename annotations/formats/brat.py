@@ -52,6 +52,12 @@ def export_files(article: Article, annotations: list[Annotation]) -> dict[str, s
     return {f"{stem}.txt": article.text, f"{stem}.ann": ann + ("\n" if ann else "")}
 
 
+def annotation_conf(labels: list[str]) -> str:
+    """brat's annotation.conf: the entity types used, so brat shows them without warnings."""
+    names = "\n".join(label.replace(" ", "_") for label in labels)
+    return f"[entities]\n{names}\n\n[relations]\n\n[events]\n\n[attributes]\n"
+
+
 def write_folder(folder: Path, files: dict[str, str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():

@@ -68,3 +68,34 @@ def test_find_articles_recursive_ids_and_missing(tmp_path):
     assert corpus.notices and "nope" in corpus.notices[0]
     single = find_articles([tmp_path / "sub" / "b.txt"])
     assert [e.id for e in single.entries] == ["b.txt"]
+
+
+def test_a_markdown_heading_is_the_title(tmp_path):
+    from annotations.corpus import find_articles
+
+    (tmp_path / "a.md").write_text("# Floods in Erbil\n\nWater rose on Tuesday.\n")
+    (tmp_path / "b.md").write_text("Intro line\n## Kirkuk oil ##\nText.\n")
+    corpus = find_articles([tmp_path])
+    assert corpus.get("a.md").meta.title == "Floods in Erbil"
+    assert corpus.get("b.md").meta.title == "Kirkuk oil"
+
+
+def test_a_folder_that_cannot_be_read_is_named(tmp_path, monkeypatch):
+    import os
+
+    from annotations.corpus import find_articles
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (tmp_path / "ok.txt").write_text("Readable article text.\n")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # root reads every folder: simulate one it may not
+    corpus = find_articles([tmp_path])
+    assert [e.id for e in corpus.entries] == ["ok.txt"]
+    assert corpus.notices == [f"{locked}: cannot read this folder (Permission denied); skipped"]
