@@ -20,9 +20,10 @@ from .anchoring import reanchor
 from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
 from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
-from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article, now_iso
+from .formats.common import ARTICLE_TEXT
+from .model import ANCHORED, CONTEXT, NOTE_LIMIT, ORPHANED, Annotation, Article, now_iso, sha256_text
 from .record_json import record_encoder
-from .text import snap_span
+from .text import normalise_newlines, snap_span
 
 _ENCODE = record_encoder()
 
@@ -302,16 +303,42 @@ def _by_quote(record: dict[str, Any], article: Article, where: str, problem: str
 
 
 def check_records(
-    records: list[tuple[int, dict[str, Any]]], corpus: Corpus, path: Path, annotator: str, labels: list[str]
+    records: list[tuple[int, dict[str, Any]]],
+    corpus: Corpus,
+    path: Path,
+    annotator: str,
+    labels: list[str],
+    given_article: str | None = None,
 ) -> list[Annotation]:
     """Every record as an Annotation placed in its article; ExchangeError at the first bad
-    one. A label that is not configured is refused: the list would never count it."""
+    one. A label that is not configured is refused: the list would never count it.
+
+    A record that names no article (a doccano line of someone else's) goes to the
+    article given, else to the one whose text is identical to the line's.
+    """
     checked = []
+    by_text: dict[str, str] | None = None
     for number, record in records:
         where = f"{path}:{number}"
-        article_id, label = record.get("article"), record.get("label")
+        article_id, label = record.get("article") or given_article, record.get("label")
+        if article_id is None and ARTICLE_TEXT in record:
+            if by_text is None:
+                by_text = _articles_by_text(corpus)
+            article_id = by_text.get(sha256_text(normalise_newlines(record[ARTICLE_TEXT])))
+            if article_id is None:
+                raise ExchangeError(
+                    f"{where}: the line names no article and its text is not that of any article in the corpus; "
+                    "give it with --article ID"
+                )
+        record = {key: value for key, value in record.items() if key != ARTICLE_TEXT}
+        record["article"] = article_id
         if not isinstance(label, str) or not label.strip():
             raise ExchangeError(f"{where}: the label must be a non-empty string")
+        note = str(record.get("note") or "")
+        if len(note) > NOTE_LIMIT:
+            raise ExchangeError(
+                f"{where}: the note is {len(note):,} characters; reader keeps notes of up to {NOTE_LIMIT:,}"
+            )
         if label not in labels:
             raise ExchangeError(
                 f"{where}: the label {label!r} is not configured (configured: {', '.join(labels)}); "
@@ -330,6 +357,17 @@ def check_records(
             start, end = _place(record, article, where)
         checked.append(_annotation(record, article, start, end, annotator))
     return checked
+
+
+def _articles_by_text(corpus: Corpus) -> dict[str, str]:
+    """The SHA-256 of each article's text to its id (articles that cannot be read left out)."""
+    found: dict[str, str] = {}
+    for entry in corpus.entries:
+        try:
+            found.setdefault(entry.load().sha256, entry.id)
+        except ArticleError:
+            continue
+    return found
 
 
 def _annotation(record: dict[str, Any], article: Article, start: int, end: int, annotator: str) -> Annotation:

@@ -12,6 +12,7 @@ from typing import Any
 
 from .text import snap_span
 
+NOTE_LIMIT = 10_000  # characters in a note: a longer one is cut in the app, refused on import
 CONTEXT = 32  # characters of prefix and suffix kept with every quote (as Hypothesis does)
 
 ANCHORED = "anchored"

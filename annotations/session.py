@@ -12,12 +12,10 @@ from dataclasses import dataclass
 
 from .anchoring import reanchor
 from .history import Change, History
-from .model import ORPHANED, Annotation, Article, LabelSet, new_annotation
+from .model import NOTE_LIMIT, ORPHANED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
 from .store import AnnotationStore, NotLoadedError, ReadOnlyError
 from .text import excerpt
-
-NOTE_LIMIT = 10_000  # characters: a longer note is cut, and the person told so
 
 _DONE = {"tag": "tagged", "delete": "deleted", "relabel": "relabelled", "note": "noted"}
 

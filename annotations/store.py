@@ -15,6 +15,7 @@ import shutil
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -296,20 +297,25 @@ class AnnotationStore:
 
         An annotation already stored unchanged, or a new one with the same article,
         label and span as a stored one, is skipped: importing twice does not double.
+        Where such a one brings a note the stored one has not, the note is taken.
         """
         self._writable()
         with self._mutex:
-            spans = {(a.article, a.label, a.start, a.end) for a in self._by_id.values()}
+            spans = {(a.article, a.label, a.start, a.end): a for a in self._by_id.values()}
             new, updated = [], 0
             for annotation in annotations:
                 old = self._by_id.get(annotation.id)
                 span = (annotation.article, annotation.label, annotation.start, annotation.end)
+                same_span = spans.get(span)
                 if old is not None and old != annotation:
                     self.put(annotation)
                     updated += 1
-                elif old is None and span not in spans:
+                elif old is None and same_span is None:
                     new.append(annotation)
-                    spans.add(span)
+                    spans[span] = annotation
+                elif old is None and same_span is not None and annotation.note and annotation.note != same_span.note:
+                    self.put(replace(same_span, note=annotation.note, updated=annotation.updated))  # its note, not lost
+                    updated += 1
             doc_ids = self._table.insert_multiple(a.to_record() for a in new)
             for annotation, doc_id in zip(new, doc_ids):
                 self._index(annotation)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import io
+import signal
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -84,6 +88,10 @@ class ReaderApp(KeysFollowFocus):
         self.open_first = open_first
         self.session = EditingSession(store, labels, annotator)
         self.load_error = ""
+        # Textual prints an unexpected error's traceback here when the app ends; the
+        # command line writes it to a file and says one line (see cli.py).
+        self.crash_report = io.StringIO()
+        self.error_console = Console(file=self.crash_report, width=120, color_system=None)
         self._waiting_for: int | None = None
         store.on_saved = self._post_saved
 
@@ -128,6 +136,10 @@ class ReaderApp(KeysFollowFocus):
         # After the first screen is painted: these threads hold the GIL for long stretches
         # (json.loads of a large database), which would delay that first paint.
         self.call_after_refresh(self._start_background_work)
+        # Told to stop (kill, the terminal closing): quit as q does; the store saves on close.
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.exit)
 
     def _start_background_work(self) -> None:
         if not self.store.loaded:

@@ -1,6 +1,7 @@
 """The command line: `reader` opens the app; export, import and stats are in commands.py.
 
-Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 usage.
+Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 usage,
+3 an unexpected error (a bug: one line on stderr names the file with its traceback).
 """
 
 from __future__ import annotations
@@ -8,13 +9,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import locale
+import os
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 
+from platformdirs import user_log_path
+
 from annotations.store import StoreError, check_quickly
+from annotations.text import excerpt
 
 from . import __version__
-from .config import ConfigError, database_path, default_annotator, load_keymap, load_labels
+from .config import APP_NAME, ConfigError, database_path, default_annotator, load_keymap, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
@@ -43,10 +50,31 @@ def run_app(argv: list[str]) -> int:
         store.close()
     if app.load_error:
         raise Failure(app.load_error)
-    return 0
+    if app.return_code:  # Textual ended the app on an unexpected error
+        report = app.crash_report.getvalue()
+        raise Crash(report.strip().splitlines()[-1] if report.strip() else "the app stopped", report)
+    return app.return_code or 0
+
+
+class Crash(Exception):
+    """An unexpected error (a bug): its traceback goes to a file, one line to stderr."""
+
+    def __init__(self, summary: str, report: str) -> None:
+        super().__init__(summary)
+        self.report = report
+
+
+def write_crash_report(report: str) -> Path:
+    """The traceback in the user's log folder, in a file of its own; its path."""
+    folder = user_log_path(APP_NAME)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    path.write_text(report, encoding="utf-8")
+    return path
 
 
 COMMANDS = ("export", "import", "stats")
+CRASHED = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,3 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `reader export | head`
         return 0
+    except Exception as error:  # a bug: never a bare traceback, never exit 0
+        report = error.report if isinstance(error, Crash) else traceback.format_exc()
+        try:
+            where = f"the full traceback is in {write_crash_report(report)}"
+        except OSError:
+            where = "the traceback could not be written to a file"
+        tell(f"reader: unexpected error ({excerpt(str(error) or type(error).__name__, 200)}); {where}")
+        return CRASHED

@@ -123,11 +123,19 @@ def run_import(argv: list[str]) -> int:
     add_corpus_arguments(parser)
     parser.add_argument("--format", choices=list(LINE_FORMATS), help="default: told from each line")
     parser.add_argument("--annotator", metavar="NAME", help="for records that name no annotator")
+    parser.add_argument(
+        "--article", metavar="ID", help="for lines that name no article (default: the article with the same text)"
+    )
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
     path = Path(args.file)
     checked = check_records(
-        read_records(path, args.format), corpus, path, args.annotator or default_annotator(), load_labels().names
+        read_records(path, args.format),
+        corpus,
+        path,
+        args.annotator or default_annotator(),
+        load_labels().names,
+        args.article,
     )
     store = open_store(args.db, wait=60.0)
     try:

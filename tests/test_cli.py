@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from annotations.store import AnnotationStore
 from reader.cli import main
@@ -210,3 +211,47 @@ def test_brat_export_writes_annotation_conf(tmp_path, db_path):
     assert main(["export", "--db", str(db_path), "--format", "brat", "-o", str(out)]) == 0
     conf = (out / "annotation.conf").read_text()
     assert conf.startswith("[entities]\nplace\n") and "[relations]" in conf
+
+
+def test_a_doccano_line_without_our_id_goes_to_the_article_with_its_text(tmp_path, db_path):
+    seed_text = (seeds_dir() / SEED).read_text(encoding="utf-8")
+    source = tmp_path / "doccano.jsonl"
+    source.write_text(json.dumps({"text": seed_text, "label": [[527, 534, "place"]]}) + "\n")
+    assert run("import", str(source), "--db", str(db_path)).returncode == 0
+    [tag] = AnnotationStore(db_path, readonly=True).annotations()
+    assert (tag.article, tag.text) == (SEED, "Baghdad")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"text": "Some other text about Mosul.", "label": [[22, 27, "place"]]}) + "\n")
+    result = run("import", str(other), "--db", str(db_path))
+    assert result.returncode == 1 and "give it with --article ID" in result.stderr
+
+
+def test_import_takes_a_new_note_for_a_tag_it_already_has_and_refuses_huge_notes(tmp_path, db_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    noted = json.loads(minimal())
+    noted["note"] = "checked with the wire copy"
+    source.write_text(json.dumps(noted) + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    [tag] = AnnotationStore(db_path, readonly=True).annotations()
+    assert tag.note == "checked with the wire copy"
+    noted["note"] = "x" * 20_000
+    source.write_text(json.dumps(noted) + "\n")
+    result = run("import", str(source), "--db", str(db_path))
+    assert result.returncode == 1 and f"{source}:1: the note is 20,000 characters" in result.stderr
+
+
+def test_a_bug_in_a_command_is_one_line_and_exit_3(tmp_path, db_path, capsys, monkeypatch):
+    import reader.commands
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def broken(argv):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(reader.commands, "run_stats", broken)
+    assert main(["stats", "--db", str(db_path)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("reader: unexpected error ('boom'); the full traceback is in ")
+    assert "KeyError" in Path(err.strip().rsplit(" is in ", 1)[1]).read_text()

@@ -15,13 +15,18 @@ def require(record: dict[str, Any], *fields: str) -> None:
         raise FormatError(f"missing {', '.join(missing)}")
 
 
-def article_of(record: dict[str, Any]) -> str:
-    """The article id of a doccano or spaCy line: meta.article (or meta.id)."""
+ARTICLE_TEXT = "article_text"  # a span's field for a line that names no article: its whole text
+
+
+def article_of(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields that name the article of a doccano or spaCy line: meta.article (or
+    meta.id) when it has one; else its text, to be matched to the article whose text is
+    identical (a genuine doccano export carries no id of ours)."""
     meta = record.get("meta") or {}
     article = meta.get("article") or meta.get("id") or record.get("article")
-    if not isinstance(article, str):
-        raise FormatError("missing meta.article (the article id)")
-    return article
+    if isinstance(article, str):
+        return {"article": article}
+    return {ARTICLE_TEXT: record["text"]}
 
 
 def int_span(start: object, end: object) -> tuple[int, int]:

@@ -42,5 +42,5 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
         start, end = int_span(span[0], span[1])
         extra = extras[index] if index < len(extras) and isinstance(extras[index], dict) else {}
         text = record["text"][start:end]
-        parsed.append({**extra, "article": article, "label": span[2], "start": start, "end": end, "text": text})
+        parsed.append({**extra, **article, "label": span[2], "start": start, "end": end, "text": text})
     return parsed

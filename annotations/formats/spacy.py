@@ -38,7 +38,7 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
         parsed.append(
             {
                 **extra,
-                "article": article,
+                **article,
                 "label": span["label"],
                 "start": start,
                 "end": end,

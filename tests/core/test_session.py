@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.model import DEFAULT_LABELS, Article
-from annotations.session import NOTE_LIMIT, EditingSession
+from annotations.model import DEFAULT_LABELS, NOTE_LIMIT, Article
+from annotations.session import EditingSession
 from annotations.store import AnnotationStore
 
 TEXT = "The troops left Kirkuk for Mosul on Tuesday."

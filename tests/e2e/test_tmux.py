@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -89,3 +92,42 @@ def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
     ]
     assert "Traceback" not in screen
     assert db.read_text() == content
+
+
+def test_an_unexpected_error_exits_3_with_one_line_naming_the_traceback(start, tmp_path):
+    broken = (
+        "import reader.app as app; "
+        "app.ReaderApp.action_help = lambda self: 1 / 0; "
+        "from reader.cli import main; raise SystemExit(main())"
+    )
+    env = f"XDG_STATE_HOME={tmp_path / 'state'} READER_DB={tmp_path / 'db.json'}"
+    pane = start(f"env {env} {sys.executable} -c '{broken}'; echo EXIT=$?; sleep 30")
+    pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
+    pane.keys("?")
+    screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[-1] == "EXIT=3"
+    assert lines[-2].startswith(
+        "reader: unexpected error (ZeroDivisionError: division by zero); the full traceback is in "
+    )
+    report = Path(lines[-2].rsplit(" is in ", 1)[1])
+    assert "Traceback" not in screen and "ZeroDivisionError" in report.read_text()
+
+
+@pytest.mark.parametrize("signal_name", ["TERM", "HUP"])
+def test_told_to_stop_it_ends_within_a_second_with_everything_saved(start, tmp_path, signal_name):
+    db = tmp_path / "db.json"
+    pane = start(f"{READER} --db {db}; echo EXIT=$?; sleep 30")
+    pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
+    pane.keys("Enter")
+    pane.wait_for(lambda s: "Baghdad" in s, "the article text")
+    pane.keys("v", "e", "3")
+    pane.wait_for(lambda s: "tagged place" in s, "the tag")
+    shell = pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
+    child = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()[0]
+    os.kill(int(child), getattr(signal, f"SIG{signal_name}"))
+    begun = time.monotonic()
+    pane.wait_for(lambda s: "EXIT=" in s, "the app to end", limit=5)
+    assert time.monotonic() - begun < 1.5
+    records = list(json.loads(db.read_text(encoding="utf-8"))["annotations"].values())
+    assert [(r["label"], r["text"]) for r in records] == [("place", "ERBIL")]
