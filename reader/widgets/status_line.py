@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -26,6 +27,7 @@ class StatusLine(Horizontal):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.message = ""
         self.log_lines: list[str] = []
+        self._lines = 1
 
     def compose(self) -> ComposeResult:
         yield Static("", id="message", markup=False)
@@ -39,7 +41,14 @@ class StatusLine(Horizontal):
         self.message = message
         state = " · saving…" if saving else " · saved" if saved else ""
         shown = display_line(message + state)
-        self.query_one("#message", Static).update(Text(shown, overflow="fold"))
+        label = self.query_one("#message", Static)
+        # A new layout of the screen costs more than the rest of a keystroke: only when
+        # the message needs another number of lines than the one before.
+        lines = -(-cell_len(shown) // max(1, label.content_region.width))
+        label.update(Text(shown, overflow="fold"), layout=lines != self._lines)
+        self._lines = lines
 
     def show_position(self, place: str) -> None:
-        self.query_one("#position", Static).update(Text(display_line(place), no_wrap=True), layout=False)
+        self.query_one("#position", Static).update(
+            Text(display_line(place), no_wrap=True, overflow="ellipsis"), layout=False
+        )
