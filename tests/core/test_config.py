@@ -36,7 +36,8 @@ def test_the_readme_example_keeps_quote_figure_and_place(tmp_path):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    blocks = [block.split("```", 1)[0] for block in readme.split("```toml\n")[1:]]
+    example = next(block for block in blocks if "[[label]]" in block)
     path = tmp_path / "labels.toml"
     path.write_text(example, encoding="utf-8")
     labels = load_labels(path)
