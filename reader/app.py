@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,6 +53,9 @@ class SearchBar(Input):
     """/ in the text: enter finds, esc closes."""
 
     BINDINGS = [Binding("escape", "app.close_bar", "Close search")]
+
+
+NARROW = 70  # columns: below this the article list gives up its minimum width
 
 
 def plural(count: int, noun: str) -> str:
@@ -140,6 +144,9 @@ class ReaderApp(KeysFollowFocus):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(number, self.exit)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def _start_background_work(self) -> None:
         if not self.store.loaded:

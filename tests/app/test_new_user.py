@@ -197,3 +197,15 @@ async def test_in_the_panel_label_keys_relabel_u_undoes_a_and_esc_go_back(make_a
         await pilot.press("a")
         await pilot.pause()
         assert app.panel.has_class("hidden") and app.focused is app.view
+
+
+async def test_a_narrow_terminal_leaves_the_text_room(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 15)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.article_list.size.width <= 16
+        assert app.view.size.width >= 22
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.article_list.size.width >= 30
