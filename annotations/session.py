@@ -76,6 +76,19 @@ class EditingSession:
         """Open the same article again (the store has just loaded)."""
         return self.open(self.article) if self.article is not None else ""
 
+    def position(self, cursor: int, selection: tuple[int, int] | None) -> str:
+        """What the status line says of where the cursor is: the offset, the selection,
+        the innermost tag there (with its note) and how many more tags cover it."""
+        place = f"{cursor}"
+        if selection:
+            place += f" · selected {selection[0]}–{selection[1]}"
+        here = self.spans.covering(cursor)
+        if here:
+            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
+            if len(here) > 1:
+                place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
+        return place
+
     # ------------------------------------------------------------ changes
 
     def refusal(self) -> Outcome | None:

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -24,7 +23,7 @@ from annotations.corpus import ArticleError, Corpus
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, describe
 from annotations.store import AnnotationStore, StoreError
-from annotations.text import display_line, excerpt
+from annotations.text import display_line
 
 from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
@@ -34,6 +33,7 @@ from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.key_bar import KeyBar
+from .widgets.search_bar import SearchBar
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -47,12 +47,6 @@ class Saved(Message):
         super().__init__()
         self.generation = generation
         self.error = error
-
-
-class SearchBar(Input):
-    """/ in the text: enter finds, esc closes."""
-
-    BINDINGS = [Binding("escape", "app.close_bar", "Close search")]
 
 
 NARROW = 70  # columns: below this the article list gives up its minimum width
@@ -233,16 +227,7 @@ class ReaderApp(KeysFollowFocus):
         self.view.focus()
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
-        view = self.view
-        place = f"{view.cursor}"
-        if view.selection:
-            place += f" · selected {view.selection[0]}–{view.selection[1]}"
-        here = self.session.spans.covering(view.cursor)
-        if here:
-            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
-            if len(here) > 1:
-                place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
-        self.query_one(StatusLine).show_position(place)
+        self.query_one(StatusLine).show_position(self.session.position(self.view.cursor, self.view.selection))
 
     # ------------------------------------------------------------ changes
 

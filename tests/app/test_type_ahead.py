@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from reader.app import SearchBar
+from reader.widgets.search_bar import SearchBar
 from tests.conftest import SEED2
 
 SIZE = (120, 40)

@@ -134,3 +134,12 @@ def test_relabel_a_given_tag(session, store):
     assert session.relabel(target, "place").message.startswith("already")
     assert session.relabel(target, "person").refused
     assert session.relabel(target, "quote").message == "relabelled quote “Kirkuk” 16–22"
+
+
+def test_position_names_the_innermost_tag_its_note_and_what_else_covers_it(session):
+    session.tag("quote", (0, len(TEXT)), 0)
+    session.tag("place", span("Kirkuk"), 0)
+    session.note(session.spans.innermost_at(17), "check the spelling")
+    assert session.position(17, None) == ("17 · place “Kirkuk” 16–22 · note: check the spelling (+1 more: quote)")
+    assert session.position(2, (0, 3)) == "2 · selected 0–3 · quote “The troops left Kirkuk for Mosul on Tue…” 0–44"
+    assert session.position(44, None) == "44"
