@@ -6,6 +6,7 @@ every control character one-for-one, so an offset means the same on screen and i
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from functools import cache
@@ -21,6 +22,10 @@ _STAND_INS[ord("\t")] = " "  # a tab is shown as one space: one cell, offsets un
 # Bidirectional controls can reorder what the terminal shows; make them visible too.
 _STAND_INS.update({code: "\u00bf" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _DISPLAY_TABLE = str.maketrans(_STAND_INS)
+_SHOWN_AS = {chr(code): stand_in for code, stand_in in _STAND_INS.items() if chr(code) != stand_in}
+# Every character that display_text replaces. A regex scan is C-speed whatever the text;
+# str.translate goes character by character (44 times slower) once any is non-ASCII.
+_REPLACED = re.compile("[" + "".join(re.escape(c) for c in sorted(_SHOWN_AS)) + "]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -31,10 +36,13 @@ def normalise_newlines(text: str) -> str:
 
 
 def display_text(text: str) -> str:
-    """The text with every control character replaced by a visible stand-in, one for one."""
-    shown = text.translate(_DISPLAY_TABLE)
-    assert len(shown) == len(text)
-    return shown
+    """The text with every control character replaced by a visible stand-in, one for one
+    (the same text, not a copy, when it has none)."""
+    if text.isascii():  # translate has a fast path for ASCII text: twice the regex's speed
+        return text.translate(_DISPLAY_TABLE)
+    if _REPLACED.search(text) is None:
+        return text
+    return _REPLACED.sub(lambda match: _SHOWN_AS[match.group()], text)
 
 
 def display_line(text: str) -> str:

@@ -1,16 +1,19 @@
 """Word wrapping of an article into screen rows, and the maps between offsets and cells.
 
 Rows are kept as two flat lists of start and end offsets, so finding the row of an
-offset is a bisect. Lines of plain ASCII take a fast path (str.rfind per row, no
-per-character loop); other lines are measured grapheme by grapheme in terminal cells.
+offset is a bisect. A line whose every character is one cell and one grapheme cluster
+(ASCII, and most Latin, Greek, Cyrillic, Arabic and Hebrew text, curly quotes and
+dashes) takes the fast path: str.rfind per row, no per-character loop. Other lines
+(wide CJK, combining marks, emoji sequences) are measured cluster by cluster in cells.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from annotations.text import graphemes
 
@@ -18,6 +21,23 @@ from annotations.text import graphemes
 @lru_cache(maxsize=4096)
 def _cells(cluster: str) -> int:
     return cell_len(cluster)
+
+
+# Categories whose characters join the one before, take no cell, or have no fixed width.
+_NOT_ALONE = frozenset({"Mn", "Me", "Mc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def one_cell(character: str) -> bool:
+    """Whether a character is drawn in one cell and is a grapheme cluster by itself."""
+    code = ord(character)
+    if code < 0x7F:
+        return code >= 0x20 or character == "\n"
+    return (
+        unicodedata.category(character) not in _NOT_ALONE
+        and get_character_cell_size(character) == 1
+        and not 0x1160 <= code <= 0x11FF  # Hangul vowels and finals join the syllable before
+        and not 0x1F1E6 <= code <= 0x1F1FF  # regional indicators pair into flags
+    )
 
 
 def _wrap_ascii(text: str, start: int, end: int, width: int, starts: list[int]) -> None:
@@ -56,6 +76,11 @@ class Layout:
         self.width = max(1, width)
         self.starts: list[int] = []
         self.ends: list[int] = []
+        # Characters seen so far that are (or are not) one cell and one cluster each: a
+        # line made only of such characters wraps (and maps offsets to cells) as ASCII does.
+        self._simple: set[str] = set()
+        self._complex: set[str] = set()
+        simple_line = self.simple_piece
         pos = 0
         length = len(text)
         while True:
@@ -65,13 +90,26 @@ class Layout:
             self.starts.append(pos)
             if line_end - pos > self.width:
                 line = text[pos:line_end]
-                wrap = _wrap_ascii if line.isascii() else _wrap_unicode
+                wrap = _wrap_ascii if simple_line(line) else _wrap_unicode
                 wrap(text, pos, line_end, self.width, self.starts)
             self.ends.extend(self.starts[first + 1 :])
             self.ends.append(line_end)
             if newline == -1:
                 break
             pos = newline + 1
+
+    def simple_piece(self, piece: str) -> bool:
+        """Whether every character of piece is one cell and one grapheme cluster."""
+        if piece.isascii():
+            return True
+        characters = set(piece)
+        if characters <= self._simple:
+            return True
+        if not characters.isdisjoint(self._complex):
+            return False
+        for character in characters - self._simple:
+            (self._simple if one_cell(character) else self._complex).add(character)
+        return characters <= self._simple
 
     @property
     def rows(self) -> int:
@@ -87,14 +125,14 @@ class Layout:
         """The cell column of offset within its row."""
         start = self.starts[self.row_of(offset)]
         piece = self.text[start:offset]
-        return len(piece) if piece.isascii() else cell_len(piece)
+        return len(piece) if self.simple_piece(piece) else cell_len(piece)
 
     def offset_at(self, row: int, x: int) -> int:
         """The offset of the cluster drawn at cell x of row (the row's end past its last)."""
         row = max(0, min(row, self.rows - 1))
         start, end = self.span(row)
         piece = self.text[start:end]
-        if piece.isascii():
+        if self.simple_piece(piece):
             return start + min(max(0, x), len(piece))
         cells = 0
         for match in graphemes(self.text, start, end):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotations.text import display_text
 from reader import motions
 from reader.layout import Layout
 
@@ -56,3 +60,30 @@ def test_wrap_measures_wide_characters_in_cells():
 def test_long_word_is_cut_hard():
     layout = Layout("x" * 25, 10)
     assert layout.starts == [0, 10, 20]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab cd  ef“”—éبغد\n")), max_size=200),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_one_cell_text_wraps_as_ascii_text_of_the_same_shape(text, width):
+    """Curly quotes, dashes, accented and Arabic letters are one cell and one cluster
+    each: a line of them wraps exactly as the same line with each replaced by x."""
+    shaped = "".join(c if c.isascii() else "x" for c in text)
+    fast, ascii_layout = Layout(text, width), Layout(shaped, width)
+    assert (fast.starts, fast.ends) == (ascii_layout.starts, ascii_layout.ends)
+    for offset in range(len(text)):
+        assert fast.x_of(offset) == ascii_layout.x_of(offset)
+    for row in range(fast.rows):
+        assert fast.offset_at(row, 3) == ascii_layout.offset_at(row, 3)
+
+
+def test_display_text_is_quick_on_non_ascii_and_still_one_for_one():
+    text = "“Quote” \x1b[31m بغداد\x07 e\u0301\t end" * 3
+    shown = display_text(text)
+    assert len(shown) == len(text)
+    assert "\x1b" not in shown and "\x07" not in shown and "\t" not in shown
+    assert shown.startswith("“Quote” ␛[31m بغداد␇ e\u0301  end")
+    plain = "“Only quotes” and بغداد"
+    assert display_text(plain) is plain  # nothing to replace: the same string, no copy
