@@ -62,6 +62,32 @@ def big_article(path: Path, size: int, seed: int = 1) -> Path:
     return path
 
 
+ARABIC = ["القوات", "بغداد", "أربيل", "قال", "المسؤولون", "الجنود", "في", "العراق", "يوم", "الأحد"]
+SHAPES = ("curly quotes", "Arabic", "short lines")
+
+
+def shaped_article(path: Path, size: int, shape: str, seed: int = 4) -> Path:
+    """About size bytes of text of a shape the reader was not first tuned on: English
+    prose with curly quotes in every paragraph, Arabic prose, or short lines (a
+    hard-wrapped book, a transcript, a program's source). The marker comes first."""
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    parts, total = [f"{MARKER} {shape}"], 0
+    while total < size:
+        if shape == "curly quotes":
+            part = f"“{paragraph(rng, rng.randint(40, 120))[:-1]},” an official said."
+        elif shape == "Arabic":
+            part = " ".join(rng.choice(ARABIC) for _ in range(rng.randint(40, 120))) + "."
+        else:
+            part = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9)))
+        parts.append(part)
+        total += len(part.encode("utf-8")) + 1
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
 def many_articles(folder: Path, count: int) -> Path:
     if folder.exists():
         return folder
