@@ -1,9 +1,15 @@
 """AnnotationStore: annotations in a TinyDB file that is never left half-written.
 
-The data lives in memory (tinydb_memory.py); save() writes a whole new file beside
-the old one (fsync, os.replace, fsync of the folder), so a kill at any moment leaves
-the old file or the new one. A lock file keeps two processes from overwriting each
-other: the second opens read-only.
+The data lives in memory (tinydb_memory.py). A change is made durable by appending it
+to a journal beside the file (`annotations.json.journal`, one JSON line a change,
+fsync), which costs what the change weighs, not what the database weighs, as SQLite's
+write-ahead log does. Now and then (when the journal grows past JOURNAL_LIMIT, and on
+close) the journal is compacted into the TinyDB file: a whole new file is written beside
+the old one (fsync, os.replace, fsync of the folder) and the journal is emptied. Every
+journal line is idempotent (put a record by id, remove an id), so replaying it over a
+file that already has it changes nothing, and a kill at any moment loses nothing that
+was reported saved: a torn last line (a kill mid-append) is ignored on reading. A lock
+file keeps two processes from writing at once: the second opens read-only.
 """
 
 from __future__ import annotations
@@ -23,12 +29,15 @@ from tinydb.table import Document
 
 from .atomic import atomic_writer
 from .model import Annotation
+from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
+_ENCODE = record_encoder(",", ":")
 SCHEMA = 1
+JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
 META = "meta"
 _REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
@@ -156,11 +165,88 @@ def read_database(path: Path) -> dict[str, Any]:
     return _check_shape(path, data)
 
 
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def read_journal(path: Path) -> list[dict[str, Any]]:
+    """The changes in the journal of the database at path, in order. A last line that
+    does not parse was torn by a kill mid-append: it was never reported saved, and is
+    ignored. A bad line before the last is damage, and said so."""
+    try:
+        raw = journal_path(path).read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise StoreError(f"{journal_path(path)}: cannot read the journal ({error.strerror or error})") from None
+    lines = raw.split(b"\n")
+    changes = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            change = json.loads(line)
+            if not isinstance(change, dict) or not (
+                (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
+                or isinstance(change.get("remove"), str)
+            ):
+                raise ValueError("not a change")
+        except ValueError:
+            if number >= len(lines) - 1 and not raw.endswith(b"\n"):
+                break  # torn by a kill while it was being written
+            raise StoreError(
+                f"{journal_path(path)}: line {number} is damaged; move the file aside to open the database without it"
+            ) from None
+        changes.append(change)
+    return changes
+
+
+def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The database's data with the journal's changes applied (each put or remove by id)."""
+    if not changes:
+        return data
+    table = dict(data.get(ANNOTATIONS, {}))
+    doc_of = {record["id"]: doc_id for doc_id, record in table.items()}
+    highest = max((int(doc_id) for doc_id in table), default=0)
+    for change in changes:
+        if "put" in change:
+            record = change["put"]
+            doc_id = doc_of.get(record["id"])
+            if doc_id is None:
+                highest += 1
+                doc_id = doc_of[record["id"]] = str(highest)
+            table[doc_id] = record
+        else:
+            doc_id = doc_of.pop(change["remove"], None)
+            if doc_id is not None:
+                del table[doc_id]
+    return {**data, ANNOTATIONS: table}
+
+
+def read_current(path: Path) -> dict[str, Any]:
+    """The database file with its journal replayed, as one consistent version: when a
+    writer compacts between the two reads (the file replaced), both are read again."""
+    for _ in range(10):
+        before = _identity(path)
+        data = read_database(path)
+        changes = read_journal(path)
+        if _identity(path) == before:
+            break
+    return replay(data, changes)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
 def read_annotations(path: Path) -> list[Annotation]:
-    """Every annotation in a database file, without a lock or an index: for readers
-    (export, stats) that change nothing. The file is replaced atomically by writers,
-    so what is read is always one whole version."""
-    data, _ = migrate(path, read_database(path), readonly=True)
+    """Every annotation in a database (file and journal), without a lock or an index:
+    for readers (export, stats) that change nothing."""
+    data, _ = migrate(path, read_current(path), readonly=True)
     return [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
 
 
@@ -205,6 +291,9 @@ class AnnotationStore:
         self._saver: threading.Thread | None = None
         self._wake = threading.Condition(self._mutex)
         self._closing = False
+        self._pending: list[bytes] = []  # journal lines of changes not yet appended
+        self._disk = threading.Lock()  # one of flush() and save() at a time
+        self._compact_on_close = False
         self.on_saved: Callable[[int, Exception | None], None] | None = None
         if load:
             self.load()
@@ -212,7 +301,9 @@ class AnnotationStore:
     def load(self) -> None:
         """Read, check and index the file; StoreError (lock released) if it is not usable."""
         try:
-            data, migrated = migrate(self.path, read_database(self.path), self.readonly)
+            data = read_database(self.path)
+            changes = read_journal(self.path)
+            data, migrated = migrate(self.path, replay(data, changes), self.readonly)
         except StoreError:
             self._release()
             raise
@@ -228,6 +319,7 @@ class AnnotationStore:
         self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
         if migrated:
             self.generation += 1
+        self._compact_on_close = bool(changes) or migrated
         self.loaded = True
 
     # ------------------------------------------------------------ queries
@@ -275,9 +367,10 @@ class AnnotationStore:
         with self._mutex:
             if annotation.id in self._by_id:
                 raise ValueError(f"annotation {annotation.id} exists already")
-            self._doc_ids[annotation.id] = self._table.insert(annotation.to_record())
+            record = annotation.to_record()
+            self._doc_ids[annotation.id] = self._table.insert(record)
             self._index(annotation)
-            self._changed()
+            self._changed({"put": record})
 
     def put(self, annotation: Annotation) -> None:
         """Add the annotation, or replace the one with its id."""
@@ -287,10 +380,11 @@ class AnnotationStore:
             if doc_id is None:
                 self.add(annotation)
                 return
-            self._table.replace(doc_id, annotation.to_record())
+            record = annotation.to_record()
+            self._table.replace(doc_id, record)
             self._unindex(annotation.id)
             self._index(annotation)
-            self._changed()
+            self._changed({"put": record})
 
     def merge(self, annotations: list[Annotation]) -> tuple[int, int]:
         """Add or update many at once; returns (added, updated).
@@ -316,12 +410,13 @@ class AnnotationStore:
                 elif old is None and same_span is not None and annotation.note and annotation.note != same_span.note:
                     self.put(replace(same_span, note=annotation.note, updated=annotation.updated))  # its note, not lost
                     updated += 1
-            doc_ids = self._table.insert_multiple(a.to_record() for a in new)
+            records = [a.to_record() for a in new]
+            doc_ids = self._table.insert_multiple(records)
             for annotation, doc_id in zip(new, doc_ids):
                 self._index(annotation)
                 self._doc_ids[annotation.id] = doc_id
-            if new:
-                self._changed()
+            for record in records:
+                self._changed({"put": record})
             return len(new), updated
 
     def remove(self, annotation_id: str) -> Annotation:
@@ -329,10 +424,11 @@ class AnnotationStore:
         with self._mutex:
             annotation = self._unindex(annotation_id)
             self._table.remove(doc_ids=[self._doc_ids.pop(annotation_id)])
-            self._changed()
+            self._changed({"remove": annotation_id})
             return annotation
 
-    def _changed(self) -> None:
+    def _changed(self, change: dict[str, Any]) -> None:
+        self._pending.append(_ENCODE(change).encode("utf-8") + b"\n")
         self.generation += 1
         self._wake.notify_all()
 
@@ -343,19 +439,61 @@ class AnnotationStore:
         if not meta.get(doc_id=1):
             meta.insert(Document({"schema": SCHEMA, "app": "reader"}, doc_id=1))
 
-    def save(self) -> int:
-        """Write everything durably; returns the generation now on disk."""
+    def flush(self) -> int:
+        """Append the changes not yet on disk to the journal, durably; returns the
+        generation now on disk. Costs what the changes weigh, whatever the database's size."""
         if self.readonly or not self.loaded:
             return self.saved_generation
+        with self._disk:
+            return self._append()
+
+    def _append(self) -> int:
+        with self._mutex:
+            lines, self._pending = self._pending, []
+            generation = self.generation
+        if lines:
+            try:
+                with open(journal_path(self.path), "ab") as journal:
+                    journal.write(b"".join(lines))
+                    journal.flush()
+                    os.fsync(journal.fileno())
+            except OSError:
+                with self._mutex:
+                    self._pending[:0] = lines  # kept, to be tried again
+                raise
+        with self._mutex:
+            self.saved_generation = max(self.saved_generation, generation)
+        return generation
+
+    def save(self) -> int:
+        """Write everything into the TinyDB file and empty the journal (compaction);
+        returns the generation now on disk."""
+        if self.readonly or not self.loaded:
+            return self.saved_generation
+        with self._disk:
+            return self._compact()
+
+    def _compact(self) -> int:
         with self._mutex:
             generation = self.generation
             self._prepare()
             tables = snapshot(self._storage.data)
+            self._pending = []  # in the snapshot
         with atomic_writer(self.path) as out:
             dump(tables, out)
+        # The file holds every change the journal holds: empty it. A kill before this
+        # line only leaves changes that replay onto the file as no-ops.
+        journal_path(self.path).unlink(missing_ok=True)
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
+            self._compact_on_close = False
         return generation
+
+    def _journal_size(self) -> int:
+        try:
+            return journal_path(self.path).stat().st_size
+        except OSError:
+            return 0
 
     def request_save(self) -> None:
         """Have the saver thread write the latest changes; on_saved is told when done."""
@@ -373,7 +511,9 @@ class AnnotationStore:
                 if self._closing:
                     return
             try:
-                generation, error = self.save(), None
+                generation, error = self.flush(), None
+                if self._journal_size() > JOURNAL_LIMIT:
+                    self.save()
             except OSError as problem:
                 generation, error = self.saved_generation, problem
             if self.on_saved:
@@ -401,8 +541,10 @@ class AnnotationStore:
         if self._saver is not None:
             self._saver.join()
         try:
-            if self.loaded and not self.readonly and self.saved_generation < self.generation:
-                self.save()
+            if self.loaded and not self.readonly:
+                changed = self.saved_generation < self.generation or self._journal_size() > 0
+                if changed or self._compact_on_close:
+                    self.save()
         finally:
             self._release()
 

@@ -88,3 +88,84 @@ def test_two_imports_at_once_both_land(tmp_path):
         assert process.returncode == 0, err
     with AnnotationStore(db) as store:
         assert sorted(a.text for a in store.annotations()) == sorted(words)
+
+
+JOURNALING_CHILD = """
+import sys
+from annotations.model import Article, new_annotation
+from annotations.store import AnnotationStore
+store = AnnotationStore(sys.argv[1], lock_timeout=30)
+article = Article("a.txt", "x" * 5000)
+n = 0
+while True:
+    n += 1
+    annotation = new_annotation(article, "quote", n % 4000, n % 4000 + 5)
+    store.add(annotation)
+    if n % 7 == 0:
+        store.remove(annotation.id)
+    else:
+        store.flush()  # a journal append, as the app's saver does after every key
+        print(annotation.id, flush=True)
+    if n % 500 == 0:
+        store.save()  # a compaction now and then, as when the journal grows
+"""
+
+
+def test_sigkill_during_journal_appends_and_compactions_loses_nothing_reported(tmp_path):
+    db = tmp_path / "db.json"
+    populate(db, 2000)
+    rng = random.Random(20261129)
+    reported: list[str] = []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(12):
+        child = subprocess.Popen(
+            [sys.executable, "-c", JOURNALING_CHILD, str(db)], stdout=subprocess.PIPE, text=True, env=env
+        )
+        reported.append(child.stdout.readline().strip())
+        time.sleep(rng.uniform(0.0, 0.4))
+        child.send_signal(signal.SIGKILL)
+        rest, _ = child.communicate()
+        reported += rest.split()
+        with AnnotationStore(db, readonly=True) as store:  # file and journal, as a second reader sees them
+            assert set(reported) <= {a.id for a in store.annotations()}
+        with AnnotationStore(db) as store:  # and as the next writer does (it compacts on close)
+            assert set(reported) <= {a.id for a in store.annotations()}
+
+
+def test_a_tag_writes_bytes_in_proportion_to_the_change(tmp_path):
+    db = tmp_path / "db.json"
+    populate(db, 3000)
+    size = db.stat().st_size
+    article = Article("a.txt", "x" * 5000)
+    with AnnotationStore(db) as store:
+        store.add(new_annotation(article, "place", 10, 15))
+        store.flush()
+        journal = db.with_name("db.json.journal")
+        assert db.stat().st_size == size  # the file is not rewritten for one tag
+        assert 0 < journal.stat().st_size < 1000
+    assert not journal.exists()  # compacted on close
+    assert db.stat().st_size > size
+
+
+def test_a_torn_last_journal_line_is_ignored_and_a_damaged_one_is_said(tmp_path):
+    from annotations.store import StoreError, read_annotations
+
+    db = tmp_path / "db.json"
+    populate(db, 10)
+    article = Article("a.txt", "x" * 5000)
+    with AnnotationStore(db) as store:
+        kept = new_annotation(article, "place", 10, 15)
+        store.add(kept)
+        store.flush()
+        journal = db.with_name("db.json.journal")
+        saved = journal.read_bytes()
+    journal.write_bytes(saved + b'{"put": {"id": "half')  # a kill in the middle of an append
+    assert kept.id in {a.id for a in read_annotations(db)}
+    journal.write_bytes(b"not json\n" + saved)
+    try:
+        AnnotationStore(db)
+    except StoreError as error:
+        assert "line 1 is damaged" in str(error) and str(journal) in str(error)
+    else:
+        raise AssertionError("a damaged journal line was accepted")
+    assert journal.read_bytes() == b"not json\n" + saved  # left as it was
