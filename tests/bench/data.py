@@ -47,19 +47,8 @@ def paragraph(rng: random.Random, words: int) -> str:
 
 
 def big_article(path: Path, size: int, seed: int = 1) -> Path:
-    """An article of about size bytes: paragraphs of 40 to 120 words, a marker first.
-
-    Made once per folder: later calls return the file already there."""
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    parts, total = [f"{MARKER} a long report on troops in Iraq"], 0
-    while total < size:
-        parts.append(paragraph(rng, rng.randint(40, 120)))
-        total += len(parts[-1]) + 1
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
-    return path
+    """An article of about size bytes: paragraphs of 40 to 120 words, a marker first."""
+    return shaped_article(path, size, "plain", seed)
 
 
 ARABIC = ["القوات", "بغداد", "أربيل", "قال", "المسؤولون", "الجنود", "في", "العراق", "يوم", "الأحد"]
@@ -67,16 +56,19 @@ SHAPES = ("curly quotes", "Arabic", "short lines")
 
 
 def shaped_article(path: Path, size: int, shape: str, seed: int = 4) -> Path:
-    """About size bytes of text of a shape the reader was not first tuned on: English
-    prose with curly quotes in every paragraph, Arabic prose, or short lines (a
-    hard-wrapped book, a transcript, a program's source). The marker comes first."""
+    """About size bytes of plain paragraphs, or of a shape the reader was not first
+    tuned on: English prose with curly quotes in every paragraph, Arabic prose, or short
+    lines (a hard-wrapped book, a transcript, a program's source). The marker comes
+    first. Made once per path: later calls return the file already there."""
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     parts, total = [f"{MARKER} {shape}"], 0
     while total < size:
-        if shape == "curly quotes":
+        if shape == "plain":
+            part = paragraph(rng, rng.randint(40, 120))
+        elif shape == "curly quotes":
             part = f"“{paragraph(rng, rng.randint(40, 120))[:-1]},” an official said."
         elif shape == "Arabic":
             part = " ".join(rng.choice(ARABIC) for _ in range(rng.randint(40, 120))) + "."

@@ -18,19 +18,28 @@ from tests.conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Tags and reports each one once it is on disk. "save": the whole file written each
+# time; "journal": appended to the journal (as the app's saver does after every key),
+# with a removal now and then and a compaction every 500 changes.
 CHILD = """
 import sys
 from annotations.model import Article, new_annotation
 from annotations.store import AnnotationStore
 store = AnnotationStore(sys.argv[1], lock_timeout=30)
+journal = sys.argv[2] == "journal"
 article = Article("a.txt", "x" * 5000)
 n = 0
 while True:
     n += 1
     annotation = new_annotation(article, "quote", n % 4000, n % 4000 + 5)
     store.add(annotation)
-    store.save()
+    if journal and n % 7 == 0:
+        store.remove(annotation.id)
+        continue
+    store.flush() if journal else store.save()
     print(annotation.id, flush=True)
+    if journal and n % 500 == 0:
+        store.save()
 """
 
 
@@ -48,7 +57,9 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path):
     reported: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(15):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], stdout=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(db), "save"], stdout=subprocess.PIPE, text=True, env=env
+        )
         first = child.stdout.readline().strip()  # it is running and has saved once
         reported.append(first)
         time.sleep(rng.uniform(0.0, 0.3))
@@ -90,27 +101,6 @@ def test_two_imports_at_once_both_land(tmp_path):
         assert sorted(a.text for a in store.annotations()) == sorted(words)
 
 
-JOURNALING_CHILD = """
-import sys
-from annotations.model import Article, new_annotation
-from annotations.store import AnnotationStore
-store = AnnotationStore(sys.argv[1], lock_timeout=30)
-article = Article("a.txt", "x" * 5000)
-n = 0
-while True:
-    n += 1
-    annotation = new_annotation(article, "quote", n % 4000, n % 4000 + 5)
-    store.add(annotation)
-    if n % 7 == 0:
-        store.remove(annotation.id)
-    else:
-        store.flush()  # a journal append, as the app's saver does after every key
-        print(annotation.id, flush=True)
-    if n % 500 == 0:
-        store.save()  # a compaction now and then, as when the journal grows
-"""
-
-
 def test_sigkill_during_journal_appends_and_compactions_loses_nothing_reported(tmp_path):
     db = tmp_path / "db.json"
     populate(db, 2000)
@@ -119,7 +109,7 @@ def test_sigkill_during_journal_appends_and_compactions_loses_nothing_reported(t
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(12):
         child = subprocess.Popen(
-            [sys.executable, "-c", JOURNALING_CHILD, str(db)], stdout=subprocess.PIPE, text=True, env=env
+            [sys.executable, "-c", CHILD, str(db), "journal"], stdout=subprocess.PIPE, text=True, env=env
         )
         reported.append(child.stdout.readline().strip())
         time.sleep(rng.uniform(0.0, 0.4))
