@@ -108,3 +108,40 @@ def reanchor(annotation: Annotation, article: Article) -> Annotation:
             return annotation
         return replace(annotation, article_sha256=article.sha256, status=ORPHANED)
     return _moved(annotation, article, *span)
+
+
+def reanchor_all(annotations: list[Annotation], article: Article) -> list[Annotation]:
+    """Every annotation placed in the article's current text, in the order given.
+
+    An edited article is mostly shifted: text inserted or cut somewhere moves everything
+    after it by the same amount. So each tag (in text order) is first looked for where
+    the one before it moved to, and taken there when its quote and its whole stored
+    context stand there exactly; only the others are searched for (reanchor). 10,000 tags
+    after an insertion at the top cost a slice comparison each, not a search of the text.
+    """
+    placed: dict[str, Annotation] = {}
+    shift = 0
+    for annotation in sorted(annotations, key=lambda a: a.start):
+        moved = _shifted(annotation, article, shift)
+        if moved is None:
+            moved = reanchor(annotation, article)
+        if moved.status == ANCHORED and moved is not annotation:
+            shift = moved.start - annotation.start
+        placed[annotation.id] = moved
+    return [placed[a.id] for a in annotations]
+
+
+def _shifted(annotation: Annotation, article: Article, shift: int) -> Annotation | None:
+    """The annotation moved by shift, if its quote and full context stand exactly there."""
+    if annotation.article_sha256 == article.sha256 and annotation.status == ANCHORED:
+        return annotation
+    text, quote = article.text, annotation.text
+    start = annotation.start + shift
+    end = start + len(quote)
+    if start < 0 or text[start:end] != quote or not quote:
+        return None
+    if text[max(0, start - len(annotation.prefix)) : start] != annotation.prefix:
+        return None
+    if text[end : end + len(annotation.suffix)] != annotation.suffix:
+        return None
+    return _moved(annotation, article, start, end)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .anchoring import reanchor
+from .anchoring import reanchor, reanchor_all
 from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
 from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
@@ -93,7 +93,7 @@ def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> t
             missing.append(article_id)
             groups.append((None, group))
             continue
-        placed = [reanchor(a, article) for a in group]
+        placed = reanchor_all(group, article)
         groups.append((article, sorted(placed, key=lambda a: (a.start, -a.end))))
     return groups, missing
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .anchoring import reanchor
+from .anchoring import reanchor_all
 from .history import Change, History
 from .model import NOTE_LIMIT, ORPHANED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
@@ -61,7 +61,7 @@ class EditingSession:
             self.spans = SpanIndex()
             return ""
         annotations = self.store.annotations(article.id)
-        placed = [reanchor(a, article) for a in annotations]
+        placed = reanchor_all(annotations, article)
         self.spans = SpanIndex(placed)
         changed = [a for a, before in zip(placed, annotations) if a is not before]
         if not changed or self.store.readonly:

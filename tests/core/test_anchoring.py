@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotations.anchoring import reanchor
+from annotations.anchoring import reanchor, reanchor_all
 from annotations.model import ANCHORED, ORPHANED, Article, new_annotation
 
 ORIGINAL = (
@@ -70,3 +70,26 @@ def test_same_quote_elsewhere_with_other_context_is_not_taken():
     annotation = new_annotation(article, "place", 0, 7)
     edited = "Officials said no. " + "y" * 100 + " Then the convoy left for Baghdad at dawn quietly."
     assert reanchor(annotation, Article("a.txt", edited)).status == ORPHANED
+
+
+def test_reanchor_all_follows_a_shift_and_searches_only_for_the_rest():
+    article = Article("a.txt", ORIGINAL)
+    words = ["ERBIL", "Coalition", "5,200 troops", "Iran-US"]
+    tags = [new_annotation(article, "place", ORIGINAL.index(w), ORIGINAL.index(w) + len(w)) for w in words]
+    added = "UPDATE: a line added at the top.\n"
+    edited = Article("a.txt", added + ORIGINAL.replace("tensions", "strains"))  # and one context changed
+    placed = reanchor_all(tags, edited)
+    assert [p.id for p in placed] == [t.id for t in tags]  # the order given
+    assert all(edited.text[p.start : p.end] == p.text and p.status == ANCHORED for p in placed)
+    assert [p.start - t.start for p, t in zip(placed, tags)] == [len(added)] * len(tags)
+    assert all(p.updated == t.updated for p, t in zip(placed, tags))  # a move is not a person's change
+    singly = [reanchor(t, edited) for t in tags]
+    assert [(p.start, p.end, p.status) for p in placed] == [(q.start, q.end, q.status) for q in singly]
+
+
+def test_reanchor_all_orphans_what_was_cut_and_keeps_the_unchanged():
+    annotation = tagged()
+    cut = Article("a.txt", ORIGINAL.replace(QUOTE, "a different passage entirely"))
+    [orphan] = reanchor_all([annotation], cut)
+    assert orphan.status == ORPHANED
+    assert reanchor_all([annotation], Article("a.txt", ORIGINAL))[0] is annotation
