@@ -50,22 +50,28 @@ def populate(path: Path, count: int) -> None:
         store.save()
 
 
-def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path):
-    db = tmp_path / "db.json"
-    populate(db, 3000)
-    rng = random.Random(20261121)
+def killed_at_random(db: Path, mode: str, seed: int, rounds: int, pause: float):
+    """Start the child on db, kill -9 it at a random moment; after each round, yield
+    every id it reported saved so far."""
+    rng = random.Random(seed)
     reported: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for _ in range(15):
+    for _ in range(rounds):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(db), "save"], stdout=subprocess.PIPE, text=True, env=env
+            [sys.executable, "-c", CHILD, str(db), mode], stdout=subprocess.PIPE, text=True, env=env
         )
-        first = child.stdout.readline().strip()  # it is running and has saved once
-        reported.append(first)
-        time.sleep(rng.uniform(0.0, 0.3))
+        reported.append(child.stdout.readline().strip())  # it is running and has saved once
+        time.sleep(rng.uniform(0.0, pause))
         child.send_signal(signal.SIGKILL)
         rest, _ = child.communicate()
         reported += rest.split()
+        yield reported
+
+
+def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path):
+    db = tmp_path / "db.json"
+    populate(db, 3000)
+    for reported in killed_at_random(db, "save", 20261121, rounds=15, pause=0.3):
         with AnnotationStore(db) as store:  # opens, and holds everything reported saved
             ids = {a.id for a in store.annotations()}
             assert set(reported) <= ids
@@ -104,18 +110,7 @@ def test_two_imports_at_once_both_land(tmp_path):
 def test_sigkill_during_journal_appends_and_compactions_loses_nothing_reported(tmp_path):
     db = tmp_path / "db.json"
     populate(db, 2000)
-    rng = random.Random(20261129)
-    reported: list[str] = []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for _ in range(12):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(db), "journal"], stdout=subprocess.PIPE, text=True, env=env
-        )
-        reported.append(child.stdout.readline().strip())
-        time.sleep(rng.uniform(0.0, 0.4))
-        child.send_signal(signal.SIGKILL)
-        rest, _ = child.communicate()
-        reported += rest.split()
+    for reported in killed_at_random(db, "journal", 20261129, rounds=12, pause=0.4):
         with AnnotationStore(db, readonly=True) as store:  # file and journal, as a second reader sees them
             assert set(reported) <= {a.id for a in store.annotations()}
         with AnnotationStore(db) as store:  # and as the next writer does (it compacts on close)
