@@ -117,13 +117,20 @@ class ArticleView(LineView):
         self.refresh_lines(first, last - first + 1)
 
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width or 80
-        self.layout_rows = Layout(self.shown, max(1, width))
+        """Wrap the text at the pane's width. Not before the pane has one (an article
+        opened at start-up): on_resize wraps it once, at the real width, instead of once
+        at a guess and again (a second pass over the whole text) when the size is known."""
+        width = self.scrollable_content_region.width
+        if not width:
+            self.layout_rows = Layout("", 1)
+            return
+        self.layout_rows = Layout(self.shown, width)
         self.virtual_size = Size(width, self.layout_rows.rows)
         self.refresh_all()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.layout_rows.width != self.scrollable_content_region.width:
+        width = self.scrollable_content_region.width
+        if width and (self.layout_rows.width != width or self.layout_rows.text is not self.shown):
             self._relayout()
             self._scroll_to_cursor()
 
