@@ -57,12 +57,14 @@ def _wrap_unicode(text: str, start: int, end: int, width: int, starts: list[int]
         cluster = match.group()
         w = _cells(cluster)
         if x + w > width and match.start() > row_start and not cluster.isspace():
-            if brk > row_start:
+            if brk > row_start:  # back to the last space: the word moves down whole
                 row_start, x = brk, x - brk_x
-            else:
+                starts.append(row_start)
+                brk = -1
+            if x + w > width and match.start() > row_start:  # still too wide: break here
                 row_start, x = match.start(), 0
-            starts.append(row_start)
-            brk = -1
+                starts.append(row_start)
+                brk = -1
         x += w
         if cluster.isspace():
             brk, brk_x = match.end(), x
@@ -80,23 +82,25 @@ class Layout:
         # line made only of such characters wraps (and maps offsets to cells) as ASCII does.
         self._simple: set[str] = set()
         self._complex: set[str] = set()
-        simple_line = self.simple_piece
+        width = self.width
+        half = width // 2  # no cluster is wider than two cells: a line this short fits
+        starts, ends = self.starts, self.ends
         pos = 0
-        length = len(text)
-        while True:
-            newline = text.find("\n", pos)
-            line_end = length if newline == -1 else newline
-            first = len(self.starts)
-            self.starts.append(pos)
-            if line_end - pos > self.width:
-                line = text[pos:line_end]
-                wrap = _wrap_ascii if simple_line(line) else _wrap_unicode
-                wrap(text, pos, line_end, self.width, self.starts)
-            self.ends.extend(self.starts[first + 1 :])
-            self.ends.append(line_end)
-            if newline == -1:
-                break
-            pos = newline + 1
+        for line in text.split("\n"):  # one C pass; most lines need no more than their length
+            end = pos + len(line)
+            if end - pos <= half or (end - pos <= width and self.simple_piece(line)):
+                starts.append(pos)
+                ends.append(end)
+            else:
+                first = len(starts)
+                starts.append(pos)
+                if self.simple_piece(line):
+                    _wrap_ascii(text, pos, end, width, starts)
+                elif cell_len(line) > width:  # wide characters: a line of few can overflow
+                    _wrap_unicode(text, pos, end, width, starts)
+                ends.extend(starts[first + 1 :])
+                ends.append(end)
+            pos = end + 1
 
     def simple_piece(self, piece: str) -> bool:
         """Whether every character of piece is one cell and one grapheme cluster."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.text import display_text
+from annotations.text import display_text, graphemes
 from reader import motions
 from reader.layout import Layout
 
@@ -87,3 +87,26 @@ def test_display_text_is_quick_on_non_ascii_and_still_one_for_one():
     assert shown.startswith("“Quote” ␛[31m بغداد␇ e\u0301  end")
     plain = "“Only quotes” and بغداد"
     assert display_text(plain) is plain  # nothing to replace: the same string, no copy
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab  東京“é\u0301👍🏽\n")), max_size=120),
+    width=st.integers(min_value=2, max_value=12),
+)
+def test_rows_fit_the_width_and_cover_the_text_in_order(text, width):
+    from rich.cells import cell_len
+
+    layout = Layout(text, width)
+    position = 0
+    for start, end in zip(layout.starts, layout.ends):
+        assert start == position or (text[position:start] == "\n" and start == position + 1)
+        row = text[start:end].rstrip(" ")  # spaces may hang past the margin, as in any wrap
+        assert cell_len(row) <= width or len(list(graphemes(row))) == 1
+        position = end
+    assert position == len(text)
+
+
+def test_a_short_line_of_wide_characters_still_wraps():
+    layout = Layout("東京東京", 5)  # four characters, eight cells
+    assert [("東京東京")[s:e] for s, e in zip(layout.starts, layout.ends)] == ["東京", "東京"]
