@@ -16,7 +16,7 @@ from .run import run, table
 def test_benchmarks_smoke():
     rows = run(smoke=True)
     print("\n" + table(rows))
-    assert len(rows) == 16
+    assert len(rows) == 17
     assert all(math.isfinite(row.ours) and row.met is not None for row in rows)
 
 
