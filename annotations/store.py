@@ -228,7 +228,7 @@ def read_current(path: Path) -> dict[str, Any]:
     writer compacts between the two reads (the file replaced), both are read again."""
     for _ in range(10):
         before = _identity(path)
-        data = read_database(path)
+        data, _ = migrate(path, read_database(path), readonly=True)
         changes = read_journal(path)
         if _identity(path) == before:
             break
@@ -246,7 +246,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def read_annotations(path: Path) -> list[Annotation]:
     """Every annotation in a database (file and journal), without a lock or an index:
     for readers (export, stats) that change nothing."""
-    data, _ = migrate(path, read_current(path), readonly=True)
+    data = read_current(path)
     return [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
 
 
@@ -301,9 +301,10 @@ class AnnotationStore:
     def load(self) -> None:
         """Read, check and index the file; StoreError (lock released) if it is not usable."""
         try:
-            data = read_database(self.path)
+            # The file may be of an older schema; the journal is always of this one.
+            data, migrated = migrate(self.path, read_database(self.path), self.readonly)
             changes = read_journal(self.path)
-            data, migrated = migrate(self.path, replay(data, changes), self.readonly)
+            data = replay(data, changes)
         except StoreError:
             self._release()
             raise

@@ -154,3 +154,19 @@ def test_a_torn_last_journal_line_is_ignored_and_a_damaged_one_is_said(tmp_path)
     else:
         raise AssertionError("a damaged journal line was accepted")
     assert journal.read_bytes() == b"not json\n" + saved  # left as it was
+
+
+def test_a_new_database_killed_before_its_first_compaction_opens_with_its_tags(tmp_path):
+    db = tmp_path / "db.json"
+    store = AnnotationStore(db)
+    tag = new_annotation(Article("a.txt", "hello world"), "place", 0, 5)
+    store.add(tag)
+    store.flush()
+    store._release()  # as a kill -9 leaves it: the journal, no file, the lock free
+    assert not db.exists()
+    from annotations.store import read_annotations
+
+    assert [a.id for a in read_annotations(db)] == [tag.id]
+    with AnnotationStore(db) as again:
+        assert [a.id for a in again.annotations()] == [tag.id]
+    assert db.exists() and not db.with_name("db.json.journal").exists()
