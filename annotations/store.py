@@ -170,18 +170,19 @@ def journal_path(path: Path) -> Path:
 
 
 def read_journal(path: Path) -> list[dict[str, Any]]:
-    """The changes in the journal of the database at path, in order. A last line that
-    does not parse was torn by a kill mid-append: it was never reported saved, and is
-    ignored. A bad line before the last is damage, and said so."""
+    """The changes in the journal of the database at path, in order. Only lines ended by
+    a newline count: what follows the last one was torn by a kill mid-append (a line and
+    its newline are written and synced before the change is reported saved), and is
+    ignored. A line that does not parse is damage, and said so."""
     try:
         raw = journal_path(path).read_bytes()
     except FileNotFoundError:
         return []
     except OSError as error:
         raise StoreError(f"{journal_path(path)}: cannot read the journal ({error.strerror or error})") from None
-    lines = raw.split(b"\n")
+    complete = raw[: raw.rfind(b"\n") + 1]
     changes = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(complete.split(b"\n")[:-1], 1):
         if not line.strip():
             continue
         try:
@@ -192,13 +193,26 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
             ):
                 raise ValueError("not a change")
         except ValueError:
-            if number >= len(lines) - 1 and not raw.endswith(b"\n"):
-                break  # torn by a kill while it was being written
             raise StoreError(
                 f"{journal_path(path)}: line {number} is damaged; move the file aside to open the database without it"
             ) from None
         changes.append(change)
     return changes
+
+
+def _trim_torn_tail(path: Path) -> None:
+    """Cut what follows the journal's last newline (a torn append), so that the next
+    append starts a line of its own instead of ending the torn one."""
+    journal = journal_path(path)
+    try:
+        raw = journal.read_bytes()
+    except FileNotFoundError:
+        return
+    keep = raw.rfind(b"\n") + 1
+    if keep < len(raw):
+        with open(journal, "r+b") as handle:
+            handle.truncate(keep)
+            os.fsync(handle.fileno())
 
 
 def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -305,6 +319,8 @@ class AnnotationStore:
             data, migrated = migrate(self.path, read_database(self.path), self.readonly)
             changes = read_journal(self.path)
             data = replay(data, changes)
+            if not self.readonly:
+                _trim_torn_tail(self.path)
         except StoreError:
             self._release()
             raise

@@ -170,3 +170,23 @@ def test_a_new_database_killed_before_its_first_compaction_opens_with_its_tags(t
     with AnnotationStore(db) as again:
         assert [a.id for a in again.annotations()] == [tag.id]
     assert db.exists() and not db.with_name("db.json.journal").exists()
+
+
+def test_appends_after_a_torn_line_start_a_line_of_their_own(tmp_path):
+    db = tmp_path / "db.json"
+    populate(db, 5)
+    article = Article("a.txt", "x" * 5000)
+    journal = db.with_name("db.json.journal")
+    first, second = new_annotation(article, "place", 10, 15), new_annotation(article, "place", 20, 25)
+    store = AnnotationStore(db)
+    store.add(first)
+    store.flush()
+    store._release()  # killed (never closed, so never compacted), in the middle of a second append:
+    journal.write_bytes(journal.read_bytes() + b'{"put": {"id": "to')
+    store = AnnotationStore(db)  # the next writer appends, and is killed too
+    store.add(second)
+    store.flush()
+    store._release()
+    assert journal.read_bytes().count(b"\n") == 2  # the torn bytes are gone, each change on its line
+    with AnnotationStore(db, readonly=True) as reader:
+        assert {first.id, second.id} <= {a.id for a in reader.annotations()}
