@@ -305,7 +305,9 @@ class AnnotationStore:
         self._saver: threading.Thread | None = None
         self._wake = threading.Condition(self._mutex)
         self._closing = False
-        self._pending: list[bytes] = []  # journal lines of changes not yet appended
+        # Changes not yet in the journal, encoded only when appended (an import's are never:
+        # it compacts), so a change costs the UI thread no JSON encoding.
+        self._pending: list[dict[str, Any]] = []
         self._disk = threading.Lock()  # one of flush() and save() at a time
         self._compact_on_close = False
         self.on_saved: Callable[[int, Exception | None], None] | None = None
@@ -445,7 +447,7 @@ class AnnotationStore:
             return annotation
 
     def _changed(self, change: dict[str, Any]) -> None:
-        self._pending.append(_ENCODE(change).encode("utf-8") + b"\n")
+        self._pending.append(change)
         self.generation += 1
         self._wake.notify_all()
 
@@ -466,17 +468,17 @@ class AnnotationStore:
 
     def _append(self) -> int:
         with self._mutex:
-            lines, self._pending = self._pending, []
+            changes, self._pending = self._pending, []
             generation = self.generation
-        if lines:
+        if changes:
             try:
                 with open(journal_path(self.path), "ab") as journal:
-                    journal.write(b"".join(lines))
+                    journal.write("".join(_ENCODE(change) + "\n" for change in changes).encode("utf-8"))
                     journal.flush()
                     os.fsync(journal.fileno())
             except OSError:
                 with self._mutex:
-                    self._pending[:0] = lines  # kept, to be tried again
+                    self._pending[:0] = changes  # kept, to be tried again
                 raise
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
