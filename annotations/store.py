@@ -309,7 +309,6 @@ class AnnotationStore:
         # it compacts), so a change costs the UI thread no JSON encoding.
         self._pending: list[dict[str, Any]] = []
         self._disk = threading.Lock()  # one of flush() and save() at a time
-        self._compact_on_close = False
         self.on_saved: Callable[[int, Exception | None], None] | None = None
         if load:
             self.load()
@@ -338,7 +337,6 @@ class AnnotationStore:
         self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
         if migrated:
             self.generation += 1
-        self._compact_on_close = bool(changes) or migrated
         self.loaded = True
 
     # ------------------------------------------------------------ queries
@@ -505,7 +503,6 @@ class AnnotationStore:
         journal_path(self.path).unlink(missing_ok=True)
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
-            self._compact_on_close = False
         return generation
 
     def _journal_size(self) -> int:
@@ -562,7 +559,7 @@ class AnnotationStore:
         try:
             if self.loaded and not self.readonly:
                 changed = self.saved_generation < self.generation or self._journal_size() > 0
-                if changed or self._compact_on_close:
+                if changed:  # a migration counts as a change; a replayed journal is still there
                     self.save()
         finally:
             self._release()

@@ -25,6 +25,14 @@ from .config import APP_NAME, ConfigError, database_path, default_annotator, loa
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
+class Crash(Exception):
+    """An unexpected error (a bug): its traceback goes to a file, one line to stderr."""
+
+    def __init__(self, summary: str, report: str) -> None:
+        super().__init__(summary)
+        self.report = report
+
+
 def run_app(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader", description="Read articles and tag quotes, figures and places.")
     add_corpus_arguments(parser)
@@ -54,14 +62,6 @@ def run_app(argv: list[str]) -> int:
         report = app.crash_report.getvalue()
         raise Crash(report.strip().splitlines()[-1] if report.strip() else "the app stopped", report)
     return app.return_code or 0
-
-
-class Crash(Exception):
-    """An unexpected error (a bug): its traceback goes to a file, one line to stderr."""
-
-    def __init__(self, summary: str, report: str) -> None:
-        super().__init__(summary)
-        self.report = report
 
 
 def write_crash_report(report: str) -> Path:

@@ -40,7 +40,8 @@ def one_cell(character: str) -> bool:
     )
 
 
-def _wrap_ascii(text: str, start: int, end: int, width: int, starts: list[int]) -> None:
+def _wrap_one_cell(text: str, start: int, end: int, width: int, starts: list[int]) -> None:
+    """A line of one-cell characters: break after the last space that fits, else cut."""
     pos = start
     while end - pos > width:
         limit = pos + width
@@ -95,7 +96,7 @@ class Layout:
                 first = len(starts)
                 starts.append(pos)
                 if self.simple_piece(line):
-                    _wrap_ascii(text, pos, end, width, starts)
+                    _wrap_one_cell(text, pos, end, width, starts)
                 elif cell_len(line) > width:  # wide characters: a line of few can overflow
                     _wrap_unicode(text, pos, end, width, starts)
                 ends.extend(starts[first + 1 :])
