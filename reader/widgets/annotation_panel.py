@@ -19,7 +19,7 @@ from ..label_styles import label_style
 from ..textual_compat import add_bindings
 from .row_view import RowView
 
-AT_WIDTH = 14
+ORPHANED_MARK = " orphaned"
 
 
 class AnnotationPanel(RowView):
@@ -37,10 +37,15 @@ class AnnotationPanel(RowView):
         add_bindings(self, label_bindings(labels))  # relabel the row's tag
         self.labels = labels
         self.annotations: list[Annotation] = []
-        self._label_width = max(len(label.name) for label in labels.labels) + len(" orphaned") + 2
+        self._label_width = self._at_width = 0  # fitted to the rows in show()
 
     def show(self, annotations: list[Annotation], current: str | None = None) -> None:
         self.annotations = annotations
+        # Columns as wide as what they hold (and their heading), so a narrow pane keeps
+        # room for the text.
+        names = [a.label + (ORPHANED_MARK if a.status == ORPHANED else "") for a in annotations]
+        self._label_width = max(map(len, [*names, "Label"])) + 1
+        self._at_width = max(len(f"{a.start}–{a.end}") for a in annotations) + 1 if annotations else len("At ")
         ids = [a.id for a in annotations]
         self.cursor = ids.index(current) if current in ids else min(self.cursor, max(0, len(ids) - 1))
         self.forget_rows()
@@ -67,14 +72,14 @@ class AnnotationPanel(RowView):
 
     def _columns(self, width: int) -> tuple[int, int]:
         """Widths of the text and the note columns."""
-        rest = max(2, width - self._label_width - AT_WIDTH)
+        rest = max(2, width - self._label_width - self._at_width)
         note = rest // 3
         return rest - note, note
 
     def _line(self, cells: list[tuple[str, Style]], width: int) -> Strip:
         base = self.base_style
         text_width, note_width = self._columns(width)
-        widths = [self._label_width, AT_WIDTH, text_width, note_width]
+        widths = [self._label_width, self._at_width, text_width, note_width]
         segments: list[Segment] = []
         for (text, style), cell_width in zip(cells, widths):
             cell = Strip([Segment(text, base + style)]).adjust_cell_length(cell_width, base)
@@ -85,7 +90,7 @@ class AnnotationPanel(RowView):
         annotation = self.annotations[index]
         label = self.labels.by_name(annotation.label)
         look = label_style(label.colour, self.labels.labels.index(label)) if label else Style()
-        name = annotation.label + (" orphaned" if annotation.status == ORPHANED else "")
+        name = annotation.label + (ORPHANED_MARK if annotation.status == ORPHANED else "")
         text_width, note_width = self._columns(width)
         return self._line(
             [

@@ -209,3 +209,13 @@ async def test_a_narrow_terminal_leaves_the_text_room(make_app):
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.article_list.size.width >= 30
+
+
+async def test_in_a_small_terminal_the_panel_leaves_room_for_text_and_lines(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter", "v", "e", "3", "a")
+        await pilot.pause()
+        row = app.panel.row_text(0)
+        assert row.split()[:3] == ["place", "0–5", "ERBIL"]  # the text column is wide enough for a word
+        assert app.view.size.height >= app.panel.size.height
