@@ -49,6 +49,7 @@ def run_app(argv: list[str]) -> int:
     try:
         from .app import ReaderApp  # Textual loads only when the app runs
         from .keys import panes_for
+        from .textual_compat import first_error
 
         open_first = len(args.paths) == 1 and Path(args.paths[0]).is_file()
         keymap = load_keymap(panes_for(labels))
@@ -59,8 +60,9 @@ def run_app(argv: list[str]) -> int:
     if app.load_error:
         raise Failure(app.load_error)
     if app.return_code:  # Textual ended the app on an unexpected error
-        report = app.crash_report.getvalue()
-        raise Crash(report.strip().splitlines()[-1] if report.strip() else "the app stopped", report)
+        error = first_error(app)
+        summary = f"{type(error).__name__}: {error}" if error else "the app stopped"
+        raise Crash(summary, app.crash_report.getvalue())
     return app.return_code or 0
 
 

@@ -7,6 +7,7 @@ Each use says why no public API does the job. All were checked against Textual 8
 from __future__ import annotations
 
 from textual import events
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.geometry import Size
@@ -57,3 +58,10 @@ def composed_lines(screen: Screen) -> list[Strip]:
     tests that check a partial redraw left nothing stale; Screen._compositor, 8.2."""
     update = screen._compositor.render_update(full=True)
     return [Strip.join(list(chops)) for chops in update.strips]  # type: ignore[union-attr]
+
+
+def first_error(app: App[object]) -> BaseException | None:
+    """The first unexpected error that ended the app, to name it in one line. Textual
+    8.2 keeps it in App._exception and prints every error to error_console, the last line
+    of which may be a count ("1 of 2 errors shown") rather than the error."""
+    return app._exception
