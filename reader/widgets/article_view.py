@@ -1,8 +1,10 @@
 """The text pane: a Line-API view of one article with a cursor, a selection and tags.
 
-Only the rows on screen are drawn (render_line), wrapping is one pass of str.rfind over
-plain lines (see layout.py), and the annotations of a row are found by bisecting the
-sorted starts, so a view of a 10 MB article with thousands of tags stays quick.
+Only the rows on screen are drawn (render_line) and only the blocks of text around
+them are wrapped (see layout.py), and the annotations of a row are found by bisecting
+the sorted starts, so a view of a 100 MB article with thousands of tags stays quick.
+Row numbers move when a block above is wrapped; offsets do not, so the view keeps the
+offset of its top row and scrolls to wherever that row is now.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_
 from .. import motions
 from ..keys import TEXT, label_bindings, unlabelled_bindings
 from ..label_styles import label_style
-from ..layout import Layout
+from ..layout import Layout, block_bounds
 from ..textual_compat import add_bindings
 from .line_view import LineView
 
@@ -80,8 +82,11 @@ class ArticleView(LineView):
         self._label_styles = {label.name: label_style(label.colour, i) for i, label in enumerate(labels.labels)}
         self.article: Article | None = None
         self.text = ""
-        self.shown = ""
         self.layout_rows = Layout("", 1)
+        self._layouts: dict[int, Layout] = {}  # by width: each width is wrapped once
+        self._bounds: list[int] = [0, 0]
+        self._top = 0  # the offset of the first row on screen
+        self._settling = False
         self.cursor = 0
         self.selection_start: int | None = None  # where v (or a drag) began; None: no selection
         self.match: tuple[int, int] | None = None
@@ -97,7 +102,9 @@ class ArticleView(LineView):
     def load(self, article: Article, spans: SpanIndex, cursor: int = 0) -> None:
         self.article = article
         self.text = article.text
-        self.shown = display_text(article.text)
+        self._layouts = {}
+        self._bounds = block_bounds(article.text)
+        self._top = 0
         self.selection_start = None
         self.match = None
         self._searcher = None
@@ -112,25 +119,52 @@ class ArticleView(LineView):
 
     def redraw(self, start: int, end: int) -> None:
         """The tags of [start, end) changed: drop the cached rows there and redraw them."""
-        first, last = self.layout_rows.row_of(start), self.layout_rows.row_of(max(start, end - 1))
-        self._strips = {key: strip for key, strip in self._strips.items() if not first <= key[0] <= last}
+        layout = self.layout_rows
+        first, last = layout.row_of(start), layout.row_of(max(start, end - 1))
+        low, high = layout.span(first)[0], layout.span(last)[0]
+        self._strips = {key: strip for key, strip in self._strips.items() if not low <= key[0] <= high}
         self.refresh_lines(first, last - first + 1)
 
     def _relayout(self) -> None:
-        """Wrap the text at the pane's width. Not before the pane has one (an article
-        opened at start-up): on_resize wraps it once, at the real width, instead of once
-        at a guess and again (a second pass over the whole text) when the size is known."""
+        """The text's layout at the pane's width (one kept per width seen), its top row
+        where the top row's text was. Not before the pane has a width (an article opened
+        at start-up): on_resize does it then."""
         width = self.scrollable_content_region.width
         if not width:
             self.layout_rows = Layout("", 1)
             return
-        self.layout_rows = Layout(self.shown, width)
-        self.virtual_size = Size(width, self.layout_rows.rows)
+        layout = self._layouts.pop(width, None) or Layout(self.text, width, self._bounds)
+        self._layouts[width] = self.layout_rows = layout
+        while len(self._layouts) > 4:
+            del self._layouts[next(iter(self._layouts))]
+        self._settle()
         self.refresh_all()
+
+    def _settle(self) -> None:
+        """Wrap what is on screen and a block either side; then keep the top row's text
+        at the top (rows above it may have been renumbered) and the scroll range true."""
+        layout = self.layout_rows
+        height = max(1, self.scrollable_content_region.height)
+        layout.wrap_around(self._top, 0, height)
+        if self.virtual_size != (size := Size(layout.width, layout.rows)):
+            self.virtual_size = size
+        row = layout.row_of(self._top)
+        if row != round(self.scroll_offset.y):
+            self._settling = True
+            try:
+                self.scroll_to(y=row, animate=False, immediate=True, force=True)
+            finally:
+                self._settling = False
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._settling and self.article is not None:
+            self._top = self.layout_rows.span(round(new_value))[0]
+            self._settle()
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
-        if width and (self.layout_rows.width != width or self.layout_rows.text is not self.shown):
+        if width and (self.layout_rows.width != width or self.layout_rows.text is not self.text):
             self._relayout()
             self._scroll_to_cursor()
 
@@ -171,8 +205,11 @@ class ArticleView(LineView):
 
     def _scroll_to_cursor(self) -> bool:
         """Scroll so that the cursor's row is on screen; True if it scrolled."""
-        row = self.layout_rows.row_of(self.cursor)
-        return self.scroll_row_into_view(row, max(1, self.scrollable_content_region.height))
+        layout, height = self.layout_rows, max(1, self.scrollable_content_region.height)
+        layout.wrap_around(self.cursor, height, height)
+        if self.virtual_size.height != layout.rows:
+            self.virtual_size = Size(layout.width, layout.rows)
+        return self.scroll_row_into_view(layout.row_of(self.cursor), height)
 
     def _target(self, motion: str) -> int:
         text, pos = self.text, self.cursor
@@ -332,9 +369,10 @@ class ArticleView(LineView):
             return Strip.blank(width, self.base_style)
         start, end = self.layout_rows.span(row)
         selection = self.selection
-        # A row looks the same as long as what touches it is the same: cache on that.
+        # A row looks the same as long as what touches it is the same: cache on that (on
+        # its offset: row numbers move when a block above is wrapped).
         key = (
-            row,
+            start,
             width,
             self.cursor if start <= self.cursor <= end else -1,
             _clip(selection, start, end),
@@ -354,9 +392,10 @@ class ArticleView(LineView):
         ranges = [(a.start, a.end) for a in annotations]
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]
         cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
+        shown = display_text(self.text[start:end])
         segments = []
         for p, q in itertools.pairwise(cuts):
-            segments.append(Segment(self.shown[p:q], base + self._style_at(p, annotations, selection)))
+            segments.append(Segment(shown[p - start : q - start], base + self._style_at(p, annotations, selection)))
         if self.cursor == end and (end == len(self.text) or self.text[end] == "\n"):
             segments.append(Segment(" ", base + self._style_at(end, [], selection)))
         return Strip(segments).crop(0, width).extend_cell_length(width, base)

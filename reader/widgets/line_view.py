@@ -64,10 +64,12 @@ class LineView(ScrollView, can_focus=True):
 
     def scroll_row_into_view(self, row: int, height: int) -> bool:
         """Scroll the least that puts row among the height lines shown; True if it
-        scrolled (then the whole view is redrawn, and a caller need not redraw rows)."""
+        scrolled (then the whole view is redrawn, and a caller need not redraw rows).
+        Forced: until the first layout after a new scroll range, Textual thinks a view
+        without a scrollbar yet cannot scroll (a G typed while the article opens)."""
         top = round(self.scroll_offset.y)
         if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
+            self.scroll_to(y=row, animate=False, immediate=True, force=True)
         elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True, force=True)
         return round(self.scroll_offset.y) != top

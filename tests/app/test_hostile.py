@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from reader.widgets.article_view import ArticleView
@@ -118,3 +119,37 @@ async def test_edited_article_reanchors_and_orphans_show_in_panel(make_app, tmp_
         assert rows[1].startswith("place orphaned") and "Mosul" in rows[1]
         await pilot.press("tab", "j", "enter")
         assert "is no longer in the text" in again.query_one("#message").content.plain
+
+
+async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(make_app, tmp_path):
+    """Only what is on screen is wrapped: G wraps the end, the blocks between stay
+    estimates. Jumping into one (as a search does), then going up by keys or by the
+    wheel across blocks' starts, the screen moves by exactly what was asked, though the
+    rows above are renumbered as their blocks are wrapped."""
+    uneven = random.Random(5)  # blocks of uneven rows: estimates that are off
+    lines = [f"line {n:06d} " + "troops moved into bases " * uneven.choice((0, 1, 30)) for n in range(60_000)]
+    folder = write(tmp_path / "big", "big.txt", "\n".join(lines).encode())
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        layout = view.layout_rows
+        await pilot.press("G")
+        await pilot.pause()
+        assert "line 059999" in shown(app)
+        assert layout.estimated > 50  # the middle of the article was never wrapped
+        for block in (70, 40, 10):
+            view.move_to(layout.bounds[block] + 5)  # just after a block's start
+            await pilot.press(*["k"] * 45)  # past the top of the screen, into the block above
+            await pilot.pause()
+            rows = [layout.span(round(view.scroll_offset.y) + y) for y in range(view.size.height)]
+            assert all(start in (end, end + 1) for (_, end), (start, _) in zip(rows, rows[1:]))
+            assert rows[0][0] <= view.cursor <= rows[0][1]  # the screen followed the cursor up
+            top, second = shown(app).splitlines()[:2]
+            assert (top.rstrip(), second.rstrip()) == tuple(view.text[a:b].rstrip() for a, b in rows[:2])
+            for _ in range(900):  # the wheel: three rows up at a time, across two blocks' starts
+                was = layout.span(round(view.scroll_offset.y))
+                view.scroll_to(y=round(view.scroll_offset.y) - 3, animate=False, immediate=True)
+                assert layout.span(round(view.scroll_offset.y) + 3) == was
+        await pilot.press("g", "g")
+        await pilot.pause()
+        assert shown(app).startswith("line 000000")
