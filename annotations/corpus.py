@@ -55,16 +55,20 @@ def decode(data: bytes, partial: bool = False) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def read_article(path: Path, article_id: str) -> Article:
+def read_article(path: Path, article_id: str, limit: int | None = None) -> Article:
+    """The article in path; with a limit, only its first limit bytes if it is longer
+    (an Article that is not complete: what a large file shows while it is read)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read() if limit is None else file.read(limit + 1)
     except OSError as error:
         raise ArticleError(f"{path}: cannot read ({error.strerror or error})") from None
+    complete = limit is None or len(data) <= limit
     try:
-        text, encoding = decode(data)
+        text, encoding = decode(data if complete else data[:limit], partial=not complete)
     except ArticleError as error:
         raise ArticleError(f"{path}: {error}") from None
-    return Article(id=article_id, text=normalise_newlines(text), path=str(path), encoding=encoding)
+    return Article(article_id, normalise_newlines(text), str(path), encoding, complete)
 
 
 # ---------------------------------------------------------------- metadata
@@ -185,6 +189,15 @@ class Entry:
     def load(self) -> Article:
         if self._article is None:
             self._article = read_article(self.path, self.id)
+        return self._article
+
+    def head(self, limit: int) -> Article:
+        """The article if it is loaded or no longer than limit bytes, else its beginning."""
+        if self._article is None:
+            article = read_article(self.path, self.id, limit)
+            if not article.complete:
+                return article
+            self._article = article
         return self._article
 
     @property

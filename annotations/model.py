@@ -68,6 +68,7 @@ class Article:
     text: str
     path: str = ""
     encoding: str = "utf-8"
+    complete: bool = True  # False: only the beginning, shown while a large file is read
 
     @cached_property
     def sha256(self) -> str:

@@ -57,7 +57,7 @@ class EditingSession:
         result stored, so that what the panel, the list and exports say agree.
         """
         self.article = article
-        if not self.store.loaded:
+        if not self.store.loaded or not article.complete:
             self.spans = SpanIndex()
             return ""
         annotations = self.store.annotations(article.id)
@@ -99,6 +99,8 @@ class EditingSession:
             )
         if not self.store.loaded:
             return Outcome(f"{self.store.path} is still being read; try again in a moment", refused=True)
+        if self.article is not None and not self.article.complete:
+            return Outcome(f"{self.article.id} is still being read; try again in a moment", refused=True)
         return None
 
     def _apply(self, change: Change) -> Outcome:

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from annotations.corpus import ArticleError, Corpus
+from annotations.corpus import ArticleError, Corpus, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, describe
 from annotations.store import AnnotationStore, StoreError
@@ -50,6 +50,7 @@ class Saved(Message):
 
 
 NARROW = 70  # columns: below this the article list gives up its minimum width
+HEAD = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
 
 
 def plural(count: int, noun: str) -> str:
@@ -199,7 +200,7 @@ class ReaderApp(KeysFollowFocus):
             self.say(f"{article_id} is not in this corpus")
             return
         try:
-            article = entry.load()
+            article = entry.head(HEAD)
         except ArticleError as error:
             self.say(str(error))
             return
@@ -209,8 +210,35 @@ class ReaderApp(KeysFollowFocus):
         self.query_one("#article-title", Static).update(Text(f"{title}  ·  {display_line(article.id)}", no_wrap=True))
         self._refresh_panel()
         self.view.focus()
-        if moved:
+        if not article.complete:
+            self.say(f"reading {display_line(article.id)} …")
+            # After the first paint: decoding holds the interpreter, as loading the store does.
+            self.call_after_refresh(
+                self.run_worker, partial(self._read_article, entry, cursor), thread=True, group="article"
+            )
+        elif moved:
             self.say(moved)
+
+    def _read_article(self, entry: Entry, cursor: int) -> None:
+        """In a thread: the whole of a large article, shown from its beginning meanwhile."""
+        try:
+            entry.load()
+        except ArticleError as error:
+            self.call_from_thread(self.say, str(error))
+        else:
+            self.call_from_thread(self._article_read, entry, cursor)
+
+    def _article_read(self, entry: Entry, cursor: int) -> None:
+        """The whole article is in: show it where the person is (unless they moved on)."""
+        shown = self.session.article
+        if shown is None or shown.id != entry.id or shown.complete:
+            return
+        article = entry.load()
+        moved = self.session.open(article)
+        view = self.view
+        view.load(article, self.session.spans, view.cursor or cursor, keep_top=True)
+        self._refresh_panel()
+        self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")
 
     def on_article_view_said(self, message: ArticleView.Said) -> None:
         self.say(message.text)

@@ -99,12 +99,14 @@ class ArticleView(LineView):
 
     # ------------------------------------------------------------ content
 
-    def load(self, article: Article, spans: SpanIndex, cursor: int = 0) -> None:
+    def load(self, article: Article, spans: SpanIndex, cursor: int = 0, keep_top: bool = False) -> None:
+        """Show article, the cursor at cursor; keep_top: the same text stays at the top
+        (the whole of an article replacing its beginning)."""
         self.article = article
         self.text = article.text
         self._layouts = {}
         self._bounds = block_bounds(article.text)
-        self._top = 0
+        self._top = self._top if keep_top else 0
         self.selection_start = None
         self.match = None
         self._searcher = None

@@ -88,6 +88,8 @@ async def test_long_line_without_newline(make_app, tmp_path):
     folder = write(tmp_path / "long", "long.txt", ("word " * 400_000).encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # a large article: the whole of it read
+        await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.layout_rows.rows > 10_000
         await pilot.press("G")
@@ -131,6 +133,8 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
     folder = write(tmp_path / "big", "big.txt", "\n".join(lines).encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # a large article: the whole of it read
+        await pilot.pause()
         view = app.query_one(ArticleView)
         layout = view.layout_rows
         await pilot.press("G")
@@ -153,3 +157,27 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
         await pilot.press("g", "g")
         await pilot.pause()
         assert shown(app).startswith("line 000000")
+
+
+async def test_a_large_article_shows_its_beginning_then_the_whole(make_app, tmp_path):
+    """Beyond HEAD bytes, the first screen comes from the file's beginning and a thread
+    reads the rest; then the whole is shown in place, and tags can be made."""
+    from reader.app import HEAD
+    from reader.widgets.status_line import StatusLine
+
+    text = "".join(f"Paragraph {n} on the troops in Kirkuk.\n" for n in range(HEAD // 20))
+    folder = write(tmp_path / "big", "big.txt", text.encode())
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.text == text and view.article.complete and app.session.article is view.article
+        assert app.query_one(StatusLine).message == f"big.txt: {len(text):,} characters"
+        await pilot.press("G")
+        assert view.cursor == len(text) - 1  # the end of the whole, not of the beginning
+        last = text.rindex("Kirkuk")
+        view.select(last, last + len("Kirkuk"))
+        await pilot.press("3")
+        [tag] = app.store.annotations()
+        assert (tag.text, tag.start) == ("Kirkuk", last)

@@ -99,3 +99,15 @@ def test_a_folder_that_cannot_be_read_is_named(tmp_path, monkeypatch):
     corpus = find_articles([tmp_path])
     assert [e.id for e in corpus.entries] == ["ok.txt"]
     assert corpus.notices == [f"{locked}: cannot read this folder (Permission denied); skipped"]
+
+
+def test_the_head_of_a_large_article_is_a_prefix_marked_incomplete(tmp_path):
+    (tmp_path / "big.txt").write_bytes("Erbil “é”\r\n".encode() * 1000)  # 16 bytes a line
+    entry = find_articles([tmp_path]).get("big.txt")
+    head = entry.head(16 * 6 + 10)  # cuts the 7th line inside "é": the cut character is left out
+    assert not head.complete and head.text == ("Erbil “é”\n" * 6) + "Erbil “"
+    whole = entry.load()
+    assert whole.complete and whole.text.startswith(head.text) and len(whole.text) == 10_000
+    assert entry.head(100) is whole  # once read, the whole is what is shown
+    small = find_articles([tmp_path]).get("big.txt")
+    assert small.head(1 << 20).complete  # a file within the limit is read whole at once

@@ -106,7 +106,7 @@ def check_rows_cover(text: str, width: int, layout: Layout) -> None:
     position = 0
     for start, end in layout.every_row():
         assert start == position or (text[position:start] == "\n" and start == position + 1)
-        row = text[start:end].rstrip(" ")  # spaces may hang past the margin, as in any wrap
+        row = display_text(text[start:end]).rstrip(" ")  # spaces (a tab shows as one) may hang past the margin
         assert cell_len(row) <= width or len(list(graphemes(row))) == 1
         position = end
     assert position == len(text)

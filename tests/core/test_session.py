@@ -143,3 +143,12 @@ def test_position_names_the_innermost_tag_its_note_and_what_else_covers_it(sessi
     assert session.position(17, None) == ("17 · place “Kirkuk” 16–22 · note: check the spelling (+1 more: quote)")
     assert session.position(2, (0, 3)) == "2 · selected 0–3 · quote “The troops left Kirkuk for Mosul on Tue…” 0–44"
     assert session.position(44, None) == "44"
+
+
+def test_the_beginning_of_a_large_article_takes_no_tags_until_the_whole_is_read(store):
+    session = EditingSession(store, DEFAULT_LABELS)
+    session.open(Article("a.txt", TEXT[:20], complete=False))
+    outcome = session.tag("place", span("Kirkuk")[:1] + (20,), 0)
+    assert outcome.refused and outcome.message == "a.txt is still being read; try again in a moment"
+    session.open(ARTICLE)
+    assert not session.tag("place", span("Kirkuk"), 0).refused
