@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from annotations.corpus import ArticleError, Corpus, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, describe
-from annotations.store import AnnotationStore, StoreError
+from annotations.store import AnnotationStore, StoreError, read_cached_counts
 from annotations.text import display_line
 
 from .keys import APP, palette_commands, panes_for
@@ -102,7 +102,8 @@ class ReaderApp(KeysFollowFocus):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield ArticleList(self.corpus.entries, self.labels, self.store.counts(), id="articles")
+            counts = self.store.counts() if self.store.loaded else read_cached_counts(self.store.path)
+            yield ArticleList(self.corpus.entries, self.labels, counts or {}, id="articles")
             with Vertical(id="reading"):
                 yield Static("", id="article-title", markup=False)
                 yield ArticleView(self.labels, id="text")

@@ -444,3 +444,18 @@ async def test_footer_shows_the_keys_of_the_focused_pane(make_app):
         await pilot.pause()
         assert app.focused is app.panel
         assert "Jump to" in keys.content.plain
+
+
+async def test_the_list_shows_counts_before_the_database_is_loaded(make_app, db_path, seeds):
+    """Counts come from the file written beside the database at its last compaction, so
+    that a database of a million tags shows them at once, not after its load."""
+    from annotations.model import new_annotation
+
+    article = seeds.get(SEED).load()
+    with AnnotationStore(db_path) as writer:
+        writer.add(new_annotation(article, "place", 0, 5))
+        writer.add(new_annotation(article, "quote", 6, 20))
+    app = make_app(store=AnnotationStore(db_path, load=False))
+    async with app.run_test(size=(120, 40)):
+        assert not app.store.loaded  # the load starts after the first screen
+        assert counts_shown(app, SEED) == ["1", "·", "1"]

@@ -156,3 +156,22 @@ def test_a_change_to_a_loaded_tag_is_what_gets_saved(db_path):
         [saved] = store.annotations()
         assert (saved.label, saved.note) == ("quote", "moved")
         assert saved.to_record()["label"] == "quote"
+
+
+def test_counts_are_kept_beside_the_file_and_trusted_only_for_that_file(db_path):
+    from annotations.store import counts_path, journal_path, read_cached_counts
+
+    with AnnotationStore(db_path) as store:
+        store.add(tag())
+        store.add(tag("quote", 24, 26))
+        store.add(tag("place", 28, 35))
+    assert read_cached_counts(db_path) == {"a.txt": {"place": 2, "quote": 1}}
+    with AnnotationStore(db_path) as store:
+        store.remove(store.annotations()[0].id)
+        store.flush()  # in the journal, not yet in the file: the cache is not current
+        assert journal_path(db_path).exists() and read_cached_counts(db_path) is None
+    assert read_cached_counts(db_path) == {"a.txt": {"place": 1, "quote": 1}}  # compacted on close
+    db_path.write_text(db_path.read_text(encoding="utf-8") + " ", encoding="utf-8")  # another file
+    assert read_cached_counts(db_path) is None
+    counts_path(db_path).write_text("{not json", encoding="utf-8")
+    assert read_cached_counts(db_path) is None
