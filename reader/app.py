@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -28,6 +29,7 @@ from annotations.text import display_line
 from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
+from .textual_compat import surviving_lost_terminal
 from .type_ahead import KeysFollowFocus
 from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
@@ -93,6 +95,9 @@ class ReaderApp(KeysFollowFocus):
         self.error_console = Console(file=self.crash_report, width=120, color_system=None)
         self._waiting_for: int | None = None
         store.on_saved = self._post_saved
+
+    def get_driver_class(self) -> type[Driver]:
+        return surviving_lost_terminal(super().get_driver_class())
 
     def _post_saved(self, generation: int, error: Exception | None) -> None:
         """Called from the saver thread."""

@@ -6,10 +6,13 @@ Each use says why no public API does the job. All were checked against Textual 8
 
 from __future__ import annotations
 
+from typing import IO, Any
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -65,3 +68,51 @@ def first_error(app: App[object]) -> BaseException | None:
     8.2 keeps it in App._exception and prints every error to error_console, the last line
     of which may be a count ("1 of 2 errors shown") rather than the error."""
     return app._exception
+
+
+class _TerminalFile:
+    """The terminal's output, whose writes fail quietly once the terminal is gone."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return self._file.write(text)
+            except OSError:  # EIO: the terminal (a tmux server, an ssh session) went away
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self._file.flush()
+            except OSError:
+                self.gone = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def surviving_lost_terminal(driver_class: type[Driver]) -> type[Driver]:
+    """The Linux driver, made to end the app when its terminal goes away. Textual 8.2's
+    WriterThread dies on the first failed write; its queue of 30 then fills and the next
+    write, or stop() at exit, blocks forever: a reader whose terminal closed just after
+    its first screen lived on. The driver's output file is LinuxDriver._file (8.2)."""
+    try:
+        from textual.drivers.linux_driver import LinuxDriver
+    except ImportError:  # no termios: not this driver
+        return driver_class
+    if not issubclass(driver_class, LinuxDriver):
+        return driver_class
+
+    class SurvivingDriver(driver_class):  # type: ignore[valid-type,misc]
+        _file: Any
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._file = _TerminalFile(self._file)
+
+    return SurvivingDriver

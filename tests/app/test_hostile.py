@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -146,7 +147,7 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
             await pilot.press(*["k"] * 45)  # past the top of the screen, into the block above
             await pilot.pause()
             rows = [layout.span(round(view.scroll_offset.y) + y) for y in range(view.size.height)]
-            assert all(start in (end, end + 1) for (_, end), (start, _) in zip(rows, rows[1:]))
+            assert all(start in (end, end + 1) for (_, end), (start, _) in itertools.pairwise(rows))
             assert rows[0][0] <= view.cursor <= rows[0][1]  # the screen followed the cursor up
             top, second = shown(app).splitlines()[:2]
             assert (top.rstrip(), second.rstrip()) == tuple(view.text[a:b].rstrip() for a, b in rows[:2])

@@ -9,6 +9,8 @@ from annotations.corpus import find_articles
 from annotations.model import Article, new_annotation
 from annotations.store import AnnotationStore
 
+# Words of every length, so that lines and rows wrap at varied places (the benchmarks
+# were once tuned on text made of one repeated sentence).
 WORDS = [
     "the",
     "coalition",
@@ -37,8 +39,73 @@ WORDS = [
     "after",
     "the",
     "ceremony",
+    "a",
+    "of",
+    "to",
+    "in",
+    "reconstruction",
+    "negotiations",
+    "parliamentary",
+    "spokeswoman",
+    "humanitarian",
+    "infrastructure",
+    "it",
+    "is",
+    "as",
+    "by",
+    "Mosul",
+    "Sulaymaniyah",
+    "Duhok",
+    "Nineveh",
+    "governorate",
+    "ministry",
+    "electricity",
+    "shortages",
+    "protesters",
+    "gathered",
+    "near",
+    "the",
+    "provincial",
+    "council",
+    "building",
+    "demanding",
+    "jobs",
+    "water",
+    "and",
+    "an",
+    "end",
+    "to",
+    "corruption",
+    "while",
+    "police",
+    "said",
+    "nobody",
+    "was",
+    "hurt",
+    "during",
+    "Tuesday's",
+    "demonstration",
+    "which",
+    "lasted",
+    "until",
+    "late",
+    "evening",
+    "according",
+    "to",
+    "witnesses",
+    "interviewed",
+    "by",
+    "reporters",
+    "12.5%",
+    "four",
+    "billion",
+    "dollars",
+    "$3",
+    "million",
+    "km",
 ]
 MARKER = "BIGSTART"
+END = "BIGEND"
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -52,21 +119,22 @@ def big_article(path: Path, size: int, seed: int = 1) -> Path:
 
 
 ARABIC = ["القوات", "بغداد", "أربيل", "قال", "المسؤولون", "الجنود", "في", "العراق", "يوم", "الأحد"]
-SHAPES = ("curly quotes", "Arabic", "short lines")
+SHAPES = ("curly quotes", "Arabic", "short lines", "giant line")
 
 
 def shaped_article(path: Path, size: int, shape: str, seed: int = 4) -> Path:
     """About size bytes of plain paragraphs, or of a shape the reader was not first
-    tuned on: English prose with curly quotes in every paragraph, Arabic prose, or short
-    lines (a hard-wrapped book, a transcript, a program's source). The marker comes
-    first. Made once per path: later calls return the file already there."""
+    tuned on: English prose with curly quotes in every paragraph, Arabic prose, short
+    lines (a hard-wrapped book, a transcript, a program's source), or one giant line
+    (minified text, a JSON dump). The marker comes first, the end marker last. Made
+    once per path: later calls return the file already there."""
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     parts, total = [f"{MARKER} {shape}"], 0
     while total < size:
-        if shape == "plain":
+        if shape in ("plain", "giant line"):
             part = paragraph(rng, rng.randint(40, 120))
         elif shape == "curly quotes":
             part = f"“{paragraph(rng, rng.randint(40, 120))[:-1]},” an official said."
@@ -76,7 +144,8 @@ def shaped_article(path: Path, size: int, shape: str, seed: int = 4) -> Path:
             part = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 9)))
         parts.append(part)
         total += len(part.encode("utf-8")) + 1
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    parts.append(END)
+    path.write_text((" " if shape == "giant line" else "\n").join(parts) + "\n", encoding="utf-8")
     return path
 
 
@@ -107,7 +176,10 @@ def tag_spread(article: Article, count: int, seed: int = 3) -> list:
 
 
 def database(path: Path, corpus_paths: list[Path], count: int) -> Path:
-    """A database of count annotations spread over every article of the corpus."""
+    """A database of count annotations spread over every article of the corpus (made
+    once per path)."""
+    if path.exists():
+        return path
     corpus = find_articles(corpus_paths)
     articles = [entry.load() for entry in corpus.entries]
     annotations = []

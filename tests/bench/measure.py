@@ -13,6 +13,20 @@ from tests.tmux import Pane
 
 PYTHON = sys.executable
 READER = str(Path(sys.executable).with_name("reader"))
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def time_to_end(command: list[str], ready: str, end: str, limit: float = 120.0) -> float:
+    """Seconds from pressing G, once ready is on screen, to end being on screen."""
+    pane = Pane(command)
+    try:
+        pane.wait_for(lambda screen: ready in screen, f"{ready!r} from {command}", limit, interval=0.05)
+        started = time.perf_counter()
+        pane.keys("G")
+        pane.wait_for(lambda screen: end in screen, f"{end!r} after G", limit, interval=0.005)
+        return time.perf_counter() - started
+    finally:
+        pane.close()
 
 
 def first_screen(command: list[str], marker: str, limit: float = 60.0) -> float:
@@ -45,25 +59,9 @@ class Smallest(App):
 Smallest().run()
 """
 
-TEXTAREA_APP = """
-import sys
-from pathlib import Path
-
-from textual.app import App
-from textual.widgets import TextArea
-class Editor(App):
-    def compose(self):
-        yield TextArea(Path(sys.argv[1]).read_text(encoding="utf-8"), read_only=True)
-Editor().run()
-"""
-
 
 def smallest_app() -> list[str]:
     return [PYTHON, "-c", SMALLEST_APP]
-
-
-def textarea_app(path: Path) -> list[str]:
-    return [PYTHON, "-c", TEXTAREA_APP, str(path)]
 
 
 async def key_times(pilot, keys: list[str]) -> list[float]:
@@ -89,6 +87,13 @@ def percentile(values: list[float], fraction: float) -> float:
 # The peak resident memory of this process: VmHWM, not ru_maxrss, which Linux carries
 # over from the parent across exec (so every child would report the runner's peak).
 PEAK_MB = "next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024"
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory (see PEAK_MB)."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+
 
 PEAK = f"""
 import json, sys, time
@@ -118,6 +123,14 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\\n")
 print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": PEAK_MB}), file=sys.stderr)
 """.replace("PEAK_MB", PEAK_MB)
+
+
+def run_session(path: Path, word: str) -> dict:
+    """tests/bench/session.py in a fresh process: search, resize, G, memory peak."""
+    result = subprocess.run(
+        [PYTHON, "-m", "tests.bench.session", str(path), word], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def plain_json_dump(db: Path, out: Path) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,7 +97,6 @@ def test_display_text_is_quick_on_non_ascii_and_still_one_for_one():
     width=st.integers(min_value=2, max_value=12),
 )
 def test_rows_fit_the_width_and_cover_the_text_in_order(text, width):
-    from rich.cells import cell_len
 
     check_rows_cover(text, width, Layout(text, width))
 
@@ -129,7 +130,9 @@ def test_a_text_in_blocks_wraps_as_a_whole_and_maps_offsets_in_any_order(text, w
     it, rows still fit and cover the text, and where every line fits in a block (cuts
     at newlines only) the rows are those of the text wrapped in one piece."""
     bounds = block_bounds(text, block)
-    assert bounds == [0, 0] if not text else bounds[0] == 0 and bounds[-1] == len(text) and bounds == sorted(set(bounds))
+    assert (
+        bounds == [0, 0] if not text else bounds[0] == 0 and bounds[-1] == len(text) and bounds == sorted(set(bounds))
+    )
     layout = Layout(text, width, bounds)
     offsets = list(range(len(text) + 1))
     order.shuffle(offsets)
@@ -162,4 +165,4 @@ def test_a_giant_line_breaks_at_a_space_once_a_block():
     layout = Layout(text, 50, bounds)
     rows = layout.every_row()
     assert rows[0] == (0, 50) and rows[-1][1] == len(text)
-    assert all(start in {end, end + 1} or start == end for (_, end), (start, _) in zip(rows, rows[1:]))
+    assert all(start in {end, end + 1} or start == end for (_, end), (start, _) in itertools.pairwise(rows))

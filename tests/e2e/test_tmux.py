@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.config import seeds_dir
+from tests.conftest import SEED
 from tests.tmux import Pane
 
 pytestmark = pytest.mark.e2e
@@ -130,3 +132,34 @@ def test_told_to_stop_it_ends_within_a_second_with_everything_saved(start, tmp_p
     pane.wait_for(lambda s: "EXIT=" in s, "the app to end", limit=10)
     records = list(json.loads(db.read_text(encoding="utf-8"))["annotations"].values())
     assert [(r["label"], r["text"]) for r in records] == [("place", "ERBIL")]
+
+
+def running(pid: str) -> bool:
+    """Whether a process is still running (an ended one may wait, a zombie, to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
+    """The tmux server killed under it just as its first screen is up (a closed ssh
+    session or terminal window). Before, Textual's output thread died on the first failed
+    write, the next writes filled its queue and blocked the app for ever: the process
+    lived on, holding the database's lock."""
+    from annotations.store import AnnotationStore
+
+    db = tmp_path / "db.json"
+    pane = Pane(f"{READER} {seeds_dir() / SEED} --db {db}")
+    shell = pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
+    pane.wait_for(lambda s: "Caggins" in s, "the article", interval=0.005)
+    child = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+    pane.close()  # at once: the app is still drawing its first screens
+    pids = child or [shell]  # the shell may have exec'd it
+    assert any(running(pid) for pid in pids)
+    deadline = time.monotonic() + 10  # a generous bound: how soon is not asserted
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(running(pid) for pid in pids), "reader outlived its terminal"
+    with AnnotationStore(db, lock_timeout=1):  # its lock is free
+        pass
