@@ -306,12 +306,13 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     huge = work / "shapes" / f"short-lines-{sizes['huge']}.txt"
     mb = huge.stat().st_size / 1e6
     [less] = median_first_screens([(["less", str(huge)], data.MARKER)], repeat)
-    rows.append(Row(f"less: first screen of {mb:.0f} MB (short lines)", less, "s", target="the bar", met=True))
+    rows.append(Row(f"less: first screen of {mb:.0f} MB (short lines)", less, "s"))  # the bar, shown
     ends = [time_to_end([READER, str(huge), "--db", str(empty)], "characters", data.END) for _ in range(repeat)]
     less_ends = [time_to_end(["less", str(huge)], data.MARKER, data.END) for _ in range(repeat)]
     ours, less = statistics.median(ends) * 1000, statistics.median(less_ends) * 1000
     rows.append(Row(f"G to the end of {mb:.0f} MB, in tmux", ours, "ms", less, "less", "≤ 150 ms", ours <= 150))
-    found = run_session(huge, "BIGEND")
+    found = run_session(huge, data.END)
+    small = run_session(data.shaped_article(work / "shapes" / "small.txt", 2_000, "short lines"), data.END)
     rows.append(
         Row(
             f"/ a word at the end of {mb:.0f} MB (match N of M)",
@@ -324,24 +325,35 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     frame = 1000 / 60
     rows.append(
         Row(
-            f"resize: {mb:.0f} MB re-wrapped on screen",
-            found["resize_ms"],
+            f"re-wrap a screen of {mb:.0f} MB at a new width",
+            found["rewrap_ms"],
             "ms",
             frame,
             "one frame",
             "≤ 1 frame",
-            found["resize_ms"] <= frame,
+            found["rewrap_ms"] <= frame,
         )
     )
     rows.append(
         Row(
-            f"memory, {mb:.0f} MB read, searched, resized",
-            found["peak_mb"],
+            f"resize, whole screen laid out and drawn ({mb:.0f} MB)",
+            found["resize_ms"],
+            "ms",
+            found["floor_resize_ms"],
+            "smallest app",
+        )
+    )
+    added = found["peak_mb"] - small["peak_mb"]
+    rows.append(
+        Row(
+            f"memory added by {mb:.0f} MB read, searched, resized",
+            added,
             "MB",
             mb,
             "file size",
             "≤ 3×",
-            found["peak_mb"] <= 3 * mb,
+            added <= 3 * mb,
+            f"{found['peak_mb']:.0f} MB (2 KB article: {small['peak_mb']:.0f} MB)",
         )
     )
 
