@@ -12,6 +12,7 @@ onto other words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -21,6 +22,7 @@ MIN_QUOTE = 0.75  # how alike a fuzzy match's text must be to the quote
 MIN_SCORE = 0.70  # the weighted score a fuzzy match must reach
 MIN_CONTEXT = 0.30  # how alike the context of an exact match elsewhere must be
 MAX_CANDIDATES = 200
+PROGRESS_EVERY = 500
 
 
 def _alike(a: str, b: str) -> float:
@@ -110,7 +112,9 @@ def reanchor(annotation: Annotation, article: Article) -> Annotation:
     return _moved(annotation, article, *span)
 
 
-def reanchor_all(annotations: list[Annotation], article: Article) -> list[Annotation]:
+def reanchor_all(
+    annotations: list[Annotation], article: Article, progress: Callable[[int, int], None] | None = None
+) -> list[Annotation]:
     """Every annotation placed in the article's current text, in the order given.
 
     An edited article is mostly shifted: text inserted or cut somewhere moves everything
@@ -118,10 +122,13 @@ def reanchor_all(annotations: list[Annotation], article: Article) -> list[Annota
     the one before it moved to, and taken there when its quote and its whole stored
     context stand there exactly; only the others are searched for (reanchor). 10,000 tags
     after an insertion at the top cost a slice comparison each, not a search of the text.
+    progress(done, total) is told every PROGRESS_EVERY tags.
     """
     placed: dict[str, Annotation] = {}
     shift = 0
-    for annotation in sorted(annotations, key=lambda a: a.start):
+    for done, annotation in enumerate(sorted(annotations, key=lambda a: a.start)):
+        if progress is not None and done and done % PROGRESS_EVERY == 0:
+            progress(done, len(annotations))
         moved = _shifted(annotation, article, shift)
         if moved is None:
             moved = reanchor(annotation, article)

@@ -18,6 +18,10 @@ from .store import AnnotationStore, NotLoadedError, ReadOnlyError
 from .text import excerpt
 
 _DONE = {"tag": "tagged", "delete": "deleted", "relabel": "relabelled", "note": "noted"}
+# An article longer than this, or with more tags, has its tags placed in a thread (see
+# Placing): hashing 100 MB, or searching for thousands of tags, would stop the keys.
+QUICK_TEXT = 1_000_000
+QUICK_TAGS = 1_000
 
 
 def describe(annotation: Annotation) -> str:
@@ -37,6 +41,18 @@ class Outcome:
     elsewhere: str | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class Placing:
+    """The tags of a large article to place in its text, off the UI thread: compute()
+    in a thread, then EditingSession.placed() with the result."""
+
+    article: Article
+    annotations: list[Annotation]
+
+    def compute(self, progress: Callable[[int, int], None] | None = None) -> list[Annotation]:
+        return reanchor_all(self.annotations, self.article, progress)
+
+
 class EditingSession:
     """The open article, its index of tags, and the undo history over the store."""
 
@@ -47,6 +63,7 @@ class EditingSession:
         self.history = History(store)
         self.article: Article | None = None
         self.spans = SpanIndex()
+        self.placing: Placing | None = None  # a large article's tags, being placed
 
     # ------------------------------------------------------------ opening
 
@@ -54,14 +71,29 @@ class EditingSession:
         """Make article the open one; returns what re-anchoring moved ("" if nothing).
 
         When the file changed since its tags were made, each is re-anchored and the
-        result stored, so that what the panel, the list and exports say agree.
+        result stored, so that what the panel, the list and exports say agree. A large
+        article's tags are left to a thread: self.placing says which (see placed()).
         """
         self.article = article
+        self.spans = SpanIndex()
+        self.placing = None
         if not self.store.loaded or not article.complete:
-            self.spans = SpanIndex()
             return ""
         annotations = self.store.annotations(article.id)
-        placed = reanchor_all(annotations, article)
+        if len(article.text) > QUICK_TEXT or len(annotations) > QUICK_TAGS:
+            if annotations:
+                self.placing = Placing(article, annotations)
+            return ""
+        return self._place(article, annotations, reanchor_all(annotations, article))
+
+    def placed(self, placing: Placing, placed: list[Annotation]) -> str:
+        """Take the tags placed in a thread, unless another article was opened since."""
+        if placing is not self.placing:
+            return ""
+        self.placing = None
+        return self._place(placing.article, placing.annotations, placed)
+
+    def _place(self, article: Article, annotations: list[Annotation], placed: list[Annotation]) -> str:
         self.spans = SpanIndex(placed)
         changed = [a for a, before in zip(placed, annotations) if a is not before]
         if not changed or self.store.readonly:
@@ -101,7 +133,12 @@ class EditingSession:
             return Outcome(f"{self.store.path} is still being read; try again in a moment", refused=True)
         if self.article is not None and not self.article.complete:
             return Outcome(f"{self.article.id} is still being read; try again in a moment", refused=True)
-        return None
+        return self._still_placing()
+
+    def _still_placing(self) -> Outcome | None:
+        if self.placing is None:
+            return None
+        return Outcome(f"the tags of {self.placing.article.id} are being placed; try again in a moment", refused=True)
 
     def _apply(self, change: Change) -> Outcome:
         subject = change.subject
@@ -172,6 +209,9 @@ class EditingSession:
         return self._step(self.history.redo, "redid", "nothing to redo")
 
     def _step(self, step: Callable[[], Change | None], verb: str, nothing: str) -> Outcome:
+        busy = self._still_placing()  # an undo now would be overwritten by the placing
+        if busy:
+            return busy
         try:
             change = step()
         except (ReadOnlyError, NotLoadedError) as error:

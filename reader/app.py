@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from annotations.corpus import ArticleError, Corpus, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
-from annotations.session import EditingSession, Outcome, describe
+from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts
 from annotations.text import display_line
 
@@ -172,6 +172,7 @@ class ReaderApp(KeysFollowFocus):
             self._refresh_panel()
             if moved:
                 self.say(moved)
+            self._place_tags()
 
     def _store_failed(self, error: StoreError) -> None:
         """The database turned out unusable: leave, and let the command line say why."""
@@ -216,6 +217,7 @@ class ReaderApp(KeysFollowFocus):
         self.query_one("#article-title", Static).update(Text(f"{title}  ·  {display_line(article.id)}", no_wrap=True))
         self._refresh_panel()
         self.view.focus()
+        self._place_tags()
         if not article.complete:
             self.say(f"reading {display_line(article.id)} …")
             # After the first paint: decoding holds the interpreter, as loading the store does.
@@ -245,6 +247,31 @@ class ReaderApp(KeysFollowFocus):
         view.load(article, self.session.spans, view.cursor or cursor, keep_top=True)
         self._refresh_panel()
         self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")
+        self._place_tags()
+
+    def _place_tags(self) -> None:
+        """A large article's tags are placed in a thread; the keys do not wait for them."""
+        placing = self.session.placing
+        if placing is not None:
+            self.say(f"placing {len(placing.annotations):,} tags …")
+            self.run_worker(partial(self._placing, placing), thread=True, group="placing")
+
+    def _placing(self, placing: Placing) -> None:
+        """In a thread: where each tag is in the article's text, how far along said."""
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self.say, f"placing tags: {done:,} of {total:,} …")
+
+        placed = placing.compute(progress)
+        self.call_from_thread(self._tags_placed, placing, placed)
+
+    def _tags_placed(self, placing: Placing, placed: list[Annotation]) -> None:
+        moved = self.session.placed(placing, placed)
+        if self.session.article is not placing.article:
+            return  # another article was opened meanwhile
+        self.view.set_spans(self.session.spans)
+        self._refresh_panel()
+        self.say(moved or f"{len(placed):,} tags placed")
 
     def on_article_view_said(self, message: ArticleView.Said) -> None:
         self.say(message.text)

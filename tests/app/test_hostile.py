@@ -182,3 +182,37 @@ async def test_a_large_article_shows_its_beginning_then_the_whole(make_app, tmp_
         await pilot.press("3")
         [tag] = app.store.annotations()
         assert (tag.text, tag.start) == ("Kirkuk", last)
+
+
+async def test_an_edited_large_article_answers_keys_while_its_tags_are_placed(make_app, tmp_path, db_path):
+    """More than QUICK_TEXT characters: the tags are placed in a thread, the status line
+    says so, and they appear, moved, when it is done."""
+    from annotations.corpus import find_articles
+    from annotations.model import new_annotation
+    from annotations.session import QUICK_TEXT
+    from annotations.store import AnnotationStore
+    from reader.widgets.status_line import StatusLine
+
+    text = "".join(f"Paragraph {n} on the troops in Kirkuk.\n" for n in range(QUICK_TEXT // 30))
+    folder = write(tmp_path / "big", "big.txt", text.encode())
+    with AnnotationStore(db_path) as writer:
+        article = find_articles([folder]).get("big.txt").load()
+        for n in (10, 20_000):
+            start = text.index(f"Paragraph {n} ")
+            writer.add(new_annotation(article, "place", start, start + len(f"Paragraph {n}")))
+    write(folder, "big.txt", b"A line added atop.\n" + text.encode())
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the placing, started once the whole was read
+        await pilot.pause()
+        status = app.query_one(StatusLine)
+        assert status.message == "big.txt changed on disk: 2 tag(s) moved, 0 orphaned"
+        assert any(line.endswith("placing 2 tags …") for line in status.log_lines)  # in a thread, said
+        view = app.query_one(ArticleView)
+        placed = sorted((a.start, a.text) for a in view.spans.overlapping(0, len(view.text)))
+        assert placed == [
+            (view.text.index("Paragraph 10 "), "Paragraph 10"),
+            (view.text.index("Paragraph 20000 "), "Paragraph 20000"),
+        ]

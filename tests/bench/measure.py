@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -29,18 +30,23 @@ def time_to_end(command: list[str], ready: str, end: str, limit: float = 120.0) 
         pane.close()
 
 
-def first_screen(command: list[str], marker: str, limit: float = 60.0) -> float:
-    """Seconds from starting command in a 120x40 tmux pane to marker being on screen."""
+def first_screen(command: list[str], marker: str | re.Pattern[str], limit: float = 60.0) -> float:
+    """Seconds from starting command in a 120x40 tmux pane to marker (text, or a
+    pattern) being on screen."""
     started = time.perf_counter()
     pane = Pane(command)
+
+    def shown(screen: str) -> bool:
+        return bool(marker.search(screen)) if isinstance(marker, re.Pattern) else marker in screen
+
     try:
-        pane.wait_for(lambda screen: marker in screen, f"{marker!r} from {command}", limit, interval=0.005)
+        pane.wait_for(shown, f"{marker!r} from {command}", limit, interval=0.005)
         return time.perf_counter() - started
     finally:
         pane.close()
 
 
-def median_first_screens(runs: list[tuple[list[str], str]], repeat: int) -> list[float]:
+def median_first_screens(runs: list[tuple[list[str], str | re.Pattern[str]]], repeat: int) -> list[float]:
     """The median first-screen time of each (command, marker), the runs taken in turns
     so that a slow moment of the machine falls on all of them alike."""
     times: list[list[float]] = [[] for _ in runs]

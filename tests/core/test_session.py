@@ -152,3 +152,34 @@ def test_the_beginning_of_a_large_article_takes_no_tags_until_the_whole_is_read(
     assert outcome.refused and outcome.message == "a.txt is still being read; try again in a moment"
     session.open(ARTICLE)
     assert not session.tag("place", span("Kirkuk"), 0).refused
+
+
+def test_the_tags_of_a_large_article_are_placed_apart_and_taken_only_if_still_open(store, monkeypatch):
+    """Beyond QUICK_TAGS tags (or QUICK_TEXT characters) open() leaves the placing to a
+    thread: no tags meanwhile, changes refused; placed() takes the result, unless the
+    person opened another article in between."""
+    import annotations.session as session_module
+    from annotations.model import new_annotation
+
+    monkeypatch.setattr(session_module, "QUICK_TAGS", 1)
+    for word in ("Kirkuk", "Mosul"):
+        store.add(new_annotation(ARTICLE, "place", *span(word)))
+    edited = Article("a.txt", "Breaking. " + TEXT)  # ten characters added atop
+    session = EditingSession(store, DEFAULT_LABELS)
+    assert session.open(edited) == "" and session.placing is not None
+    assert session.spans.innermost_at(span("Kirkuk")[0] + 10) is None
+    refused = session.tag("place", span("Tuesday"), 0)
+    assert refused.refused and refused.message == "the tags of a.txt are being placed; try again in a moment"
+    assert session.undo().refused
+    placing = session.placing
+    message = session.placed(placing, placing.compute())
+    assert message == "a.txt changed on disk: 2 tag(s) moved, 0 orphaned"
+    assert session.placing is None and session.spans.innermost_at(span("Kirkuk")[0] + 10).text == "Kirkuk"
+    assert sorted(a.start for a in store.annotations("a.txt")) == [span("Kirkuk")[0] + 10, span("Mosul")[0] + 10]
+
+    stale = EditingSession(store, DEFAULT_LABELS)
+    stale.open(Article("a.txt", "Two lines atop.\n" + edited.text))
+    placing = stale.placing
+    stale.open(OTHER)  # moved on before the thread was done
+    assert stale.placed(placing, placing.compute()) == ""
+    assert sorted(a.start for a in store.annotations("a.txt")) == [span("Kirkuk")[0] + 10, span("Mosul")[0] + 10]
