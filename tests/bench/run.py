@@ -230,11 +230,7 @@ async def tagging_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
             ours <= 2,
         )
     )
-    for size, path in (
-        (sizes["db"] // 10, work / "tenth.json"),
-        (count, db),
-        (sizes["million"], work / "million.json"),
-    ):
+    for size, path in ((sizes["db"] // 10, work / "tenth.json"), (count, db)):
         durable_figure(data.database(path, [folder], size), rows)
 
 
@@ -385,6 +381,7 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
         )
     )
     rows.append(Row(f"list's counts on screen, {count} tags", counts, "s", target="≤ 3 s", met=counts <= 3))
+    durable_figure(db, rows)
 
     [listed] = median_first_screens([([READER, str(folder), "--db", str(empty)], "Headline number 0")], repeat)
     rows.append(
@@ -464,10 +461,12 @@ def run(smoke: bool = False) -> list[Row]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
         work = Path(folder)
-        process_figures(sizes, work, rows)
+        # In-process figures first: once this process has built a database of a million
+        # tags, collecting its garbage would land in the keystrokes measured here.
+        asyncio.run(filter_figure(sizes, work, rows))
         asyncio.run(app_figures(sizes, work, rows))
         asyncio.run(tagging_figure(sizes, work, rows))
-        asyncio.run(filter_figure(sizes, work, rows))
+        process_figures(sizes, work, rows)
     return rows
 
 
