@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -20,6 +21,11 @@ from tests.tmux import Pane
 pytestmark = pytest.mark.e2e
 
 READER = Path(sys.executable).with_name("reader")
+
+
+def q(path: Path | str) -> str:
+    """A path as one shell word (the checkout may live under a path with spaces)."""
+    return shlex.quote(str(path))
 
 
 @pytest.fixture
@@ -40,7 +46,7 @@ def start():
 def test_search_select_tag_quit_and_find_it_in_the_database(start, tmp_path):
     db = tmp_path / "db.json"
     done = tmp_path / "exit-code"
-    pane = start(f"{READER} --db {db}; echo $? > {done}")
+    pane = start(f"{q(READER)} --db {q(db)}; echo $? > {q(done)}")
     pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
     pane.keys("Enter")
     pane.wait_for(lambda s: "Baghdad" in s, "the article text")
@@ -71,7 +77,7 @@ def test_hostile_article_cannot_touch_the_terminal(start, tmp_path):
         b"Headline with [b]markup[/b] and [@click=app.quit]click[/]\n"
         b"Title change \x1b]0;pwned-title\x07 and clipboard \x1b]52;c;ZXZpbA==\x07 and \x1b[2J clear.\n"
     )
-    pane = start(f"{READER} {folder / 'hostile.txt'} --db {tmp_path / 'db.json'}")
+    pane = start(f"{q(READER)} {q(folder / 'hostile.txt')} --db {q(tmp_path / 'db.json')}")
     before = pane.title()
     screen = pane.wait_for(lambda s: "Title change" in s, "the hostile article")
     assert "[@click=app.quit]click[/]" in screen
@@ -85,7 +91,7 @@ def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
     db = tmp_path / "db.json"
     content = '{"meta": {"1": {"schema": 99}}, "annotations": {}}'
     db.write_text(content)
-    pane = start(f"{READER} --db {db}; echo EXIT=$?; sleep 30")
+    pane = start(f"{q(READER)} --db {q(db)}; echo EXIT=$?; sleep 30")
     screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
     lines = [line for line in screen.splitlines() if line]
     assert lines[-2:] == [
@@ -102,8 +108,8 @@ def test_an_unexpected_error_exits_3_with_one_line_naming_the_traceback(start, t
         "app.ReaderApp.action_help = lambda self: 1 / 0; "
         "from reader.cli import main; raise SystemExit(main())"
     )
-    env = f"XDG_STATE_HOME={tmp_path / 'state'} READER_DB={tmp_path / 'db.json'}"
-    pane = start(f"env {env} {sys.executable} -c '{broken}'; echo EXIT=$?; sleep 30")
+    env = f"XDG_STATE_HOME={q(tmp_path / 'state')} READER_DB={q(tmp_path / 'db.json')}"
+    pane = start(f"env {env} {q(sys.executable)} -c {q(broken)}; echo EXIT=$?; sleep 30")
     pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
     pane.keys("?")
     screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
@@ -119,7 +125,7 @@ def test_an_unexpected_error_exits_3_with_one_line_naming_the_traceback(start, t
 @pytest.mark.parametrize("signal_name", ["TERM", "HUP"])
 def test_told_to_stop_it_ends_within_a_second_with_everything_saved(start, tmp_path, signal_name):
     db = tmp_path / "db.json"
-    pane = start(f"{READER} --db {db}; echo EXIT=$?; sleep 30")
+    pane = start(f"{q(READER)} --db {q(db)}; echo EXIT=$?; sleep 30")
     pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
     pane.keys("Enter")
     pane.wait_for(lambda s: "Baghdad" in s, "the article text")
@@ -150,7 +156,7 @@ def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
     from annotations.store import AnnotationStore
 
     db = tmp_path / "db.json"
-    pane = Pane(f"{READER} {seeds_dir() / SEED} --db {db}")
+    pane = Pane(f"{q(READER)} {q(seeds_dir() / SEED)} --db {q(db)}")
     shell = pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
     pane.wait_for(lambda s: "Caggins" in s, "the article", interval=0.005)
     child = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
