@@ -238,7 +238,7 @@ def durable_figure(db: Path, rows: list[Row]) -> None:
     """From a change to it being on disk: the journal append the saver makes after a key,
     against rewriting the whole file (what every save cost before the journal)."""
     article = find_articles([data.many_articles(db.parent / "tagcorpus", 100)]).entries[0].load()
-    with AnnotationStore(db) as store:
+    with AnnotationStore(db, lock_timeout=60) as store:  # a reader just closed may still be saving
         count = len(store)
         appends = []
         for number in range(20):
