@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import io
+import os
 import signal
+import threading
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -17,6 +19,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
 from textual.message import Message
+from textual.messages import ExitApp
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -94,6 +97,9 @@ class ReaderApp(KeysFollowFocus):
         self.crash_report = io.StringIO()
         self.error_console = Console(file=self.crash_report, width=120, color_system=None)
         self._waiting_for: int | None = None
+        self._watchdog: threading.Thread | None = None
+        self.exit_deadline: float | None = None  # seconds an exit may take (see on_exit_app)
+        self.ended = threading.Event()  # set by whoever ran the app, once run() returned
         store.on_saved = self._post_saved
 
     def get_driver_class(self) -> type[Driver]:
@@ -148,6 +154,30 @@ class ReaderApp(KeysFollowFocus):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._arm_watchdog()
+        super().exit(*args, **kwargs)
+
+    def on_exit_app(self, message: ExitApp) -> None:
+        self._arm_watchdog()  # textual-serve's quit comes this way, not through exit()
+
+    def _arm_watchdog(self) -> None:
+        """Every way out (q, a signal, textual-serve's quit) comes here. Run from the
+        command line (exit_deadline set), a watchdog then saves the tags and ends the
+        process if the app has not ended by the deadline: Textual 8.2 can go on laying out
+        for ever the screen of an app whose browser tab closed as it started."""
+        if self.exit_deadline is not None and self._watchdog is None:
+            self._watchdog = threading.Thread(target=self._end_anyway, args=(self.exit_deadline,), daemon=True)
+            self._watchdog.start()
+
+    def _end_anyway(self, deadline: float) -> None:
+        if self.ended.wait(deadline):
+            return
+        try:
+            self.store.close()
+        finally:
+            os._exit(self.return_code or 0)
 
     def _start_background_work(self) -> None:
         if not self.store.loaded:

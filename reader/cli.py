@@ -54,7 +54,9 @@ def run_app(argv: list[str]) -> int:
         open_first = len(args.paths) == 1 and Path(args.paths[0]).is_file()
         keymap = load_keymap(panes_for(labels))
         app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first, keymap)
+        app.exit_deadline = EXIT_DEADLINE
         app.run()
+        app.ended.set()
     finally:
         store.close()
     if app.load_error:
@@ -76,6 +78,7 @@ def write_crash_report(report: str) -> Path:
 
 
 COMMANDS = ("export", "import", "stats")
+EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
 CRASHED = 3
 
 

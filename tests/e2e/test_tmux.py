@@ -169,3 +169,26 @@ def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
     assert not any(running(pid) for pid in pids), "reader outlived its terminal"
     with AnnotationStore(db, lock_timeout=1):  # its lock is free
         pass
+
+
+def test_an_exit_that_hangs_still_ends_the_process_with_everything_saved(start, tmp_path):
+    """Told to exit, the app ends within EXIT_DEADLINE even if Textual never finishes
+    (seen under textual-serve: a tab closed as the app started kept it laying out its
+    screen at full CPU for ever). Here the hang is made: an action that asks to exit
+    and then blocks the event loop."""
+    hanging = (
+        "import time, reader.app as app; "
+        "app.ReaderApp.action_help = lambda self: (self.exit(), time.sleep(60)); "
+        "from reader.cli import main; raise SystemExit(main())"
+    )
+    db = tmp_path / "db.json"
+    pane = start(f"{q(sys.executable)} -c {q(hanging)} --db {q(db)}; echo EXIT=$?; sleep 30")
+    pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
+    pane.keys("Enter")
+    pane.wait_for(lambda s: "Baghdad" in s, "the article text")
+    pane.keys("v", "e", "3")
+    pane.wait_for(lambda s: "tagged place" in s, "the tag")
+    pane.keys("?")
+    pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)  # not after 60 s
+    records = list(json.loads(db.read_text(encoding="utf-8"))["annotations"].values())
+    assert [(r["label"], r["text"]) for r in records] == [("place", "ERBIL")]
