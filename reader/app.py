@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import io
-import os
-import signal
-import threading
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
-from textual.driver import Driver
 from textual.message import Message
-from textual.messages import ExitApp
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -29,11 +21,10 @@ from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts
 from annotations.text import display_line
 
+from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
-from .textual_compat import surviving_lost_terminal
-from .type_ahead import KeysFollowFocus
 from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -69,7 +60,7 @@ def _settle() -> None:
     gc.freeze()
 
 
-class ReaderApp(KeysFollowFocus):
+class ReaderApp(EndsWhenTold):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     BINDINGS = [*APP]  # a copy typed as Textual's BindingType list
@@ -92,18 +83,8 @@ class ReaderApp(KeysFollowFocus):
         self.open_first = open_first
         self.session = EditingSession(store, labels, annotator)
         self.load_error = ""
-        # Textual prints an unexpected error's traceback here when the app ends; the
-        # command line writes it to a file and says one line (see cli.py).
-        self.crash_report = io.StringIO()
-        self.error_console = Console(file=self.crash_report, width=120, color_system=None)
         self._waiting_for: int | None = None
-        self._watchdog: threading.Thread | None = None
-        self.exit_deadline: float | None = None  # seconds an exit may take (see on_exit_app)
-        self.ended = threading.Event()  # set by whoever ran the app, once run() returned
         store.on_saved = self._post_saved
-
-    def get_driver_class(self) -> type[Driver]:
-        return surviving_lost_terminal(super().get_driver_class())
 
     def _post_saved(self, generation: int, error: Exception | None) -> None:
         """Called from the saver thread."""
@@ -147,37 +128,13 @@ class ReaderApp(KeysFollowFocus):
         # After the first screen is painted: these threads hold the GIL for long stretches
         # (json.loads of a large database), which would delay that first paint.
         self.call_after_refresh(self._start_background_work)
-        # Told to stop (kill, the terminal closing): quit as q does; the store saves on close.
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self.exit)
+        self.stop_on_signals()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
-    def exit(self, *args: Any, **kwargs: Any) -> None:
-        self._arm_watchdog()
-        super().exit(*args, **kwargs)
-
-    def on_exit_app(self, message: ExitApp) -> None:
-        self._arm_watchdog()  # textual-serve's quit comes this way, not through exit()
-
-    def _arm_watchdog(self) -> None:
-        """Every way out (q, a signal, textual-serve's quit) comes here. Run from the
-        command line (exit_deadline set), a watchdog then saves the tags and ends the
-        process if the app has not ended by the deadline: Textual 8.2 can go on laying out
-        for ever the screen of an app whose browser tab closed as it started."""
-        if self.exit_deadline is not None and self._watchdog is None:
-            self._watchdog = threading.Thread(target=self._end_anyway, args=(self.exit_deadline,), daemon=True)
-            self._watchdog.start()
-
-    def _end_anyway(self, deadline: float) -> None:
-        if self.ended.wait(deadline):
-            return
-        try:
-            self.store.close()
-        finally:
-            os._exit(self.return_code or 0)
+    def save_everything(self) -> None:
+        self.store.close()
 
     def _start_background_work(self) -> None:
         if not self.store.loaded:
