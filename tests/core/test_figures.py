@@ -1,0 +1,48 @@
+"""Reading a figure's number, unit and approximation from the text of its tag."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.figures import Figure, parse_figure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("5,200 troops", Figure(5200, "troops", False)),
+        ("300 advisers", Figure(300, "advisers", False)),
+        ("four billion dollars", Figure(4_000_000_000, "USD", False)),
+        ("$3 million", Figure(3_000_000, "USD", False)),
+        ("US$1.5 billion", Figure(1_500_000_000, "USD", False)),
+        ("€20m", Figure(20_000_000, "EUR", False)),
+        ("12.5%", Figure(12.5, "%", False)),
+        ("40 per cent", Figure(40, "%", False)),
+        ("Some 7,500 coalition troops", Figure(7500, "troops", True)),
+        ("more than 300 people", Figure(300, "people", True)),
+        ("nearly twenty-five thousand families", Figure(25_000, "families", True)),
+        ("a million refugees", Figure(1_000_000, "refugees", False)),
+        ("20 missile attacks", Figure(20, "attacks", False)),
+        ("350 km", Figure(350, "km", False)),
+        ("2,500", Figure(2500, "", False)),
+        ("1.75 million dinars", Figure(1_750_000, "IQD", False)),
+        ("Thirteen", Figure(13, "", False)),
+    ],
+)
+def test_figures_as_news_writes_them(text, figure):
+    assert parse_figure(text) == figure
+
+
+@pytest.mark.parametrize("text", ["troops", "the coalition", "", "many soldiers", "K1 Air Base 5"])
+def test_no_number_no_figure(text):
+    assert parse_figure(text) is None
+
+
+def test_attributes_say_approx_only_when_it_is():
+    assert parse_figure("5,200 troops").attrs() == {"value": 5200, "unit": "troops"}
+    assert parse_figure("about 5,200 troops").attrs() == {"value": 5200, "unit": "troops", "approx": True}
+
+
+@pytest.mark.parametrize("text", ["10-15 soldiers", "3.2.1 troops", "1e5 people", "350km", "half a million"])
+def test_what_is_not_one_number_as_written_gives_none_not_a_guess(text):
+    assert parse_figure(text) is None
