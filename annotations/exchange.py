@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import attributes
 from .anchoring import reanchor, reanchor_all
 from .atomic import atomic_writer
 from .corpus import ArticleError, Corpus
@@ -339,6 +340,9 @@ def check_records(
             raise ExchangeError(
                 f"{where}: the note is {len(note):,} characters; reader keeps notes of up to {NOTE_LIMIT:,}"
             )
+        trouble = attributes.problem(record.get("attrs", {}))
+        if trouble:
+            raise ExchangeError(f"{where}: {trouble}")
         if label not in labels:
             raise ExchangeError(
                 f"{where}: the label {label!r} is not configured (configured: {', '.join(labels)}); "
@@ -382,6 +386,7 @@ def _annotation(record: dict[str, Any], article: Article, start: int, end: int, 
         annotator=str(record.get("annotator") or annotator),
         created=str(record.get("created") or stamp),
         updated=str(record.get("updated") or stamp),
+        attrs=dict(record.get("attrs") or {}),
     )
     if record.get("status") == ORPHANED:  # kept as it was: its passage is gone from the article
         return Annotation(

@@ -97,6 +97,9 @@ class Annotation:
     created: str = ""
     updated: str = ""
     status: str = ANCHORED
+    # What the tag says beyond its label: a figure's value and unit, a place's GeoNames
+    # id, a quote's speaker (see attributes.py). Plain JSON values, never nested.
+    attrs: dict[str, Any] = field(default_factory=dict)
     # The stored record this was read from, handed back by to_record: an export of
     # 100,000 tags then builds no dicts. with_changes() leaves it unset (None).
     _record: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
@@ -126,7 +129,13 @@ _values = attrgetter(*RECORD_FIELDS)
 
 
 def new_annotation(
-    article: Article, label: str, start: int, end: int, annotator: str = "", note: str = ""
+    article: Article,
+    label: str,
+    start: int,
+    end: int,
+    annotator: str = "",
+    note: str = "",
+    attrs: dict[str, Any] | None = None,
 ) -> Annotation:
     """An annotation of article[start:end], widened to whole grapheme clusters."""
     start, end = snap_span(article.text, start, end)
@@ -147,4 +156,5 @@ def new_annotation(
         annotator=annotator,
         created=stamp,
         updated=stamp,
+        attrs=dict(attrs or {}),
     )

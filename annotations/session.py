@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import attributes
 from .anchoring import reanchor_all
 from .history import Change, History
 from .model import NOTE_LIMIT, ORPHANED, Annotation, Article, LabelSet, new_annotation
@@ -116,7 +117,9 @@ class EditingSession:
             place += f" · selected {selection[0]}–{selection[1]}"
         here = self.spans.covering(cursor)
         if here:
-            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
+            said = attributes.describe(here[0].attrs)
+            place += f" · {describe(here[0])}" + (f" · {excerpt(said, 60)}" if said else "")
+            place += f" · note: {excerpt(here[0].note, 30)}" if here[0].note else ""
             if len(here) > 1:
                 place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
         return place
@@ -171,7 +174,10 @@ class EditingSession:
         for same in self.spans.overlapping(start, end):
             if (same.start, same.end, same.label) == (start, end, label):
                 return Outcome(f"already {describe(same)}")
-        annotation = new_annotation(self.article, label, start, end, annotator=self.annotator)
+        text = self.article.text[start:end]
+        annotation = new_annotation(
+            self.article, label, start, end, annotator=self.annotator, attrs=attributes.filled_in(label, text)
+        )
         return self._do(None, annotation, "tag")
 
     def relabel(self, target: Annotation, label: str) -> Outcome:
@@ -180,7 +186,8 @@ class EditingSession:
             return Outcome(f"no label named {label!r}", refused=True)
         if target.label == label:
             return Outcome(f"already {describe(target)}")
-        return self._do(target, target.with_changes(label=label), "relabel")
+        relabelled = target.with_changes(label=label, attrs=attributes.filled_in(label, target.text))
+        return self._do(target, relabelled, "relabel")
 
     def delete(self, target: Annotation | None) -> Outcome:
         if target is None:

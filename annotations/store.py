@@ -36,10 +36,11 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 _ENCODE = record_encoder(",", ":")
-SCHEMA = 1
+SCHEMA = 2
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
 META = "meta"
+_NO_ATTRS: dict[str, Any] = {}  # a record from before attributes
 _REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
 
 
@@ -91,6 +92,7 @@ def _well_formed(record: dict[str, Any]) -> bool:
         and type(get("start")) is int
         and type(get("end")) is int
         and type(get("text")) is str
+        and type(get("attrs", _NO_ATTRS)) is dict
     )
 
 
@@ -108,7 +110,16 @@ def _schema_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, META: {"1": {"schema": 1, "app": "reader"}}}
 
 
-MIGRATIONS = {0: _schema_0_to_1}
+def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Every tag gets its attributes (none yet)."""
+    tags = {
+        doc_id: {**record, "attrs": record.get("attrs", {})} for doc_id, record in data.get(ANNOTATIONS, {}).items()
+    }
+    meta = {doc_id: {**entry, "schema": 2} for doc_id, entry in data.get(META, {}).items()}
+    return {**data, ANNOTATIONS: tags, META: meta}
+
+
+MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2}
 
 
 def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:

@@ -459,3 +459,19 @@ async def test_the_list_shows_counts_before_the_database_is_loaded(make_app, db_
     async with app.run_test(size=(120, 40)):
         assert not app.store.loaded  # the load starts after the first screen
         assert counts_shown(app, SEED) == ["1", "·", "1"]
+
+
+async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
+    """Seed 000 says "The US has 5,200 troops": tagged a figure, it carries 5200 troops,
+    and the status line says so with the cursor on it."""
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        view = await open_seed(pilot)
+        start = view.text.index("5,200 troops")
+        view.select(start, start + len("5,200 troops"))
+        await pilot.press("2")
+        await pilot.pause()
+        [tag] = app.store.annotations()
+        assert (tag.label, tag.text, tag.attrs) == ("figure", "5,200 troops", {"value": 5200, "unit": "troops"})
+        position = app.query_one("#position").content.plain
+        assert position.endswith(f"figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops"), position

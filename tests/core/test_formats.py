@@ -65,6 +65,7 @@ def test_jsonl_has_every_field_and_slices(corpus, tagged):
             "created",
             "updated",
             "status",
+            "attrs",
         }
 
 
@@ -143,6 +144,21 @@ def test_minimal_records_import_and_twice_does_not_double(corpus, tmp_path):
         assert [a.annotator for a in store.annotations()] == ["me"]
 
 
+def test_attributes_go_out_and_come_back_in_jsonl(corpus, tmp_path):
+    article = corpus.get("crlf.txt").load()
+    start = article.text.index("7,500 troops")
+    figure = new_annotation(article, "figure", start, start + 12, attrs={"value": 7500, "unit": "troops"})
+    place = new_annotation(article, "place", 14, 19, attrs={"geonameid": 94787, "name": "Duhok", "lat": 36.87})
+    path = tmp_path / "out.jsonl"
+    groups, _ = gather(corpus, [figure, place], Filters())
+    write_export(groups, "jsonl", path)
+    back = check_records(read_records(path, None), corpus, path, "", DEFAULT_LABELS.names)
+    assert sorted((a.label, a.attrs) for a in back) == [
+        ("figure", {"value": 7500, "unit": "troops"}),
+        ("place", {"geonameid": 94787, "name": "Duhok", "lat": 36.87}),
+    ]
+
+
 def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
     path = tmp_path / "shifted.jsonl"
     path.write_text(
@@ -162,6 +178,19 @@ def test_wrong_offsets_are_reanchored_from_the_quote(corpus, tmp_path):
         ('{"article": "bom.txt", "label": "place", "start": "0", "end": 6}', "whole numbers"),
         ('{"article": "emoji.txt", "label": "quote", "start": 15, "end": 16}', "splits a character"),
         ("[1, 2]", "expected a JSON object"),
+        (
+            '{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "attrs": {"geo": {"id": 1}}}',
+            "attrs 'geo' must be text, a number or true/false, not dict",
+        ),
+        (
+            '{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "attrs": {"name": "' + "x" * 600 + '"}}',
+            "attrs 'name' is 600 characters; reader keeps at most 500",
+        ),
+        (
+            '{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "attrs": {"<b>\\u001b[31m": 1}}',
+            "is not a short plain name",
+        ),
+        ('{"article": "bom.txt", "label": "place", "start": 0, "end": 6, "attrs": [1]}', "attrs must be an object"),
         ('{"what": 1}', "cannot tell the format"),
     ],
 )

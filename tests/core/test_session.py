@@ -183,3 +183,21 @@ def test_the_tags_of_a_large_article_are_placed_apart_and_taken_only_if_still_op
     stale.open(OTHER)  # moved on before the thread was done
     assert stale.placed(placing, placing.compute()) == ""
     assert sorted(a.start for a in store.annotations("a.txt")) == [span("Kirkuk")[0] + 10, span("Mosul")[0] + 10]
+
+
+def test_a_figure_tag_comes_with_its_value_and_unit_and_the_status_line_says_them(store):
+    article = Article("f.txt", "The US has 5,200 troops in Iraq and about 300 advisers.")
+    session = EditingSession(store, DEFAULT_LABELS)
+    session.open(article)
+    start = article.text.index("5,200")
+    outcome = session.tag("figure", (start, start + len("5,200 troops")), 0)
+    assert outcome.change.after.attrs == {"value": 5200, "unit": "troops"}
+    assert session.position(start, None) == f"{start} · figure “5,200 troops” 11–23 · value 5200 · unit troops"
+    about = article.text.index("about")
+    session.tag("place", (about, about + len("about 300 advisers")), 0)
+    assert session.spans.innermost_at(about).attrs == {}  # a place is not read as a figure
+    relabelled = session.tag("figure", None, about)
+    assert relabelled.change.after.attrs == {"value": 300, "unit": "advisers", "approx": True}
+    assert not session.undo().refused
+    undone = store.get(relabelled.change.after.id)
+    assert (undone.label, undone.attrs) == ("place", {})  # the place it was

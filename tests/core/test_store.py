@@ -28,7 +28,7 @@ def test_round_trip_keeps_every_field(db_path):
         assert store.annotations("a.txt") == [first, second]
         assert store.counts()["a.txt"] == {"place": 1, "quote": 1}
     data = json.loads(db_path.read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema"] == 1
+    assert data["meta"]["1"]["schema"] == 2
     assert {r["text"] for r in data["annotations"].values()} == {"ERBIL", "👍🏽"}
 
 
@@ -141,7 +141,29 @@ def test_old_schema_is_migrated_after_a_backup(db_path):
     with AnnotationStore(db_path) as store:
         assert store.annotations() == [tag().__class__.from_record(record)]
     assert db_path.with_name(f"{db_path.name}.schema0.bak").read_bytes() == old
-    assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 1
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 2
+
+
+def test_a_schema_1_database_gains_attributes_and_keeps_a_copy(db_path):
+    """Schema 2 gave every tag its attributes: a schema-1 file is copied aside, then
+    each of its tags gets empty ones; nothing else changes."""
+    records = {}
+    for number, label in enumerate(("place", "figure", "quote"), 1):
+        record = tag(label, 0, 5, note=f"n{number}").to_record()
+        del record["attrs"]
+        records[str(number)] = record
+    old = json.dumps({"meta": {"1": {"schema": 1, "app": "reader"}}, "annotations": records}).encode()
+    db_path.write_bytes(old)
+    with AnnotationStore(db_path) as store:
+        assert sorted((a.label, a.note, a.attrs) for a in store.annotations()) == [
+            ("figure", "n2", {}),
+            ("place", "n1", {}),
+            ("quote", "n3", {}),
+        ]
+    assert db_path.with_name(f"{db_path.name}.schema1.bak").read_bytes() == old
+    data = json.loads(db_path.read_text())
+    assert data["meta"]["1"]["schema"] == 2
+    assert all(record["attrs"] == {} and record["note"] for record in data["annotations"].values())
 
 
 def test_a_change_to_a_loaded_tag_is_what_gets_saved(db_path):

@@ -95,7 +95,7 @@ def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
     screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
     lines = [line for line in screen.splitlines() if line]
     assert lines[-2:] == [
-        f"reader: {db} was written by a newer reader (schema 99, this one reads 1); upgrade reader",
+        f"reader: {db} was written by a newer reader (schema 99, this one reads 2); upgrade reader",
         "EXIT=1",
     ]
     assert "Traceback" not in screen

@@ -1,0 +1,52 @@
+"""A tag's attributes: what is filled in when it is made, what an import may bring, and
+how the status line reads them. Values are plain JSON (text, numbers, true/false), so
+every format can carry them and nothing in them can be markup or code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .figures import parse_figure
+
+MAX_KEYS = 20
+MAX_TEXT = 500  # characters of one text value
+
+
+def filled_in(label: str, text: str) -> dict[str, Any]:
+    """What a new tag of label over text says without anyone typing: a figure's value,
+    unit and approximation (places and quotes come with the suggestions)."""
+    if label == "figure":
+        figure = parse_figure(text)
+        if figure is not None:
+            return figure.attrs()
+    return {}
+
+
+def problem(attrs: object) -> str | None:
+    """Why attrs cannot be a tag's attributes (None if they can): for imports."""
+    if not isinstance(attrs, dict):
+        return "attrs must be an object of names and values"
+    if len(attrs) > MAX_KEYS:
+        return f"attrs has {len(attrs)} names; reader keeps at most {MAX_KEYS}"
+    for name, value in attrs.items():
+        if not name or len(name) > 50 or not name.replace("_", "").isalnum() or not name.isascii():
+            return f"attrs name {name[:50]!r} is not a short plain name (letters, digits, _)"
+        if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
+            continue
+        if not isinstance(value, str):
+            return f"attrs {name!r} must be text, a number or true/false, not {type(value).__name__}"
+        if len(value) > MAX_TEXT:
+            return f"attrs {name!r} is {len(value):,} characters; reader keeps at most {MAX_TEXT}"
+    return None
+
+
+def describe(attrs: dict[str, Any]) -> str:
+    """ "value 5200 · unit troops · approx", for the status line ("" when there are none)."""
+    parts = []
+    for name, value in attrs.items():
+        if value is True:
+            parts.append(name)
+        elif value not in (None, "", False):
+            parts.append(f"{name} {value}")
+    return " · ".join(parts)
