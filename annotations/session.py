@@ -26,8 +26,10 @@ QUICK_TAGS = 1_000
 
 
 def describe(annotation: Annotation) -> str:
-    """A tag as the status line names it: label, text and offsets."""
-    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}"
+    """A tag as the status line names it: label, text, offsets and what it carries."""
+    said = attributes.describe(annotation.attrs)
+    carries = f" · {excerpt(said, 60)}" if said else ""
+    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}{carries}"
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,7 @@ class EditingSession:
             place += f" · selected {selection[0]}–{selection[1]}"
         here = self.spans.covering(cursor)
         if here:
-            said = attributes.describe(here[0].attrs)
-            place += f" · {describe(here[0])}" + (f" · {excerpt(said, 60)}" if said else "")
-            place += f" · note: {excerpt(here[0].note, 30)}" if here[0].note else ""
+            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
             if len(here) > 1:
                 place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
         return place

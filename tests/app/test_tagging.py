@@ -473,5 +473,6 @@ async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
         await pilot.pause()
         [tag] = app.store.annotations()
         assert (tag.label, tag.text, tag.attrs) == ("figure", "5,200 troops", {"value": 5200, "unit": "troops"})
+        assert message(app).startswith(f"tagged figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops")
         position = app.query_one("#position").content.plain
         assert position.endswith(f"figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops"), position
