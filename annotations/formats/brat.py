@@ -36,6 +36,9 @@ def ann_lines(article: Article, annotations: list[Annotation]) -> list[str]:
         if a.note:
             note = a.note.replace("\t", " ").replace("\n", " ")
             lines.append(f"#{number}\tAnnotatorNotes T{number}\t{note}")
+        if "geonameid" in a.attrs:  # brat's normalisation: the entity in a knowledge base
+            name = str(a.attrs.get("name") or shown).replace("\t", " ").replace("\n", " ")
+            lines.append(f"N{number}\tReference T{number} GeoNames:{a.attrs['geonameid']}\t{name}")
     return lines
 
 

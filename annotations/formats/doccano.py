@@ -1,7 +1,7 @@
 """doccano sequence labelling: one article a line, {"text", "label": [[start, end, label]]}.
 
 meta carries the article id and, per span, what doccano has no field for (id, note,
-annotator, times), so that an export imports back losslessly.
+annotator, times, attributes), so that an export imports back losslessly.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Annotation, Article
 from .common import FormatError, article_of, int_span, require
 
-EXTRA = ("id", "note", "annotator", "created", "updated", "status")
+EXTRA = ("id", "note", "annotator", "created", "updated", "status", "attrs")
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
 WRITES_FOLDER = False  # JSON lines, to a file or stdout

@@ -1,6 +1,7 @@
 """spaCy / Prodigy spans: one article a line, {"text", "spans": [{start, end, label}], "meta"}.
 
-Character offsets as Doc.char_span takes them.
+Character offsets as Doc.char_span takes them. A place with a GeoNames id has it as the
+span's kb_id (as Span.kb_id_ takes it); every attribute is also in the span's attrs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[di
     yield {
         "text": article.text,
         "spans": [
-            {"start": a.start, "end": a.end, "label": a.label, "text": a.text, **{k: getattr(a, k) for k in EXTRA}}
+            {
+                "start": a.start,
+                "end": a.end,
+                "label": a.label,
+                "text": a.text,
+                **({"kb_id": f"GeoNames:{a.attrs['geonameid']}"} if "geonameid" in a.attrs else {}),
+                **{k: getattr(a, k) for k in EXTRA},
+            }
             for a in annotations
         ],
         "meta": {"article": article.id, "article_sha256": article.sha256},

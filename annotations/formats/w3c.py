@@ -1,7 +1,9 @@
 """W3C Web Annotation: one Annotation a line, TextQuote and TextPosition selectors.
 
-The label is a TextualBody with purpose "tagging"; a note is one with "commenting".
-The source is the article id; its hash travels in a "reader:sha256" extension field.
+The label is a TextualBody with purpose "tagging"; a note is one with "commenting"; a
+place's GeoNames id is a SpecificResource with purpose "identifying" whose source is the
+GeoNames URI (https://sws.geonames.org/95446/). The source is the article id; its hash
+travels in a "reader:sha256" extension field, every attribute in "reader:attrs".
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+GEONAMES = "https://sws.geonames.org/"
 
 
 def to_w3c(annotation: Annotation) -> dict[str, Any]:
     body = [{"type": "TextualBody", "purpose": "tagging", "value": annotation.label}]
     if annotation.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note})
+    if "geonameid" in annotation.attrs:
+        body.append({"type": "SpecificResource", "purpose": "identifying", "source": geonames_uri(annotation)})
     return {
         "@context": CONTEXT,
         "id": f"urn:uuid:{annotation.id}" if "-" in annotation.id or len(annotation.id) == 32 else annotation.id,
@@ -45,7 +50,12 @@ def to_w3c(annotation: Annotation) -> dict[str, Any]:
         "modified": annotation.updated,
         "reader:sha256": annotation.article_sha256,
         "reader:status": annotation.status,
+        "reader:attrs": annotation.attrs,
     }
+
+
+def geonames_uri(annotation: Annotation) -> str:
+    return f"{GEONAMES}{annotation.attrs['geonameid']}/"
 
 
 def export_lines(article: Article, annotations: list[Annotation]) -> Iterator[dict[str, Any]]:
@@ -91,4 +101,14 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     for ours, theirs in (("created", "created"), ("updated", "modified"), ("article_sha256", "reader:sha256")):
         if isinstance(record.get(theirs), str):
             parsed[ours] = record[theirs]
+    parsed["attrs"] = record.get("reader:attrs", _identified(bodies))
     return [parsed]
+
+
+def _identified(bodies: list[Any]) -> dict[str, Any]:
+    """From another tool's annotation: a GeoNames id its identifying body names."""
+    for body in bodies:
+        source = body.get("source") if isinstance(body, dict) and body.get("purpose") == "identifying" else None
+        if isinstance(source, str) and source.startswith(GEONAMES) and source[len(GEONAMES) :].strip("/").isdigit():
+            return {"geonameid": int(source[len(GEONAMES) :].strip("/"))}
+    return {}

@@ -209,6 +209,18 @@ articles_text = st.text(
 )
 
 
+attributes = st.dictionaries(
+    st.sampled_from(["value", "unit", "approx", "geonameid", "name", "speaker", "speaker_start"]),
+    st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.text(max_size=20),
+        st.booleans(),
+        st.floats(allow_nan=False, allow_infinity=False),
+    ),
+    max_size=4,
+)
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=articles_text, data=st.data())
 def test_round_trip_property(tmp_path_factory, text, data):
@@ -222,8 +234,9 @@ def test_round_trip_property(tmp_path_factory, text, data):
     spans = data.draw(st.lists(st.tuples(st.integers(0, len(article.text) - 1), st.integers(1, 8)), max_size=5))
     annotations = []
     for start, size in spans:
+        attrs = data.draw(attributes)
         try:
-            annotations.append(new_annotation(article, "quote", start, start + size, note="x"))
+            annotations.append(new_annotation(article, "quote", start, start + size, note="x", attrs=attrs))
         except ValueError:
             continue
     fmt = data.draw(st.sampled_from(["jsonl", "w3c", "doccano", "spacy"]))
@@ -232,3 +245,25 @@ def test_round_trip_property(tmp_path_factory, text, data):
     write_export(groups, fmt, path)
     back = check_records(read_records(path, fmt), corpus, path, "", DEFAULT_LABELS.names) if annotations else []
     assert sorted(back, key=lambda a: a.id) == sorted(annotations, key=lambda a: a.id)
+
+
+def test_a_place_is_identified_by_its_geonames_id_in_every_format(corpus, tmp_path):
+    """W3C: an identifying body with the GeoNames URI; brat: a normalisation line;
+    spaCy: the span's kb_id. And an identifying body from another tool comes in."""
+    article = corpus.get("crlf.txt").load()
+    duhok = new_annotation(article, "place", 14, 19, attrs={"geonameid": 94787, "name": "Duhok", "country": "IQ"})
+    [w3c] = lines(corpus, [duhok], "w3c")
+    assert {"type": "SpecificResource", "purpose": "identifying", "source": "https://sws.geonames.org/94787/"} in w3c[
+        "body"
+    ]
+    [spacy] = lines(corpus, [duhok], "spacy")
+    assert spacy["spans"][0]["kb_id"] == "GeoNames:94787"
+    groups, _ = gather(corpus, [duhok], Filters())
+    write_export(groups, "brat", tmp_path / "brat")
+    ann = (tmp_path / "brat" / "crlf.ann").read_text(encoding="utf-8")
+    assert "N1\tReference T1 GeoNames:94787\tDuhok" in ann.splitlines()
+    del w3c["reader:attrs"]  # as another tool would write it
+    path = tmp_path / "theirs.jsonl"
+    path.write_text(json.dumps(w3c) + "\n", encoding="utf-8")
+    [back] = check_records(read_records(path, None), corpus, path, "", DEFAULT_LABELS.names)
+    assert back.attrs == {"geonameid": 94787}
