@@ -5,6 +5,7 @@ every format can carry them and nothing in them can be markup or code.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .figures import parse_figure
@@ -50,3 +51,36 @@ def describe(attrs: dict[str, Any]) -> str:
         elif value not in (None, "", False):
             parts.append(f"{name} {value}")
     return " · ".join(parts)
+
+
+def as_text(attrs: dict[str, Any]) -> str:
+    """Attributes as a person edits them: "value=5200; unit=troops; approx"."""
+    return "; ".join(name if value is True else f"{name}={value}" for name, value in attrs.items())
+
+
+def from_text(text: str) -> dict[str, Any] | str:
+    """The attributes written as as_text writes them, or why they cannot be: numbers
+    become numbers, a name alone is true, "name=" drops the name."""
+    attrs: dict[str, Any] = {}
+    for part in text.split(";"):
+        name, equals, value = (piece.strip() for piece in part.partition("="))
+        if not name:
+            if value:
+                return f"“{part.strip()}” has no name before its ="
+            continue
+        if not equals:
+            attrs[name] = True
+        elif value:
+            attrs[name] = _number(value)
+    return problem(attrs) or attrs
+
+
+def _number(value: str) -> Any:
+    """5200, 5,200, 12.5 and true as such; "troops", "1-2", "1,2", "inf" as text."""
+    if value in ("true", "false"):
+        return value == "true"
+    if re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)", value):  # 5200 or 5,200; not 1,2
+        return int(value.replace(",", ""))
+    if re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d*)\.\d+", value):
+        return float(value.replace(",", ""))
+    return value

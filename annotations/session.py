@@ -18,7 +18,13 @@ from .spans import SpanIndex
 from .store import AnnotationStore, NotLoadedError, ReadOnlyError
 from .text import excerpt
 
-_DONE = {"tag": "tagged", "delete": "deleted", "relabel": "relabelled", "note": "noted"}
+_DONE = {
+    "tag": "tagged",
+    "delete": "deleted",
+    "relabel": "relabelled",
+    "note": "noted",
+    "attributes": "gave attributes to",
+}
 # An article longer than this, or with more tags, has its tags placed in a thread (see
 # Placing): hashing 100 MB, or searching for thousands of tags, would stop the keys.
 QUICK_TEXT = 1_000_000
@@ -208,6 +214,15 @@ class EditingSession:
         if cut and outcome.change:
             return Outcome(f"{outcome.message} (note cut to {NOTE_LIMIT:,} characters)", outcome.change)
         return outcome
+
+    def set_attributes(self, target: Annotation, text: str) -> Outcome:
+        """The attributes a person typed ("value=5200; unit=troops"; see attributes.from_text)."""
+        attrs = attributes.from_text(text)
+        if isinstance(attrs, str):
+            return Outcome(f"attributes not changed: {attrs}", refused=True)
+        if attrs == target.attrs:
+            return Outcome("attributes unchanged")
+        return self._do(target, target.with_changes(attrs=attrs), "attributes")
 
     def undo(self) -> Outcome:
         return self._step(self.history.undo, "undid", "nothing to undo")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from annotations import attributes
 from annotations.corpus import ArticleError, Corpus, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
@@ -340,20 +341,38 @@ class ReaderApp(EndsWhenTold):
         self.show(self.session.redo())
 
     def action_note(self) -> None:
+        self._ask_about_tag("a note", lambda target: ("Note for", target.note), self.session.note)
+
+    def action_attributes(self) -> None:
+        """E: the tag's attributes as text to edit: value=5200; unit=troops; approx."""
+        self._ask_about_tag(
+            "attributes",
+            lambda target: ("Attributes (name=value; …) of", attributes.as_text(target.attrs)),
+            self.session.set_attributes,
+        )
+
+    def _ask_about_tag(
+        self,
+        what: str,
+        question: Callable[[Annotation], tuple[str, str]],
+        answer: Callable[[Annotation, str], Outcome],
+    ) -> None:
+        """A prompt about the tag under the cursor (or the panel's), its answer to the session."""
         target = self._target()
         if target is None:
-            self.say("no tag here: put the cursor on a tag to add a note")
+            self.say(f"no tag here: put the cursor on a tag to give it {what}")
             return
         refused = self.session.refusal()
         if refused:
             self.show(refused)
             return
 
-        def save_note(note: str | None) -> None:
-            if note is not None:
-                self.show(self.session.note(target, note))
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self.show(answer(target, text))
 
-        self.push_screen(PromptScreen(f"Note for {describe(target)}", target.note), save_note)
+        asking, value = question(target)
+        self.push_screen(PromptScreen(f"{asking} {describe(target)}", value), answered)
 
     # ------------------------------------------------------------ search, panel, help
 

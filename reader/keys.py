@@ -70,6 +70,7 @@ TEXT = [
     Binding("n", "search_again(1)", "Next match", show=False, id="match-next"),
     Binding("N", "search_again(-1)", "Previous match", show=False, id="match-prev"),
     Binding("a", "app.toggle_panel", "Panel", id="panel"),
+    Binding("E", "app.attributes", "Attributes", id="attributes"),
 ]
 
 PANEL = [
@@ -77,6 +78,7 @@ PANEL = [
     Binding("k,up", "cursor_up", "Up", show=False, id="panel-up"),
     Binding("enter", "select_cursor", "Jump to", id="panel-jump"),
     Binding("m", "app.note", "Note", id="panel-note"),
+    Binding("E", "app.attributes", "Attributes", show=False, id="panel-attributes"),
     Binding("d", "app.delete", "Delete", id="panel-delete"),
     Binding("u", "app.undo", "Undo", id="panel-undo"),
     Binding("ctrl+r", "app.redo", "Redo", show=False, id="panel-redo"),

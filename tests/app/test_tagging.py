@@ -476,3 +476,25 @@ async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
         assert message(app).startswith(f"tagged figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops")
         position = app.query_one("#position").content.plain
         assert position.endswith(f"figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops"), position
+
+
+async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        view = await open_seed(pilot)
+        start = view.text.index("5,200 troops")
+        view.select(start, start + len("5,200 troops"))
+        await pilot.press("2")
+        view.move_to(start + 2)
+        await pilot.press("E")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt-input")
+        assert field.value == "value=5200; unit=troops"  # prefilled
+        field.value = ""
+        await pilot.press(*"value=5300; unit=soldiers; approx", "enter")
+        await pilot.pause()
+        [tag] = app.store.annotations()
+        assert tag.attrs == {"value": 5300, "unit": "soldiers", "approx": True}
+        assert message(app).startswith("gave attributes to figure “5,200 troops”")
+        await pilot.press("u")
+        assert app.store.annotations()[0].attrs == {"value": 5200, "unit": "troops"}

@@ -46,3 +46,17 @@ def test_attributes_say_approx_only_when_it_is():
 @pytest.mark.parametrize("text", ["10-15 soldiers", "3.2.1 troops", "1e5 people", "350km", "half a million"])
 def test_what_is_not_one_number_as_written_gives_none_not_a_guess(text):
     assert parse_figure(text) is None
+
+
+def test_attributes_as_text_and_back():
+    from annotations.attributes import as_text, from_text
+
+    attrs = {"value": 5200, "unit": "troops", "approx": True, "lat": 36.19, "name": "Erbil, Iraq"}
+    assert as_text(attrs) == "value=5200; unit=troops; approx; lat=36.19; name=Erbil, Iraq"
+    assert from_text(as_text(attrs)) == attrs
+    assert from_text("range=1-2; x=inf; flag=false; odd=1,2") == {
+        "range": "1-2",
+        "x": "inf",
+        "flag": False,
+        "odd": "1,2",
+    }

@@ -201,3 +201,18 @@ def test_a_figure_tag_comes_with_its_value_and_unit_and_the_status_line_says_the
     assert not session.undo().refused
     undone = store.get(relabelled.change.after.id)
     assert (undone.label, undone.attrs) == ("place", {})  # the place it was
+
+
+def test_attributes_typed_by_a_person_are_read_checked_and_undoable(session, store):
+    session.tag("figure", span("Kirkuk"), 0)
+    [tag] = store.annotations()
+    changed = session.set_attributes(tag, "value=5,200; unit=troops ; approx; note= ; share=12.5")
+    assert changed.change.after.attrs == {"value": 5200, "unit": "troops", "approx": True, "share": 12.5}
+    assert changed.message.startswith("gave attributes to figure “Kirkuk” 16–22 · value 5200 · unit troops")
+    tag = store.get(tag.id)
+    assert session.set_attributes(tag, "value=5200; unit=troops; approx; share=12.5").message == "attributes unchanged"
+    bad = session.set_attributes(tag, "=5")
+    assert bad.refused and bad.message == "attributes not changed: “=5” has no name before its ="
+    assert session.set_attributes(tag, "name=" + "x" * 501).refused
+    assert session.undo().message.startswith("undid attributes figure “Kirkuk”")
+    assert store.get(tag.id).attrs == {}
