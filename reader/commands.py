@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+from annotations.attributes import TALLIES, tally
 from annotations.exchange import (
     ExchangeError,
     Filters,
@@ -151,9 +152,18 @@ def run_import(argv: list[str]) -> int:
 def run_stats(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
     add_corpus_arguments(parser)
+    parser.add_argument(
+        "--by", choices=sorted(TALLIES), help="instead: quotes per speaker, places per country or figures per unit"
+    )
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths)
     groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
+    if args.by:
+        label, name = TALLIES[args.by]
+        print("\t".join([name, f"{label} tags", "articles"]))
+        for value, tags, articles in tally((a for _, group in groups for a in group), args.by):
+            print("\t".join([display_line(value), str(tags), str(articles)]))
+        return 0
     configured = load_labels().names
     found = sorted({a.label for _, group in groups for a in group} - set(configured))
     labels = configured + found  # every configured label always has its column

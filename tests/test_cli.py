@@ -255,3 +255,19 @@ def test_a_bug_in_a_command_is_one_line_and_exit_3(tmp_path, db_path, capsys, mo
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("reader: unexpected error ('boom'); the full traceback is in ")
     assert "KeyError" in Path(err.strip().rsplit(" is in ", 1)[1]).read_text()
+
+
+def test_stats_by_attribute_counts_figures_per_unit_and_places_per_country(tmp_path, db_path, capsys):
+    lines = [
+        {**json.loads(minimal()), "attrs": {"geonameid": 98182, "country": "IQ"}},
+        {**json.loads(minimal(start=0, end=5, text="ERBIL")), "attrs": {"geonameid": 95446, "country": "IQ"}},
+        json.loads(minimal(start=889, end=901, text="5,200 troops", label="figure")),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db_path), "--by", "place"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["country\tplace tags\tarticles", "IQ\t2\t1"]
+    assert main(["stats", "--db", str(db_path), "--by", "figure"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["unit\tfigure tags\tarticles", "(none)\t1\t1"]
