@@ -185,7 +185,10 @@ class ReaderApp(EndsWhenTold):
             self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
-        self.query_one(StatusLine).say(message, saving, saved)
+        """Tell the status line; nothing once the app is closing (the screen is gone, but
+        the saver and the threads may still report)."""
+        for status in self.query(StatusLine):
+            status.say(message, saving, saved)
 
     # ------------------------------------------------------------ articles
 
@@ -307,7 +310,8 @@ class ReaderApp(EndsWhenTold):
             self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
         elif self._waiting_for is not None and message.generation >= self._waiting_for:
             self._waiting_for = None
-            self.say(self.query_one(StatusLine).message, saved=True)
+            for status in self.query(StatusLine):
+                self.say(status.message, saved=True)
 
     def _refresh_panel(self, current: str | None = None) -> None:
         """Fill the panel, only while it is shown: thousands of rows cost time."""

@@ -498,3 +498,17 @@ async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_
         assert message(app).startswith("gave attributes to figure “5,200 troops”")
         await pilot.press("u")
         assert app.store.annotations()[0].attrs == {"value": 5200, "unit": "troops"}
+
+
+async def test_a_save_reported_as_the_app_closes_is_no_error(make_app):
+    """The saver thread reports after a tag; when that report lands as the app closes,
+    the status line is gone (CI saw NoMatches on StatusLine at the end of a test)."""
+    from reader.app import Saved
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_seed(pilot)
+        view.select(0, 5)
+        await pilot.press("3")
+    app.on_saved(Saved(app.store.generation, None))
+    app.say("said after the end")
