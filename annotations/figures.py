@@ -54,7 +54,7 @@ _APPROXIMATE = (
     "estimated",
     "close to",
 )
-_FILLER = {"a", "an", "and", "of", "the", "-"}
+_FILLER = {"a", "an", "and", "of", "the"}
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER_WORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, "a", "and"], key=len, reverse=True))
@@ -82,13 +82,13 @@ class Figure:
 
 
 def _words_value(words: list[str]) -> int | None:
-    """ "four billion", "twenty-five thousand", "a dozen"-free English numbers."""
+    """English number words: "four billion", "twenty-five thousand", "a million"."""
     total, current, seen = 0, 0, False
     for word in words:
-        if word in _FILLER and word != "a":
-            continue
-        if word == "a":
+        if word == "a":  # "a million": one
             current = max(current, 1)
+            continue
+        if word in _FILLER:
             continue
         if word in _SMALL:
             current += _SMALL[word]
@@ -141,10 +141,8 @@ def parse_figure(text: str) -> Figure | None:
         value = _words_value(words)
         if value is None:
             return None
-    if isinstance(value, float) and value.is_integer() and "." not in (digits or ""):
-        value = int(value)
-    elif isinstance(value, float) and value.is_integer() and value >= 1000:
-        value = int(value)  # "1.5 million": 1500000
+    if isinstance(value, float) and value.is_integer() and ("." not in digits or value >= 1000):
+        value = int(value)  # 5200, and "1.5 million" as 1500000; 2.0 as written
     unit = _unit(match["sign"], match["rest"])
     return Figure(value, unit, approx)
 
@@ -153,7 +151,7 @@ def _unit(sign: str | None, rest: str) -> str:
     rest = rest.strip()
     lowered = rest.lower()
     if sign:
-        return _CURRENCY_SIGNS[sign.upper() if sign.upper() == "US$" else sign]
+        return _CURRENCY_SIGNS[sign.upper()]  # "us$" too
     for percent in _PERCENT:
         if lowered.startswith(percent):
             return "%"

@@ -184,35 +184,28 @@ def counts_path(path: Path) -> Path:
     return path.with_name(path.name + ".counts")
 
 
-def _file_identity(path: Path) -> list[int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
-
-
 def read_cached_counts(path: Path) -> dict[str, Counter[str]] | None:
     """Per article and label, how many tags the database holds, from the small file
     written beside it at each compaction; None unless it is surely current (written for
     this very file, and no journal since). A million tags take half a minute to load;
     the article list shows their counts from this at once."""
-    if _journal_exists(path):
+    if journal_size(path):
         return None
     try:
         cached = json.loads(counts_path(path).read_bytes())
-        if cached["file"] != _file_identity(path):
+        if tuple(cached["file"]) != _identity(path):
             return None
         return {article: Counter(labels) for article, labels in cached["counts"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _journal_exists(path: Path) -> bool:
+def journal_size(path: Path) -> int:
+    """Bytes in the journal of the database at path (0 when there is none)."""
     try:
-        return journal_path(path).stat().st_size > 0
+        return journal_path(path).stat().st_size
     except OSError:
-        return False
+        return 0
 
 
 def read_journal(path: Path) -> list[dict[str, Any]]:
@@ -295,12 +288,13 @@ def read_current(path: Path) -> dict[str, Any]:
     return replay(data, changes)
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at path now: a replaced or rewritten file has another."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    return stat.st_ino, stat.st_mtime_ns
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def read_annotations(path: Path) -> list[Annotation]:
@@ -549,17 +543,11 @@ class AnnotationStore:
         # line only leaves changes that replay onto the file as no-ops.
         journal_path(self.path).unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # only a shortcut: without it counts come with the load
-            cached = {"file": _file_identity(self.path), "counts": counts}
+            cached = {"file": _identity(self.path), "counts": counts}
             write_atomically(counts_path(self.path), json.dumps(cached).encode())
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
         return generation
-
-    def _journal_size(self) -> int:
-        try:
-            return journal_path(self.path).stat().st_size
-        except OSError:
-            return 0
 
     def request_save(self) -> None:
         """Have the saver thread write the latest changes; on_saved is told when done."""
@@ -578,7 +566,7 @@ class AnnotationStore:
                     return
             try:
                 generation, error = self.flush(), None
-                if self._journal_size() > JOURNAL_LIMIT:
+                if journal_size(self.path) > JOURNAL_LIMIT:
                     self.save()
             except OSError as problem:
                 generation, error = self.saved_generation, problem
@@ -608,7 +596,7 @@ class AnnotationStore:
             self._saver.join()
         try:
             if self.loaded and not self.readonly:
-                changed = self.saved_generation < self.generation or self._journal_size() > 0
+                changed = self.saved_generation < self.generation or journal_size(self.path) > 0
                 if changed:  # a migration counts as a change; a replayed journal is still there
                     self.save()
         finally:

@@ -310,8 +310,8 @@ class ReaderApp(EndsWhenTold):
             self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
         elif self._waiting_for is not None and message.generation >= self._waiting_for:
             self._waiting_for = None
-            for status in self.query(StatusLine):
-                self.say(status.message, saved=True)
+            for status in self.query(StatusLine):  # none once the app is closing
+                status.say(status.message, saved=True)
 
     def _refresh_panel(self, current: str | None = None) -> None:
         """Fill the panel, only while it is shown: thousands of rows cost time."""

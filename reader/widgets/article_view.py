@@ -148,8 +148,7 @@ class ArticleView(LineView):
         layout = self.layout_rows
         height = max(1, self.scrollable_content_region.height)
         layout.wrap_around(self._top, 0, height)
-        if self.virtual_size != (size := Size(layout.width, layout.rows)):
-            self.virtual_size = size
+        self._sync_size()
         row = layout.row_of(self._top)
         if row != round(self.scroll_offset.y):
             self._settling = True
@@ -209,9 +208,15 @@ class ArticleView(LineView):
         """Scroll so that the cursor's row is on screen; True if it scrolled."""
         layout, height = self.layout_rows, max(1, self.scrollable_content_region.height)
         layout.wrap_around(self.cursor, height, height)
-        if self.virtual_size.height != layout.rows:
-            self.virtual_size = Size(layout.width, layout.rows)
+        self._sync_size()
         return self.scroll_row_into_view(layout.row_of(self.cursor), height)
+
+    def _sync_size(self) -> None:
+        """The scroll range as many rows as the layout counts now (blocks just wrapped
+        replace their estimates)."""
+        size = Size(self.layout_rows.width, self.layout_rows.rows)
+        if self.virtual_size != size:
+            self.virtual_size = size
 
     def _target(self, motion: str) -> int:
         text, pos = self.text, self.cursor

@@ -461,16 +461,22 @@ async def test_the_list_shows_counts_before_the_database_is_loaded(make_app, db_
         assert counts_shown(app, SEED) == ["1", "·", "1"]
 
 
+async def tag_5200_troops(pilot) -> tuple[ArticleView, int]:
+    """Open seed 000, tag "5,200 troops" a figure; the view and where the tag starts."""
+    view = await open_seed(pilot)
+    start = view.text.index("5,200 troops")
+    view.select(start, start + len("5,200 troops"))
+    await pilot.press("2")
+    await pilot.pause()
+    return view, start
+
+
 async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
     """Seed 000 says "The US has 5,200 troops": tagged a figure, it carries 5200 troops,
     and the status line says so with the cursor on it."""
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
-        view = await open_seed(pilot)
-        start = view.text.index("5,200 troops")
-        view.select(start, start + len("5,200 troops"))
-        await pilot.press("2")
-        await pilot.pause()
+        _, start = await tag_5200_troops(pilot)
         [tag] = app.store.annotations()
         assert (tag.label, tag.text, tag.attrs) == ("figure", "5,200 troops", {"value": 5200, "unit": "troops"})
         assert message(app).startswith(f"tagged figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops")
@@ -481,10 +487,7 @@ async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
 async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_app):
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
-        view = await open_seed(pilot)
-        start = view.text.index("5,200 troops")
-        view.select(start, start + len("5,200 troops"))
-        await pilot.press("2")
+        view, start = await tag_5200_troops(pilot)
         view.move_to(start + 2)
         await pilot.press("E")
         await pilot.pause()
