@@ -20,7 +20,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from annotations.text import display_text, grapheme_bounds, graphemes
 
-BLOCK = 1 << 16  # characters wrapped at a time
+BLOCK = 1 << 16  # characters wrapped at a time (a quarter of it for wide text)
 
 
 @lru_cache(maxsize=4096)
@@ -240,9 +240,15 @@ class Layout:
         return end
 
 
-def block_bounds(text: str, size: int = BLOCK) -> list[int]:
+def block_bounds(text: str, size: int | None = None) -> list[int]:
     """Where the blocks of text start (and, last, its length): after the first newline
-    at least size characters on, else after a space, else at a cluster's start."""
+    at least size characters on, else after a space, else at a cluster's start. By
+    default BLOCK, or a quarter of it for text whose beginning has characters wider or
+    narrower than a cell (CJK, emoji, combining marks), which is wrapped a cluster at a
+    time, four times slower: either way a block is wrapped within a frame or two."""
+    if size is None:
+        sample = set(text[:4096])
+        size = BLOCK if all(one_cell(c) or c in "\n\t" for c in sample) else BLOCK // 4
     bounds, length, pos = [0], len(text), 0
     while length - pos > size:
         target = pos + size

@@ -166,3 +166,14 @@ def test_a_giant_line_breaks_at_a_space_once_a_block():
     rows = layout.every_row()
     assert rows[0] == (0, 50) and rows[-1][1] == len(text)
     assert all(start in {end, end + 1} or start == end for (_, end), (start, _) in itertools.pairwise(rows))
+
+
+def test_wide_text_is_cut_into_smaller_blocks():
+    """CJK is wrapped a cluster at a time, four times slower than one-cell text: its
+    blocks are a quarter the size, so that G or a resize wraps within a frame or two."""
+    from reader.layout import BLOCK
+
+    latin = ("Troops moved into bases across the north. " * 20 + "\n") * 2000
+    wide = ("北京报道，部队进入北方基地。" * 40 + "\n") * 2000
+    assert min(b - a for a, b in itertools.pairwise(block_bounds(latin)[:-1])) >= BLOCK
+    assert max(b - a for a, b in itertools.pairwise(block_bounds(wide)[:-1])) < BLOCK // 2
