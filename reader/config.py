@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
 
@@ -33,6 +33,12 @@ def database_path(given: str | None) -> Path:
     """--db, else $READER_DB, else the user data directory."""
     chosen = given or os.environ.get("READER_DB")
     return Path(chosen).expanduser() if chosen else user_data_path(APP_NAME) / "annotations.json"
+
+
+def cache_folder() -> Path:
+    """$READER_CACHE, else the user cache directory: the gazetteer's index lives here."""
+    chosen = os.environ.get("READER_CACHE")
+    return Path(chosen).expanduser() if chosen else user_cache_path(APP_NAME)
 
 
 def labels_path() -> Path:

