@@ -11,7 +11,10 @@ from annotations.gazetteer import load
 from annotations.places import find_places
 from reader.config import cache_folder
 
+from annotations.quotes import find_quotes
+
 from .conll import documents
+from .polnear import articles
 from .score import Score
 
 
@@ -33,13 +36,50 @@ def places(path: Path, show: int) -> None:
         print("  most common missed:", Counter(score.misses).most_common(show))
 
 
+_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
+
+
+def quotes(path: Path, show: int) -> None:
+    score, started = Score(), time.perf_counter()
+    shown = right = judged = 0
+    wrong_speakers = []
+    for _, text, gold in articles(path):
+        found = find_quotes(text)
+        pairs = score.add(text, [(q.start, q.end) for q in found], [(g.start, g.end) for g in gold])
+        by_span = {(q.start, q.end): q for q in found}
+        by_gold = {(g.start, g.end): g for g in gold}
+        for span, hit in pairs:
+            quote, truth = by_span[span], by_gold[hit]
+            if not quote.speaker:
+                continue
+            shown += 1
+            if truth.source is None or text[truth.source[0] : truth.source[1]].lower() in _PRONOUNS:
+                continue  # no gold source, or a pronoun whose antecedent the gold does not give
+            judged += 1
+            a, b = truth.source
+            source = text[a:b]
+            if (quote.speaker_start is not None and quote.speaker_start < b and a < quote.speaker_end) or (
+                quote.speaker.split()[-1].lower() in source.lower()
+            ):
+                right += 1
+            else:
+                wrong_speakers.append(f"{quote.speaker!r} for {source!r}")
+    print(score.line("quotes (PolNeAR train, quoted content of attributions)"))
+    print(f"  speaker shown for {shown / max(1, score.matched):.3f} of the matched quotes; right for "
+          f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s")
+    if show:
+        print("  wrong quotes:", score.wrong[:show])
+        print("  missed quotes:", score.misses[:show])
+        print("  wrong speakers:", wrong_speakers[:show])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.quality")
     parser.add_argument("what", choices=["places", "quotes", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     args = parser.parse_args()
-    {"places": places}[args.what](args.path, args.show)
+    {"places": places, "quotes": quotes}[args.what](args.path, args.show)
 
 
 main()

@@ -1,0 +1,164 @@
+"""Direct quotations in an article, with who said them.
+
+A quote is the words between quotation marks, curly or straight, marks excluded. One
+that runs on into the next paragraph (the paragraph ends unclosed and the next opens
+with a mark, as newspapers print it) is one quote. Its speaker is read from the cue
+around it, as news writes it: "…," said Caggins; "…," Caggins told Rudaw; Caggins said:
+"…"; according to Caggins; and a pronoun ("he added") is the last speaker named before.
+Short quoted words with no cue ("so-called “experts”") are scare quotes, not quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+_CUES = (
+    "said says say told tells tell added adds asked asks stated states wrote writes explained explains "
+    "noted notes insisted insists argued argues claimed claims continued continues declared declares "
+    "replied replies responded responds warned warns tweeted tweets announced announces acknowledged "
+    "acknowledges admitted admits recalled recalls suggested suggests conceded concedes concluded concludes "
+    "complained complains cautioned cautions emphasized emphasizes emphasised stressed stresses observed "
+    "remarked predicted vowed promised pointed countered quipped joked shouted yelled whispered mused "
+    "testified affirmed agreed boasted charged contended disclosed estimated recounted reported reports "
+    "urged urges confirmed confirms denied denies"
+).split()
+_CUE = "|".join(sorted(_CUES, key=len, reverse=True))
+_PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
+# A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
+# described person ("the spokesman", "a senior U.S. official").
+_NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:de|van|von|al|bin|la|le|del|der)?\s*\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})"
+_DESCRIBED = r"(?:(?:the|a|an|one|another)\s+(?:[\p{L}.\-]+\s+){0,4}?[\p{Ll}\-]+)"
+_WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_NAME}|{_DESCRIBED}|he|she|they|I|we)"
+# After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
+_AFTER = regex.compile(
+    rf"[\s,]*(?:(?P<cue>{_CUE})\s+{_WHO}|{_WHO}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE}))\b",
+    regex.V1,
+)
+# Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
+_BEFORE = regex.compile(
+    rf"(?:{_WHO}\s+(?:also\s+)?(?P<cue>{_CUE})(?:\s+[\p{{L}}\s.,’']{{0,40}}?)?|(?P<cue2>[Aa]ccording to)\s+{_WHO})[,:]?\s*$",
+    regex.V1,
+)
+_OPENING = "“\"‘«"
+_CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+_SENTENCE_CUE = regex.compile(rf"\b(?:{_CUE}|called|calls|call|described|describes|dubbed|labeled|labelled|branded)\b")
+MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str = ""
+
+    def attrs(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        if self.speaker:
+            found["speaker"] = self.speaker
+            if self.speaker_start is not None:
+                found["speaker_start"], found["speaker_end"] = self.speaker_start, self.speaker_end
+        if self.cue:
+            found["cue"] = self.cue
+        return found
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of marks, runs across paragraphs joined."""
+    found: list[tuple[int, int]] = []
+    i, size = 0, len(text)
+    while i < size:
+        mark = text[i]
+        if mark not in _OPENING or (mark in "\"‘" and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-")):
+            i += 1
+            continue
+        if mark == "‘" and found and found[-1][0] < i < found[-1][1]:
+            i += 1
+            continue
+        closing = _CLOSING[mark]
+        start, j = i + 1, i + 1
+        while True:
+            stop = text.find(closing, j)
+            paragraph_end = text.find("\n\n", j)
+            if mark == '"' and stop != -1 and stop + 1 < size and text[stop + 1].isalnum():
+                j = stop + 1  # a mark inside a word is not a closing one
+                continue
+            if stop != -1 and (paragraph_end == -1 or stop < paragraph_end):
+                found.append((start, stop))
+                i = stop + 1
+                break
+            # Unclosed at the paragraph's end: the quote goes on if the next paragraph opens with a mark.
+            if paragraph_end == -1:
+                i = size
+                break
+            next_start = paragraph_end + 2
+            while next_start < size and text[next_start].isspace():
+                next_start += 1
+            if next_start < size and text[next_start] == mark:
+                j = next_start + 1
+                continue
+            i = paragraph_end
+            break
+    return [(s, e) for s, e in found if e > s and text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every direct quotation in text, with its speaker where the cue names one."""
+    quotes: list[Quote] = []
+    last_named: tuple[str, int, int] | None = None
+    previous: Quote | None = None
+    for raw_start, raw_end in _stretches(text):
+        start, end = _trim(text, raw_start, raw_end)
+        quoted = text[start:end]
+        after = _AFTER.match(text, raw_end + 1, min(len(text), raw_end + 160))
+        before = _BEFORE.search(text, max(0, raw_start - 121), raw_start - 1) if raw_start > 1 else None
+        if before is not None and "\n\n" in text[before.start() : raw_start]:
+            before = None
+        cue_match = after or before
+        if cue_match is None:
+            if len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted):
+                if not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end)):
+                    continue  # a scare quote
+            quote = Quote(start, end, quoted)
+            if previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0:
+                # an unattributed quote right after an attributed one goes on in the same voice
+                quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
+        else:
+            who = cue_match.group("who").strip()
+            who_start = cue_match.start("who")
+            cue = (cue_match.group("cue") or cue_match.group("cue2") or "").strip()
+            if who in _PRONOUNS:
+                name, name_start, name_end = last_named or ("", None, None)
+                quote = Quote(start, end, quoted, name, name_start, name_end, cue)
+            else:
+                last_named = (who, who_start, who_start + len(who))
+                quote = Quote(start, end, quoted, who, who_start, who_start + len(who), cue)
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a quote stands in, for a cue that is not next to it."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[left + 1 : min(right) if right else len(text)]
+
+
+def _ends_sentence(quoted: str) -> bool:
+    """Whether quoted words read as speech: they end as a sentence or a clause does."""
+    return quoted.rstrip()[-1:] in ".,!?…—-:;" if quoted.strip() else False
