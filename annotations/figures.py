@@ -163,3 +163,93 @@ def _unit(sign: str | None, rest: str) -> str:
     # What is counted is the last word ("7,500 coalition troops", "20 missile attacks").
     last: str = words[-1]
     return _CURRENCY_WORDS.get(last.lower(), last)
+
+
+# ---------------------------------------------------------------- finding figures in text
+
+_NUMBER_WORDS_FOUND = "|".join(sorted([*_SMALL, *_TENS, *_SCALES], key=len, reverse=True))
+_CANDIDATE = re.compile(
+    r"(?<![\w$€£¥.,-])"
+    r"(?:(?:US\$|[$€£¥])\s?)?"
+    rf"(?:{_DIGITS}|(?:(?:{_NUMBER_WORDS_FOUND})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORDS_FOUND}))?)+)"
+    r"(?:\s?(?:million|billion|trillion|thousand|hundred|mn|bn|m|k)\b)*"
+    r"(?:\s?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_UNIT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
+# Words after a number that are not what it counts.
+_NOT_UNITS = frozenset(
+    """a an the of to in on at by for from with and or but as than that this these those who which what
+    is are was were be been being has have had do does did will would can could may might must should
+    not no so if then there here it its he she they we you i me him her them us our their his my your
+    more most less least only just also about over under after before since until into onto out up down
+    per each every all some any other others such same own p.m a.m am pm times time year years old month
+    months day days week weeks hour hours minute minutes second seconds percent""".split()
+)
+_DATE_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
+    r"September|October|November|December)\.?\s+$"
+)
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+_APPROX_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(cue) for cue in _APPROXIMATE) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundFigure:
+    start: int
+    end: int
+    text: str
+    figure: Figure
+
+
+def _unit_words(text: str, end: int) -> int:
+    """Where what a number counts ends: a plain word ("troops"), or two when the second is
+    a plural ("coalition troops"); nothing when the next word is not a noun-like word."""
+    first = _UNIT_WORD.match(text, end)
+    if first is None or not _plain(first, text):
+        return end
+    second = _UNIT_WORD.match(text, first.end(1))
+    if second is not None and _plain(second, text) and second.group(1).endswith("s") and not first.group(1).endswith("s"):
+        return second.end(1)
+    return first.end(1)
+
+
+def _plain(word: re.Match[str], text: str) -> bool:
+    """A word that can say what is counted: not a function word, an abbreviation or a line away."""
+    return (
+        len(word.group(1)) > 1
+        and not word.group(1).endswith("ing")  # "263 entering": a verb, not a unit
+        and word.group(1).lower() not in _NOT_UNITS
+        and "\n" not in word.group(0)
+        and not re.match(r"\.\w", text[word.end(1) : word.end(1) + 2])
+    )
+
+
+def find_figures(text: str) -> list[FoundFigure]:
+    """Every number in text with what it counts or measures ("5,200 troops", "$3 million",
+    "12.5%"): a number with no unit, a year, a date or a time is not a figure."""
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.start(), match.end()
+        number = match.group().strip()
+        if not any(ch.isdigit() for ch in number) and number.lower() in {"one", "a", "zero"}:
+            continue
+        money_or_share = number[0] in "$€£¥U" or number.endswith(("%", "percent", "per cent"))
+        if not money_or_share:
+            if _DATE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "June 7 primary": a date
+            end = _unit_words(text, end)
+            if end == match.end():
+                continue  # a bare number: a count of nothing named, or a year
+            if _YEAR.fullmatch(number):
+                continue
+        figure = parse_figure(text[start:end])
+        if figure is None:
+            continue
+        if _APPROX_BEFORE.search(text, max(0, start - 20), start):
+            figure = Figure(figure.value, figure.unit, True)
+        found.append(FoundFigure(start, end, text[start:end], figure))
+    return found

@@ -19,9 +19,10 @@ from typing import Any
 
 from .atomic import write_atomically
 
-VERSION = 3  # of the index's layout and content: a new one is built when it changes
-COUNTRY, REGION, CITY, CONTINENT = "country", "region", "city", "continent"
-_KIND_RANK = {CONTINENT: 3, COUNTRY: 2, REGION: 1, CITY: 0}
+VERSION = 4  # of the index's layout and content: a new one is built when it changes
+COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"
+# "Washington" in the news is the capital before the state; "Georgia" the country.
+_KIND_RANK = {CONTINENT: 4, COUNTRY: 3, CAPITAL: 2, REGION: 1, CITY: 0}
 
 # Names news uses that GeoNames does not list in English among a country's names.
 _COUNTRY_ALIASES = {
@@ -131,11 +132,13 @@ def build() -> dict[str, Any]:
         lat, lon = _centre(by_region[country, admin1])
         population = sum(t["population"] for t in by_region[country, admin1])
         add(Place(geonameid, name, country, lat, lon, population, REGION, admin1), aliases)
+    capitals = {(country["iso"], country["capital"]) for country in cache.get_countries().values()}
     for town in cities.values():
         latin = [alias for alias in town["alternatenames"] if _latin(alias)]
+        capital = (town["countrycode"], town["name"]) in capitals or (town["geonameid"] == 4140963)  # Washington, D.C.
         add(
             Place(town["geonameid"], town["name"], town["countrycode"], town["latitude"], town["longitude"],
-                  int(town["population"]), CITY, town["admin1code"]),
+                  int(town["population"]), CAPITAL if capital else CITY, town["admin1code"]),
             latin,
         )
     # One string a place and a bare number for a name of one place: a quarter of the

@@ -16,6 +16,8 @@ NOTE_LIMIT = 10_000  # characters in a note: a longer one is cut in the app, ref
 CONTEXT = 32  # characters of prefix and suffix kept with every quote (as Hypothesis does)
 
 ANCHORED = "anchored"
+MANUAL = "manual"  # an annotation's origin: tagged by hand
+SUGGESTED = "suggested"  # or a suggestion the person accepted
 ORPHANED = "orphaned"
 
 
@@ -100,6 +102,7 @@ class Annotation:
     # What the tag says beyond its label: a figure's value and unit, a place's GeoNames
     # id, a quote's speaker (see attributes.py). Plain JSON values, never nested.
     attrs: dict[str, Any] = field(default_factory=dict)
+    origin: str = MANUAL
     # The stored record this was read from, handed back by to_record: an export of
     # 100,000 tags then builds no dicts. with_changes() leaves it unset (None).
     _record: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
@@ -136,6 +139,7 @@ def new_annotation(
     annotator: str = "",
     note: str = "",
     attrs: dict[str, Any] | None = None,
+    origin: str = MANUAL,
 ) -> Annotation:
     """An annotation of article[start:end], widened to whole grapheme clusters."""
     start, end = snap_span(article.text, start, end)
@@ -157,4 +161,5 @@ def new_annotation(
         created=stamp,
         updated=stamp,
         attrs=dict(attrs or {}),
+        origin=origin,
     )

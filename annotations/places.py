@@ -153,7 +153,7 @@ def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: s
         candidates = gazetteer.candidates(name)
         if not candidates:
             continue
-        best = max(candidates, key=lambda p: (countries[p.country] > 0, p.kind != CITY, p.population))
+        best = max(candidates, key=lambda p: (countries[p.country] > 0, p.kind != CITY, -candidates.index(p)))
         if name in NEVER:
             continue
         if name in COMMON_WORDS and not countries[best.country] > 1:

@@ -29,8 +29,8 @@ _CUE = "|".join(sorted(_CUES, key=len, reverse=True))
 _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
 # described person ("the spokesman", "a senior U.S. official").
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:de|van|von|al|bin|la|le|del|der)?\s*\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})"
-_DESCRIBED = r"(?:(?:the|a|an|one|another)\s+(?:[\p{L}.\-]+\s+){0,4}?[\p{Ll}\-]+)"
+_NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})"
+_DESCRIBED = r"(?:(?:the|a|an|one|another) +(?:[\p{L}.\-]+ +){0,4}?[\p{Ll}\-]+)"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_NAME}|{_DESCRIBED}|he|she|they|I|we)"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
 _AFTER = regex.compile(
@@ -138,7 +138,9 @@ def find_quotes(text: str) -> list[Quote]:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
         else:
-            who = cue_match.group("who").strip()
+            who = cue_match.group("who").strip().rstrip(".")
+            if who.endswith((" Jr", " Sr")) or regex.search(r"\b\p{Lu}$", who):
+                who += "."  # "John Smith Jr." and "John F." keep their dot
             who_start = cue_match.start("who")
             cue = (cue_match.group("cue") or cue_match.group("cue2") or "").strip()
             if who in _PRONOUNS:

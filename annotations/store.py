@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.table import Document
 
 from .atomic import atomic_writer, write_atomically
-from .model import Annotation
+from .model import MANUAL, Annotation
 from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
@@ -36,10 +36,11 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 _ENCODE = record_encoder(",", ":")
-SCHEMA = 2
+SCHEMA = 3
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
 META = "meta"
+REJECTIONS = "rejections"  # suggestions the person turned down (see suggestions.py)
 _NO_ATTRS: dict[str, Any] = {}  # a record from before attributes
 _REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
 
@@ -65,7 +66,7 @@ def _check_shape(path: Path, data: object) -> dict[str, Any]:
     where = f"{path}"
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise StoreError(f"{where} is not a reader database (unexpected JSON shape); pass another --db")
-    foreign = set(data) - {ANNOTATIONS, META}
+    foreign = set(data) - {ANNOTATIONS, META, REJECTIONS}
     if foreign:
         names = ", ".join(sorted(foreign))
         raise StoreError(f"{where} is not a reader database (tables: {names}); pass another --db")
@@ -119,7 +120,16 @@ def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, ANNOTATIONS: tags, META: meta}
 
 
-MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2}
+def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Every tag says where it came from: all made by hand until suggestions came."""
+    tags = {
+        doc_id: {**record, "origin": record.get("origin", MANUAL)} for doc_id, record in data.get(ANNOTATIONS, {}).items()
+    }
+    meta = {doc_id: {**entry, "schema": 3} for doc_id, entry in data.get(META, {}).items()}
+    return {**data, ANNOTATIONS: tags, META: meta}
+
+
+MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3}
 
 
 def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:
@@ -229,6 +239,7 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
             if not isinstance(change, dict) or not (
                 (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
                 or isinstance(change.get("remove"), str)
+                or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
             ):
                 raise ValueError("not a change")
         except ValueError:
@@ -254,10 +265,26 @@ def _trim_torn_tail(path: Path) -> None:
             os.fsync(handle.fileno())
 
 
+def rejection_well_formed(record: dict[str, Any]) -> bool:
+    return all(type(record.get(k)) is str for k in ("article", "label", "text")) and type(record.get("start")) is int
+
+
 def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
     """The database's data with the journal's changes applied (each put or remove by id)."""
     if not changes:
         return data
+    rejections = [change["reject"] for change in changes if "reject" in change]
+    if rejections:
+        table = dict(data.get(REJECTIONS, {}))
+        known = {_rejection_key(record) for record in table.values()}
+        highest = max((int(doc_id) for doc_id in table), default=0)
+        for record in rejections:
+            if _rejection_key(record) not in known:
+                known.add(_rejection_key(record))
+                highest += 1
+                table[str(highest)] = record
+        data = {**data, REJECTIONS: table}
+        changes = [change for change in changes if "reject" not in change]
     table = dict(data.get(ANNOTATIONS, {}))
     doc_of = {record["id"]: doc_id for doc_id, record in table.items()}
     highest = max((int(doc_id) for doc_id in table), default=0)
@@ -274,6 +301,10 @@ def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any
             if doc_id is not None:
                 del table[doc_id]
     return {**data, ANNOTATIONS: table}
+
+
+def _rejection_key(record: dict[str, Any]) -> tuple[str, str, str, int]:
+    return record["article"], record["label"], record["text"], record["start"]
 
 
 def read_current(path: Path) -> dict[str, Any]:
@@ -300,8 +331,14 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
 def read_annotations(path: Path) -> list[Annotation]:
     """Every annotation in a database (file and journal), without a lock or an index:
     for readers (export, stats) that change nothing."""
+    return read_with_rejections(path)[0]
+
+
+def read_with_rejections(path: Path) -> tuple[list[Annotation], list[dict[str, Any]]]:
+    """Every annotation and every rejected suggestion, for `reader suggest`."""
     data = read_current(path)
-    return [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
+    annotations = [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
+    return annotations, list(data.get(REJECTIONS, {}).values())
 
 
 class AnnotationStore:
@@ -375,6 +412,8 @@ class AnnotationStore:
             self._index(annotation)
             self._doc_ids[annotation.id] = int(doc_id)
         self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
+        self._rejections = self._db.table(REJECTIONS, cache_size=0)
+        self._rejected = {_rejection_key(record): record for record in data.get(REJECTIONS, {}).values()}
         if migrated:
             self.generation += 1
         self.loaded = True
@@ -483,6 +522,23 @@ class AnnotationStore:
             self._table.remove(doc_ids=[self._doc_ids.pop(annotation_id)])
             self._changed({"remove": annotation_id})
             return annotation
+
+    def reject(self, article: str, label: str, text: str, start: int, end: int) -> bool:
+        """Remember a suggestion turned down; False if it was already."""
+        self._writable()
+        record = {"article": article, "label": label, "text": text, "start": start, "end": end}
+        with self._mutex:
+            if _rejection_key(record) in self._rejected:
+                return False
+            self._rejected[_rejection_key(record)] = record
+            self._rejections.insert(record)
+            self._changed({"reject": record})
+            return True
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Every suggestion turned down: article, label, text, start, end."""
+        with self._mutex:
+            return list(self._rejected.values())
 
     def _changed(self, change: dict[str, Any]) -> None:
         self._pending.append(change)

@@ -1,4 +1,4 @@
-"""The command line: `reader` opens the app; export, import and stats are in commands.py.
+"""The command line: `reader` opens the app; export, import, stats and suggest are in commands.py.
 
 Exit codes: 0 done, 1 bad input (one line on stderr saying what and where), 2 usage,
 3 an unexpected error (a bug: one line on stderr names the file with its traceback).
@@ -40,7 +40,7 @@ def run_app(argv: list[str]) -> int:
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats  (each has --help)"
+    parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
     corpus = load_corpus(args.paths, quiet=True)
@@ -77,7 +77,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats")
+COMMANDS = ("export", "import", "stats", "suggest")
 EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
 CRASHED = 3
 

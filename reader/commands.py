@@ -1,9 +1,10 @@
-"""`reader export`, `reader import` and `reader stats`: the commands that need no UI."""
+"""`reader export`, `import`, `stats` and `suggest`: the commands that need no UI."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import sys
 from collections import Counter
 from datetime import datetime
@@ -24,15 +25,15 @@ from annotations.exchange import (
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
-from annotations.store import read_annotations
+from annotations.store import read_annotations, read_with_rejections
 from annotations.text import display_line, excerpt
 
-from .config import database_path, default_annotator, load_labels
+from .config import cache_folder, database_path, default_annotator, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
 def run(command: str, argv: list[str]) -> int:
-    runner = {"export": run_export, "import": run_import, "stats": run_stats}[command]
+    runner = {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
     # A command reads everything, writes, and exits: the cycle collector would walk
     # 100,000 records a few times over (0.1 s of an export) to find no cycles.
     gc.disable()
@@ -183,4 +184,60 @@ def run_stats(argv: list[str]) -> int:
     for orphan in orphans:
         where = f"{orphan.article} {orphan.label} “{excerpt(orphan.text, 60)}”"
         print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))
+    return 0
+
+
+def run_suggest(argv: list[str]) -> int:
+    from annotations import gazetteer
+    from annotations.corpus import ArticleError
+    from annotations.suggestions import Knowledge, suggest
+
+    parser = argparse.ArgumentParser(
+        prog="reader suggest",
+        description="Write the suggestions for every article, one JSON record a line (what the app proposes).",
+    )
+    add_corpus_arguments(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.paths)
+    labels = args.label or load_labels().names
+    annotations, rejections = read_with_rejections(database_path(args.db))
+    knowledge = Knowledge.of(annotations, rejections)
+    by_article: dict[str, list[Annotation]] = {}
+    for annotation in annotations:
+        by_article.setdefault(annotation.article, []).append(annotation)
+    places: list[gazetteer.Gazetteer] = []
+
+    def places_once() -> gazetteer.Gazetteer:
+        if not places:
+            places.append(gazetteer.load(cache_folder()))
+        return places[0]
+
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as error:
+        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
+    written = 0
+    show = sys.stderr.isatty()
+    try:
+        for number, entry in enumerate(corpus.entries, 1):
+            try:
+                article = entry.load()
+            except ArticleError as error:
+                tell(f"reader: skipped {error}")
+                continue
+            found = suggest(article.id, article.text, by_article.get(article.id, []), knowledge, labels, places_once)
+            for suggestion in found:
+                out.write(json.dumps(suggestion.record(article.id), ensure_ascii=False) + "\n")
+            written += len(found)
+            if show:
+                tell(f"\rsuggested {written} in {number} of {len(corpus.entries)} articles", end="")
+    finally:
+        if args.output:
+            out.close()
+        else:
+            out.flush()
+    if show or args.output:
+        tell(f"{chr(10) if show else ''}{written} suggestion(s) in {len(corpus.entries)} article(s)")
     return 0

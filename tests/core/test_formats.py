@@ -66,6 +66,7 @@ def test_jsonl_has_every_field_and_slices(corpus, tagged):
             "updated",
             "status",
             "attrs",
+            "origin",
         }
 
 

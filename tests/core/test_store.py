@@ -8,7 +8,7 @@ import pytest
 
 from annotations.history import History
 from annotations.model import Article, new_annotation
-from annotations.store import AnnotationStore, ReadOnlyError, StoreError, StoreLocked, read_annotations
+from annotations.store import SCHEMA, AnnotationStore, ReadOnlyError, StoreError, StoreLocked, read_annotations
 
 ARTICLE = Article("a.txt", "ERBIL, Kurdistan Region 👍🏽 — Baghdad and 東京.")
 
@@ -28,7 +28,7 @@ def test_round_trip_keeps_every_field(db_path):
         assert store.annotations("a.txt") == [first, second]
         assert store.counts()["a.txt"] == {"place": 1, "quote": 1}
     data = json.loads(db_path.read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema"] == 2
+    assert data["meta"]["1"]["schema"] == SCHEMA
     assert {r["text"] for r in data["annotations"].values()} == {"ERBIL", "👍🏽"}
 
 
@@ -141,7 +141,7 @@ def test_old_schema_is_migrated_after_a_backup(db_path):
     with AnnotationStore(db_path) as store:
         assert store.annotations() == [tag().__class__.from_record(record)]
     assert db_path.with_name(f"{db_path.name}.schema0.bak").read_bytes() == old
-    assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 2
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == SCHEMA
 
 
 def test_a_schema_1_database_gains_attributes_and_keeps_a_copy(db_path):
@@ -162,7 +162,7 @@ def test_a_schema_1_database_gains_attributes_and_keeps_a_copy(db_path):
         ]
     assert db_path.with_name(f"{db_path.name}.schema1.bak").read_bytes() == old
     data = json.loads(db_path.read_text())
-    assert data["meta"]["1"]["schema"] == 2
+    assert data["meta"]["1"]["schema"] == SCHEMA
     assert all(record["attrs"] == {} and record["note"] for record in data["annotations"].values())
 
 

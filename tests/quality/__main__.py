@@ -11,6 +11,7 @@ from annotations.gazetteer import load
 from annotations.places import find_places
 from reader.config import cache_folder
 
+from annotations.figures import find_figures
 from annotations.quotes import find_quotes
 
 from .conll import documents
@@ -73,13 +74,26 @@ def quotes(path: Path, show: int) -> None:
         print("  wrong speakers:", wrong_speakers[:show])
 
 
+def figures(path: Path, show: int) -> None:
+    """No gold for figures: print a fixed random sample in context, to be judged by hand."""
+    import random
+
+    found = []
+    for name, text, _ in articles(path):
+        found.extend((name, text, figure) for figure in find_figures(text))
+    print(f"figures (PolNeAR train texts): {len(found)} found; a sample of {show or 50} to judge by hand:")
+    for name, text, figure in random.Random(2026).sample(found, show or 50):
+        context = text[max(0, figure.start - 40) : figure.end + 30].replace("\n", " ")
+        print(f"  [{figure.text}] value {figure.figure.value} unit {figure.figure.unit!r} · …{context}…")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.quality")
     parser.add_argument("what", choices=["places", "quotes", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     args = parser.parse_args()
-    {"places": places, "quotes": quotes}[args.what](args.path, args.show)
+    {"places": places, "quotes": quotes, "figures": figures}[args.what](args.path, args.show)
 
 
 main()

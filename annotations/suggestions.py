@@ -1,0 +1,142 @@
+"""Suggestions: spans the machine proposes, one key to accept or reject.
+
+Four sources, each a module of its own: places (gazetteer), figures, quotes, and what
+the person has tagged before (every whole-word occurrence of a tagged text, with the
+tag's label and attributes). A suggestion that overlaps a tag of its label, or that
+was rejected in this article, is left out; a text rejected in REJECTED_ANYWHERE
+articles is not suggested anywhere. Suggestions are never stored or exported: an
+accepted one becomes an ordinary annotation with origin "suggested".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .figures import find_figures
+from .gazetteer import Gazetteer
+from .model import Annotation
+from .places import find_places
+from .quotes import find_quotes
+
+REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
+LEARN_MAX = 100  # characters: a longer tag is not looked for elsewhere (a quote is said once)
+QUOTE, FIGURE, PLACE = "quote", "figure", "place"
+RULES, LEARNED = "rules", "learned"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source: str = RULES  # rules, or learned (from the person's own tags)
+
+    def record(self, article: str) -> dict[str, Any]:
+        """As `reader suggest` writes it."""
+        return {
+            "article": article,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "status": "suggested",
+            "attrs": self.attrs,
+        }
+
+
+@dataclass
+class Knowledge:
+    """What suggestions learn from the database: tagged texts and rejections."""
+
+    tagged: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (label, text) -> attrs
+    rejected: set[tuple[str, str, str, int]] = field(default_factory=set)  # (article, label, text, start)
+    rejected_texts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, text) -> articles
+    _rejected_in: set[tuple[str, str, str]] = field(default_factory=set)  # (article, label, text)
+
+    @classmethod
+    def of(cls, annotations: Iterable[Annotation], rejections: Iterable[dict[str, Any]]) -> Knowledge:
+        knowledge = cls()
+        for annotation in sorted(annotations, key=lambda a: a.updated):
+            knowledge.learn(annotation)
+        for record in rejections:
+            knowledge.remember_rejection(record["article"], record["label"], record["text"], record["start"])
+        return knowledge
+
+    def learn(self, annotation: Annotation) -> None:
+        text = annotation.text
+        if 2 <= len(text) <= LEARN_MAX and "\n" not in text and (text[0].isalnum() and text[-1].isalnum()):
+            self.tagged[annotation.label, text] = dict(annotation.attrs)
+
+    def remember_rejection(self, article: str, label: str, text: str, start: int) -> None:
+        self.rejected.add((article, label, text, start))
+        if (article, label, text) not in self._rejected_in:
+            self._rejected_in.add((article, label, text))
+            self.rejected_texts[label, text] += 1
+
+    def allows(self, article: str, suggestion: Suggestion) -> bool:
+        if (article, suggestion.label, suggestion.text, suggestion.start) in self.rejected:
+            return False
+        return self.rejected_texts[suggestion.label, suggestion.text] < REJECTED_ANYWHERE
+
+
+def _rules(text: str, labels: set[str], gazetteer: Callable[[], Gazetteer | None]) -> list[Suggestion]:
+    found: list[Suggestion] = []
+    if PLACE in labels:
+        places = gazetteer()
+        if places is not None:
+            found += [Suggestion(PLACE, f.start, f.end, f.text, f.attrs()) for f in find_places(text, places)]
+    if FIGURE in labels:
+        found += [Suggestion(FIGURE, f.start, f.end, f.text, f.figure.attrs()) for f in find_figures(text)]
+    if QUOTE in labels:
+        found += [Suggestion(QUOTE, q.start, q.end, q.text, q.attrs()) for q in find_quotes(text)]
+    return found
+
+
+def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggestion]:
+    """Every whole-word occurrence of a text the person has tagged, with that tag's label."""
+    wanted = {tagged: attrs for tagged, attrs in knowledge.tagged.items() if tagged[0] in labels}
+    if not wanted:
+        return []
+    by_text: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for (label, tagged), attrs in wanted.items():
+        by_text.setdefault(tagged, []).append((label, attrs))
+    alternatives = "|".join(regex.escape(t) for t in sorted(by_text, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+    found = []
+    for match in pattern.finditer(text, overlapped=False):
+        for label, attrs in by_text[match.group()]:
+            found.append(Suggestion(label, match.start(), match.end(), match.group(), attrs, LEARNED))
+    return found
+
+
+def suggest(
+    article: str,
+    text: str,
+    tags: list[Annotation],
+    knowledge: Knowledge,
+    labels: Iterable[str],
+    gazetteer: Callable[[], Gazetteer | None],
+) -> list[Suggestion]:
+    """The suggestions for one article, in text order, none where a tag of its label is."""
+    wanted = set(labels)
+    candidates = _learned(text, knowledge, wanted) + _rules(text, wanted, gazetteer)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for tag in tags:
+        taken.setdefault(tag.label, []).append((tag.start, tag.end))
+    chosen: dict[tuple[str, int, int], Suggestion] = {}
+    for suggestion in candidates:  # learned ones first: they carry what the person said
+        span = (suggestion.label, suggestion.start, suggestion.end)
+        if span in chosen or not knowledge.allows(article, suggestion):
+            continue
+        if any(s < suggestion.end and suggestion.start < e for s, e in taken.get(suggestion.label, ())):
+            continue
+        chosen[span] = suggestion
+        taken.setdefault(suggestion.label, []).append((suggestion.start, suggestion.end))
+    return sorted(chosen.values(), key=lambda s: (s.start, -s.end, s.label))
