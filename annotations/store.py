@@ -123,7 +123,8 @@ def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
 def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     """Every tag says where it came from: all made by hand until suggestions came."""
     tags = {
-        doc_id: {**record, "origin": record.get("origin", MANUAL)} for doc_id, record in data.get(ANNOTATIONS, {}).items()
+        doc_id: {**record, "origin": record.get("origin", MANUAL)}
+        for doc_id, record in data.get(ANNOTATIONS, {}).items()
     }
     meta = {doc_id: {**entry, "schema": 3} for doc_id, entry in data.get(META, {}).items()}
     return {**data, ANNOTATIONS: tags, META: meta}
@@ -430,6 +431,11 @@ class AnnotationStore:
         """Annotations (of one article, or all), ordered by position."""
         found = self._by_id.values() if article is None else self._by_article.get(article, {}).values()
         return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
+
+    def snapshot(self) -> list[Annotation]:
+        """Every annotation, in no order: cheap, for a thread to read while changes go on."""
+        with self._mutex:
+            return list(self._by_id.values())
 
     def counts(self) -> dict[str, Counter[str]]:
         """Per article, how many annotations of each label (kept up to date, not counted)."""

@@ -22,6 +22,7 @@ from .gazetteer import Gazetteer
 from .model import Annotation
 from .places import find_places
 from .quotes import find_quotes
+from .text import excerpt
 
 REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
 LEARN_MAX = 100  # characters: a longer tag is not looked for elsewhere (a quote is said once)
@@ -101,7 +102,8 @@ def _rules(text: str, labels: set[str], gazetteer: Callable[[], Gazetteer | None
 
 def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggestion]:
     """Every whole-word occurrence of a text the person has tagged, with that tag's label."""
-    wanted = {tagged: attrs for tagged, attrs in knowledge.tagged.items() if tagged[0] in labels}
+    # list(): the UI thread may learn a tag while a thread suggests
+    wanted = {tagged: attrs for tagged, attrs in list(knowledge.tagged.items()) if tagged[0] in labels}
     if not wanted:
         return []
     by_text: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -140,3 +142,20 @@ def suggest(
         chosen[span] = suggestion
         taken.setdefault(suggestion.label, []).append((suggestion.start, suggestion.end))
     return sorted(chosen.values(), key=lambda s: (s.start, -s.end, s.label))
+
+
+def describe(suggestion: Suggestion, country_name: Callable[[str], str] = str) -> str:
+    """A suggestion as the status line names it, with what it carries."""
+    attrs = suggestion.attrs
+    said = [f"{suggestion.label} “{excerpt(suggestion.text, 40)}”"]
+    if "geonameid" in attrs:
+        said.append(f"GeoNames {attrs['geonameid']}")
+        if attrs.get("country"):
+            said.append(country_name(attrs["country"]))
+    elif "value" in attrs:
+        said.append(f"{'about ' if attrs.get('approx') else ''}{attrs['value']:,} {attrs.get('unit', '')}".rstrip())
+    elif attrs.get("speaker"):
+        said.append(f"said by {excerpt(str(attrs['speaker']), 30)}")
+    if suggestion.source == LEARNED:
+        said.append("as tagged before")
+    return " · ".join(said)

@@ -26,6 +26,7 @@ from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
+from .suggesting import Suggestions
 from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -83,6 +84,7 @@ class ReaderApp(EndsWhenTold):
         self.labels = labels
         self.open_first = open_first
         self.session = EditingSession(store, labels, annotator)
+        self.suggestions = Suggestions(self)
         self.load_error = ""
         self._waiting_for: int | None = None
         store.on_saved = self._post_saved
@@ -161,6 +163,7 @@ class ReaderApp(EndsWhenTold):
             if moved:
                 self.say(moved)
             self._place_tags()
+            self.suggestions.refresh()
 
     def _store_failed(self, error: StoreError) -> None:
         """The database turned out unusable: leave, and let the command line say why."""
@@ -217,6 +220,8 @@ class ReaderApp(EndsWhenTold):
             )
         elif moved:
             self.say(moved)
+        self.view.set_suggestions([])
+        self.suggestions.refresh()
 
     def _read_article(self, entry: Entry, cursor: int) -> None:
         """In a thread: the whole of a large article, shown from its beginning meanwhile."""
@@ -239,6 +244,7 @@ class ReaderApp(EndsWhenTold):
         self._refresh_panel()
         self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")
         self._place_tags()
+        self.suggestions.refresh()
 
     def _place_tags(self) -> None:
         """A large article's tags are placed in a thread; the keys do not wait for them."""
@@ -263,6 +269,7 @@ class ReaderApp(EndsWhenTold):
         self.view.set_spans(self.session.spans)
         self._refresh_panel()
         self.say(moved or f"{len(placed):,} tags placed")
+        self.suggestions.refresh()
 
     def on_article_view_said(self, message: ArticleView.Said) -> None:
         self.say(message.text)
@@ -279,7 +286,8 @@ class ReaderApp(EndsWhenTold):
         self.view.focus()
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
-        self.query_one(StatusLine).show_position(self.session.position(self.view.cursor, self.view.selection))
+        if not self.suggestions.show_here():
+            self.query_one(StatusLine).show_position(self.session.position(self.view.cursor, self.view.selection))
 
     # ------------------------------------------------------------ changes
 
@@ -304,6 +312,7 @@ class ReaderApp(EndsWhenTold):
         self._waiting_for = self.store.generation
         self.say(outcome.message, saving=True)
         self.store.request_save()
+        self.suggestions.learned(change.after if change.kind in ("tag", "relabel", "accept") else None)
 
     def on_saved(self, message: Saved) -> None:
         if message.error is not None:
@@ -329,8 +338,25 @@ class ReaderApp(EndsWhenTold):
         if self.focused is self.panel:
             target = self._target()
             self.show(self.session.relabel(target, label) if target else Outcome("no tag in the panel"))
+        elif self.view.selection is None and self.view.annotation_at() is None and self.view.suggestion_at():
+            self.suggestions.accept(label)  # a label key on a suggestion accepts it as that label
         else:
             self.show(self.session.tag(label, self.view.selection, self.view.cursor))
+
+    def action_accept(self) -> None:
+        self.suggestions.accept()
+
+    def action_reject(self) -> None:
+        self.suggestions.reject()
+
+    def action_accept_all(self) -> None:
+        self.suggestions.accept_all()
+
+    def action_reject_all(self) -> None:
+        self.suggestions.reject_all()
+
+    def action_toggle_suggestions(self) -> None:
+        self.suggestions.toggle()
 
     def action_focus_text(self) -> None:
         self.view.focus()

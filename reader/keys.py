@@ -71,6 +71,13 @@ TEXT = [
     Binding("N", "search_again(-1)", "Previous match", show=False, id="match-prev"),
     Binding("a", "app.toggle_panel", "Panel", id="panel"),
     Binding("E", "app.attributes", "Attributes", id="attributes"),
+    Binding("full_stop", "next_suggestion(1)", "Next suggestion", id="suggestion-next"),
+    Binding("comma", "next_suggestion(-1)", "Previous suggestion", show=False, id="suggestion-prev"),
+    Binding("y", "app.accept", "Accept", id="accept"),
+    Binding("r", "app.reject", "Reject", id="reject"),
+    Binding("Y", "app.accept_all", "Accept all like it", show=False, id="accept-all"),
+    Binding("R", "app.reject_all", "Reject all like it", show=False, id="reject-all"),
+    Binding("S", "app.toggle_suggestions", "Show/hide suggestions", show=False, id="suggestions"),
 ]
 
 PANEL = [

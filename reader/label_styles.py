@@ -54,3 +54,9 @@ def label_style(colour: str, index: int) -> Style:
     if os.environ.get("NO_COLOR"):
         return _NO_COLOR_STYLES[index % len(_NO_COLOR_STYLES)]
     return Style(bgcolor=colour, color=readable_on(colour))
+
+
+def suggestion_style(colour: str) -> Style:
+    """A suggestion: underlined in the label's colour, no background, so a proposal never
+    reads as a tag (rich has no underline colour of its own)."""
+    return Style(underline=True, color=colour)

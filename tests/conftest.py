@@ -14,10 +14,17 @@ SEED = "000_9a3c69b587ca93c2.txt"
 SEED2 = "003_0eeb8bb35cc91d89.txt"
 
 
+@pytest.fixture(scope="session")
+def gazetteer_cache(tmp_path_factory) -> Path:
+    """One cache folder per test process: the gazetteer's index is built once (2 s)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
+def isolated_home(tmp_path, monkeypatch, gazetteer_cache):
     """No test reads or writes the real user's data or config."""
     monkeypatch.setenv("READER_DB", str(tmp_path / "default-db.json"))
+    monkeypatch.setenv("READER_CACHE", str(gazetteer_cache))
     monkeypatch.setenv("READER_LABELS", str(tmp_path / "labels.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

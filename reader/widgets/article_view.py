@@ -10,6 +10,8 @@ offset of its top row and scrolls to wherever that row is now.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,10 +27,13 @@ from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_
 
 from .. import motions
 from ..keys import TEXT, label_bindings, unlabelled_bindings
-from ..label_styles import label_style
+from ..label_styles import label_style, suggestion_style
 from ..layout import Layout, block_bounds
 from ..textual_compat import add_bindings
 from .line_view import LineView
+
+if TYPE_CHECKING:
+    from annotations.suggestions import Suggestion
 
 _JUMPS = {
     "word_next": motions.next_word_start,
@@ -80,6 +85,7 @@ class ArticleView(LineView):
         self.labels = labels
         add_bindings(self, label_bindings(labels) + unlabelled_bindings(labels))
         self._label_styles = {label.name: label_style(label.colour, i) for i, label in enumerate(labels.labels)}
+        self._suggestion_styles = {label.name: suggestion_style(label.colour) for label in labels.labels}
         self.article: Article | None = None
         self.text = ""
         self.layout_rows = Layout("", 1)
@@ -96,6 +102,9 @@ class ArticleView(LineView):
         self._dragging = False
         self._press = 0
         self._strips: dict[tuple, Strip] = {}
+        self.suggestions: list[Suggestion] = []  # in text order; drawn apart from tags
+        self._suggestion_starts: list[int] = []
+        self.show_suggestions = True
 
     # ------------------------------------------------------------ content
 
@@ -118,6 +127,46 @@ class ArticleView(LineView):
         """Draw these tags (the index is the session's: changes to it come with redraw())."""
         self.spans = spans
         self.refresh_all()
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Draw these suggestions (a dim underline in the label's colour, no background)."""
+        self.suggestions = suggestions
+        self._suggestion_starts = [s.start for s in suggestions]
+        self.refresh_all()
+
+    def suggestion_at(self, offset: int | None = None) -> Suggestion | None:
+        """The shown suggestion under the cursor (or offset), if any."""
+        if not self.show_suggestions:
+            return None
+        here = self.cursor if offset is None else offset
+        index = bisect_right(self._suggestion_starts, here)
+        for suggestion in reversed(self.suggestions[max(0, index - 8) : index]):
+            if suggestion.start <= here < suggestion.end:
+                return suggestion
+        return None
+
+    def _suggestions_in(self, start: int, end: int) -> list[Suggestion]:
+        if not self.show_suggestions or not self.suggestions:
+            return []
+        first = max(0, bisect_left(self._suggestion_starts, start) - 8)
+        last = bisect_left(self._suggestion_starts, end)
+        return [s for s in self.suggestions[first:last] if s.start < end and start < s.end]
+
+    def action_next_suggestion(self, direction: int) -> None:
+        """. and ,: the cursor to the next (previous) suggestion."""
+        if not self.show_suggestions or not self.suggestions:
+            self.post_message(
+                self.Said("no suggestions here" if self.show_suggestions else "suggestions hidden (S shows)")
+            )
+            return
+        if direction > 0:
+            index = bisect_right(self._suggestion_starts, self.cursor)
+            target = self.suggestions[index] if index < len(self.suggestions) else self.suggestions[0]
+        else:
+            index = bisect_left(self._suggestion_starts, self.cursor) - 1
+            target = self.suggestions[index]
+        self.clear_marks()
+        self.move_to(target.start)
 
     def redraw(self, start: int, end: int) -> None:
         """The tags of [start, end) changed: drop the cached rows there and redraw them."""
@@ -396,20 +445,31 @@ class ArticleView(LineView):
         base = self.base_style
         cursor_end = next_grapheme(self.text, self.cursor) if self.cursor < len(self.text) else self.cursor + 1
         annotations = self.spans.overlapping(start, end)
-        ranges = [(a.start, a.end) for a in annotations]
+        suggestions = self._suggestions_in(start, end)
+        ranges = [(a.start, a.end) for a in annotations] + [(s.start, s.end) for s in suggestions]
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]
         cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
         shown = display_text(self.text[start:end])
         segments = []
         for p, q in itertools.pairwise(cuts):
-            segments.append(Segment(shown[p - start : q - start], base + self._style_at(p, annotations, selection)))
+            style = self._style_at(p, annotations, selection, suggestions)
+            segments.append(Segment(shown[p - start : q - start], base + style))
         if self.cursor == end and (end == len(self.text) or self.text[end] == "\n"):
             segments.append(Segment(" ", base + self._style_at(end, [], selection)))
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
-    def _style_at(self, offset: int, annotations: list[Annotation], selection: tuple[int, int] | None) -> Style:
+    def _style_at(
+        self,
+        offset: int,
+        annotations: list[Annotation],
+        selection: tuple[int, int] | None,
+        suggestions: list[Suggestion] | None = None,
+    ) -> Style:
         style = Style()
         covering = [a for a in annotations if a.start <= offset < a.end]
+        proposed = [s for s in suggestions or () if s.start <= offset < s.end]
+        if proposed and not covering:
+            style += self._suggestion_styles.get(proposed[0].label, Style(underline=True))
         if covering:
             inner = min(covering, key=lambda a: a.end - a.start)
             style += self._label_styles.get(inner.label, Style())

@@ -7,12 +7,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from annotations.figures import find_figures
 from annotations.gazetteer import load
 from annotations.places import find_places
-from reader.config import cache_folder
-
-from annotations.figures import find_figures
 from annotations.quotes import find_quotes
+from reader.config import cache_folder
 
 from .conll import documents
 from .polnear import articles
@@ -66,8 +65,10 @@ def quotes(path: Path, show: int) -> None:
             else:
                 wrong_speakers.append(f"{quote.speaker!r} for {source!r}")
     print(score.line("quotes (PolNeAR train, quoted content of attributions)"))
-    print(f"  speaker shown for {shown / max(1, score.matched):.3f} of the matched quotes; right for "
-          f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s")
+    print(
+        f"  speaker shown for {shown / max(1, score.matched):.3f} of the matched quotes; right for "
+        f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s"
+    )
     if show:
         print("  wrong quotes:", score.wrong[:show])
         print("  missed quotes:", score.misses[:show])
@@ -79,10 +80,10 @@ def figures(path: Path, show: int) -> None:
     import random
 
     found = []
-    for name, text, _ in articles(path):
-        found.extend((name, text, figure) for figure in find_figures(text))
+    for _, text, _ in articles(path):
+        found.extend((text, figure) for figure in find_figures(text))
     print(f"figures (PolNeAR train texts): {len(found)} found; a sample of {show or 50} to judge by hand:")
-    for name, text, figure in random.Random(2026).sample(found, show or 50):
+    for text, figure in random.Random(2026).sample(found, show or 50):
         context = text[max(0, figure.start - 40) : figure.end + 30].replace("\n", " ")
         print(f"  [{figure.text}] value {figure.figure.value} unit {figure.figure.unit!r} · …{context}…")
 

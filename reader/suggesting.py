@@ -1,0 +1,181 @@
+"""The app's side of suggestions: computed in a thread when an article opens and after
+each change, drawn by the article view, accepted and rejected from the keyboard.
+
+What a suggestion is and where it comes from is annotations/suggestions.py; accepting
+and rejecting are the editing session's. Here: threads, keys and the status line.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from annotations.model import Annotation, Article
+from annotations.session import Outcome
+
+from .config import cache_folder
+from .widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from annotations.gazetteer import Gazetteer
+    from annotations.suggestions import Knowledge, Suggestion
+
+    from .app import ReaderApp
+
+
+# Articles longer than this get no suggestions yet: the rules run in pure Python and,
+# in a thread, would still take the interpreter from the keys for seconds.
+LARGEST = 1_000_000
+
+
+class Suggestions:
+    """The app's suggestions: the keys (. , y r Y R S) and the threads behind them."""
+
+    _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.2 s
+    _gazetteer_lock = threading.Lock()
+
+    def __init__(self, app: ReaderApp) -> None:
+        self.app = app
+        self._knowledge: Knowledge | None = None
+
+    def refresh(self) -> None:
+        """Compute the open article's suggestions again, in a thread (the newest request wins)."""
+        article = self.app.session.article
+        if article is None or not article.complete or not self.app.store.loaded or self.app.session.placing is not None:
+            return
+        if len(article.text) > LARGEST:
+            return  # see LARGEST
+        tags = self.app.store.annotations(article.id)
+        snapshot = self.app.store.snapshot() if self._knowledge is None else None
+        rejections = self.app.store.rejections() if self._knowledge is None else []
+        self.app.run_worker(
+            lambda: self._suggest(article, tags, snapshot, rejections),
+            thread=True,
+            group="suggest",
+            exclusive=True,
+        )
+
+    def _places(self) -> Gazetteer | None:
+        """In a thread: the gazetteer, loaded (or built into the cache) the first time."""
+        from annotations import gazetteer
+
+        with self._gazetteer_lock:
+            if self._gazetteer is None:
+                Suggestions._gazetteer = gazetteer.load(cache_folder())
+        return self._gazetteer
+
+    def _suggest(
+        self,
+        article: Article,
+        tags: list[Annotation],
+        snapshot: list[Annotation] | None,
+        rejections: list[dict[str, Any]],
+    ) -> None:
+        """In a thread: the suggestions for article, handed to the UI thread."""
+        from annotations.suggestions import Knowledge, suggest
+
+        knowledge = self._knowledge
+        if knowledge is None or snapshot is not None:
+            knowledge = Knowledge.of(snapshot or [], rejections)
+        found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self._places)
+        self.app.call_from_thread(self._suggested, article, knowledge, found)
+
+    def _suggested(self, article: Article, knowledge: Knowledge, found: list[Suggestion]) -> None:
+        if self._knowledge is None:
+            self._knowledge = knowledge
+        if self.app.session.article is not article:
+            return  # another article (or the whole of this one) came meanwhile
+        self.app.view.set_suggestions(found)
+        self.show_here()
+
+    def describe_suggestion(self, suggestion: Suggestion) -> str:
+        from annotations.suggestions import describe
+
+        gazetteer = self._gazetteer
+        return describe(suggestion, gazetteer.country_name if gazetteer else str)
+
+    def show_here(self) -> bool:
+        """Name the suggestion under the cursor where the status line names the position;
+        False if there is none."""
+        view = self.app.view
+        suggestion = view.suggestion_at() if view.annotation_at() is None and view.selection is None else None
+        if suggestion is None:
+            return False
+        self.app.query_one(StatusLine).show_position(f"{self.describe_suggestion(suggestion)} · y accept · r reject")
+        return True
+
+    def learned(self, annotation: Annotation | None) -> None:
+        """A tag was made or changed: suggest its text elsewhere from now on."""
+        if annotation is not None and self._knowledge is not None:
+            self._knowledge.learn(annotation)
+        self.refresh()
+
+    def take(self, suggestions: list[Suggestion], accept: bool, label: str | None = None) -> None:
+        """Accept (or reject) these suggestions, then go to the next one."""
+        article = self.app.session.article
+        done: list[Suggestion] = []
+        outcome: Outcome | None = None
+        for suggestion in suggestions:
+            outcome = self.app.session.accept(suggestion, label) if accept else self.app.session.reject(suggestion)
+            if outcome.refused or article is None:
+                break
+            done.append(suggestion)
+            if accept:
+                self.app.show(outcome)  # drawn, counted, saved, undoable
+                if self._knowledge is not None and outcome.change is not None and outcome.change.after is not None:
+                    self._knowledge.learn(outcome.change.after)
+            elif self._knowledge is not None:
+                self._knowledge.remember_rejection(article.id, suggestion.label, suggestion.text, suggestion.start)
+        if outcome is None or outcome.refused:
+            if outcome is not None:
+                self.app.show(outcome)
+            return
+        message = outcome.message
+        if len(done) > 1:
+            message = f"{'accepted' if accept else 'rejected'} {len(done)} × {done[0].label} “{done[0].text}”"
+        view = self.app.view
+        remaining = [s for s in view.suggestions if s not in done]
+        view.set_suggestions(remaining)
+        if remaining:
+            view.action_next_suggestion(1)
+        self.app._waiting_for = self.app.store.generation
+        self.app.say(message, saving=True)
+        self.app.store.request_save()
+
+    def _here(self) -> Suggestion | None:
+        suggestion = self.app.view.suggestion_at() if self.app.session.article is not None else None
+        if suggestion is None:
+            self.app.say("no suggestion under the cursor (. goes to the next)")
+            self.app.bell()
+        return suggestion
+
+    def accept(self, label: str | None = None) -> None:
+        """y (or a label key) on a suggestion: it becomes a tag."""
+        suggestion = self._here()
+        if suggestion is not None:
+            self.take([suggestion], accept=True, label=label)
+
+    def reject(self) -> None:
+        suggestion = self._here()
+        if suggestion is not None:
+            self.take([suggestion], accept=False)
+
+    def _alike(self, suggestion: Suggestion) -> list[Suggestion]:
+        return [s for s in self.app.view.suggestions if (s.label, s.text) == (suggestion.label, suggestion.text)]
+
+    def accept_all(self) -> None:
+        suggestion = self._here()
+        if suggestion is not None:
+            self.take(self._alike(suggestion), accept=True)
+
+    def reject_all(self) -> None:
+        suggestion = self._here()
+        if suggestion is not None:
+            self.take(self._alike(suggestion), accept=False)
+
+    def toggle(self) -> None:
+        view = self.app.view
+        view.show_suggestions = not view.show_suggestions
+        view.refresh_all()
+        count = len(view.suggestions)
+        self.app.say(f"suggestions shown ({count})" if view.show_suggestions else "suggestions hidden (S shows them)")

@@ -1,0 +1,79 @@
+"""Suggestions in the app: . walks them, y accepts, r rejects for good, a tag lights up
+its other occurrences (Pilot, on the seeds)."""
+
+from __future__ import annotations
+
+from annotations.model import SUGGESTED
+from tests.conftest import SEED
+
+
+async def opened_with_suggestions(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.open_article(SEED)
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.view.suggestions:
+            return
+    raise AssertionError("no suggestions came")
+
+
+def position(app) -> str:
+    return app.query_one("#position").content.plain
+
+
+async def test_dot_walks_suggestions_and_y_accepts_baghdad_with_its_geonames_id(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        for _ in range(30):
+            await pilot.press("full_stop")
+            if app.view.text[app.view.cursor : app.view.cursor + 7] == "Baghdad":
+                break
+        await pilot.pause()
+        assert "place “Baghdad” · GeoNames 98182 · Iraq · y accept" in position(app)
+        await pilot.press("y")
+        await pilot.pause()
+        (tag,) = app.store.annotations(SEED)
+        assert (tag.text, tag.label, tag.origin, tag.attrs["geonameid"]) == ("Baghdad", "place", SUGGESTED, 98182)
+        assert "accepted place “Baghdad”" in app.query_one("#message").content.plain
+        await pilot.press("u")  # undoable like any tag
+        await pilot.pause()
+        assert app.store.annotations(SEED) == []
+
+
+async def test_r_rejects_and_the_rejection_outlives_a_restart(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        await pilot.press("full_stop")
+        rejected = app.view.suggestion_at()
+        await pilot.press("r")
+        await pilot.pause()
+        assert rejected not in app.view.suggestions
+        assert app.store.rejections()[0]["text"] == rejected.text
+    app.store.close()
+    again = make_app()
+    async with again.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        assert all((s.label, s.start) != (rejected.label, rejected.start) for s in again.view.suggestions)
+
+
+async def test_tagging_a_word_by_hand_suggests_its_other_occurrences(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        text = app.view.text
+        first = text.index("Coalition")
+        app.view.select(first, first + len("Coalition"))
+        await pilot.press("2")  # as a figure: no rule suggests it, so only learning can
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            learned = [s for s in app.view.suggestions if s.text == "Coalition" and s.label == "figure"]
+            if learned:
+                break
+        assert len(learned) == text.count("Coalition") - 1
+        await pilot.press("S")
+        assert app.view.suggestion_at(learned[0].start) is None  # hidden

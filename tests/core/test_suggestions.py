@@ -1,0 +1,129 @@
+"""Suggestions: quotes with speakers, figures in text, places with a gazetteer, what the
+person tagged before, and rejections that stay. Text written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from annotations.figures import find_figures
+from annotations.gazetteer import Gazetteer, load
+from annotations.model import Article, new_annotation
+from annotations.places import find_places
+from annotations.quotes import find_quotes
+from annotations.store import AnnotationStore
+from annotations.suggestions import Knowledge, suggest
+from reader.cli import main
+from reader.config import cache_folder
+
+NEWS = (
+    "KIRKUK, Iraq - Officials met on Monday.\n\n"
+    "“We will stay as long as we are asked,” said Colonel Dana Smith. "
+    "“The work is not finished.”\n\n"
+    "“Nobody expected this to last so long,” she added.\n\n"
+    "The so-called “mission” ended at dawn.\n\n"
+    "Some 7,500 coalition troops and 300 advisers remain; the plan costs $3 million "
+    "and 12.5% of it goes to Reading, not to Kirkuk.\n\n"
+    "Smith told reporters: “We have 5,200 troops in the country.”"
+)
+
+
+def tiny_gazetteer() -> Gazetteer:
+    rows = [
+        ("99237", "Iraq", "IQ", "33.6", "44.7", "38000000", "country", ""),
+        ("94787", "Kirkuk", "IQ", "35.4", "44.3", "1031000", "city", "13"),
+        ("2639577", "Reading", "GB", "51.4", "-0.97", "318014", "city", "ENG"),
+        ("4140963", "Washington", "US", "38.9", "-77.0", "689545", "capital", "DC"),
+    ]
+    return Gazetteer(
+        {"version": 0, "places": ["\t".join(row) for row in rows], "names": {r[1]: i for i, r in enumerate(rows)}}
+    )
+
+
+def test_quotes_exclude_their_marks_and_name_their_speaker():
+    quotes = find_quotes(NEWS)
+    texts = [q.text for q in quotes]
+    assert "We will stay as long as we are asked," in texts
+    first = quotes[texts.index("We will stay as long as we are asked,")]
+    assert (first.speaker, first.cue) == ("Colonel Dana Smith", "said")
+    assert NEWS[first.speaker_start : first.speaker_end] == "Colonel Dana Smith"
+    assert all(NEWS[q.start : q.end] == q.text for q in quotes)
+
+
+def test_a_pronoun_is_the_last_speaker_named_and_a_scare_quote_is_no_quote():
+    quotes = {q.text: q for q in find_quotes(NEWS)}
+    assert quotes["Nobody expected this to last so long,"].speaker == "Colonel Dana Smith"
+    assert "mission" not in quotes
+    assert quotes["We have 5,200 troops in the country."].speaker == "Smith"
+
+
+def test_a_quote_running_on_into_the_next_paragraph_is_one_quote():
+    text = "“The first part goes on.\n\n“And the second part ends it,” he said."
+    (quote,) = find_quotes(text)
+    assert quote.text == "The first part goes on.\n\n“And the second part ends it,"
+
+
+def test_figures_are_found_with_value_and_unit_and_years_and_dates_are_not():
+    found = {f.text: f.figure for f in find_figures(NEWS + " In 2014, on June 7 primary day, three people came.")}
+    assert found["7,500 coalition troops"].value == 7500 and found["7,500 coalition troops"].approx
+    assert (found["300 advisers"].value, found["300 advisers"].unit) == (300, "advisers")
+    assert (found["$3 million"].value, found["$3 million"].unit) == (3_000_000, "USD")
+    assert found["12.5%"].unit == "%"
+    assert found["three people"].value == 3
+    assert not any("2014" in text or text.startswith("7 ") for text in found)
+
+
+def test_places_resolve_and_ordinary_words_and_longer_names_are_left_alone():
+    gazetteer = tiny_gazetteer()
+    text = "In Kirkuk, Iraq, the Washington Post reported. George Washington slept. Reading is fun."
+    found = {(f.text, f.place.geonameid if f.place else None) for f in find_places(text, gazetteer)}
+    assert found == {("Kirkuk", 94787), ("Iraq", 99237)}
+    dateline = find_places("KIRKUK - A dateline.", gazetteer)
+    assert [(f.text, f.place.name) for f in dateline] == [("KIRKUK", "Kirkuk")]
+
+
+def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
+    gazetteer = load(tmp_path)
+    (erbil,) = [p for p in gazetteer.candidates("Erbil") if p.country == "IQ"]
+    assert erbil.geonameid == 95446
+    assert gazetteer.country_name("IQ") == "Iraq"
+    assert list(tmp_path.iterdir())  # the index is in the cache folder now
+    assert load(tmp_path).candidates("Baghdad")[0].geonameid == 98182
+
+
+def test_a_tag_is_suggested_at_its_other_whole_word_occurrences_and_rejections_hold():
+    article = Article("a.txt", "Smithfield and Smith. Smith again, and Smith.")
+    tag = new_annotation(article, "quote", 15, 20)  # the first "Smith"
+    knowledge = Knowledge.of([tag], [])
+    found = suggest("a.txt", article.text, [tag], knowledge, ["quote"], lambda: None)
+    assert [(s.start, s.text) for s in found] == [(22, "Smith"), (39, "Smith")]
+    knowledge.remember_rejection("a.txt", "quote", "Smith", 22)
+    found = suggest("a.txt", article.text, [tag], knowledge, ["quote"], lambda: None)
+    assert [s.start for s in found] == [39]
+    for other in ("b.txt", "c.txt", "d.txt"):
+        knowledge.remember_rejection(other, "quote", "Smith", 0)
+    assert suggest("a.txt", article.text, [tag], knowledge, ["quote"], lambda: None) == []
+
+
+def test_a_rejection_is_stored_and_survives_reopening(db_path):
+    with AnnotationStore(db_path) as store:
+        assert store.reject("a.txt", "place", "Reading", 5, 12)
+        assert not store.reject("a.txt", "place", "Reading", 5, 12)
+        store.flush()  # journal only: replayed on open
+    with AnnotationStore(db_path) as store:
+        assert [r["text"] for r in store.rejections()] == ["Reading"]
+    data = json.loads(db_path.read_text())
+    assert [r["text"] for r in data["rejections"].values()] == ["Reading"]
+
+
+def test_reader_suggest_writes_records_whose_text_is_the_articles(tmp_path, capsys, seeds):
+    out = tmp_path / "suggested.jsonl"
+    assert main(["suggest", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    texts = {entry.id: entry.load().text for entry in seeds.entries}
+    assert records and all(texts[r["article"]][r["start"] : r["end"]] == r["text"] for r in records)
+    assert all(r["status"] == "suggested" for r in records)
+    erbil = [r for r in records if r["text"] == "Erbil"]
+    assert erbil and erbil[0]["attrs"]["geonameid"] == 95446 and erbil[0]["attrs"]["country"] == "IQ"
+    assert any(r["label"] == "figure" and r["attrs"] == {"value": 5200, "unit": "troops"} for r in records)
+    assert any(r["label"] == "quote" and r["attrs"].get("speaker") == "Caggins" for r in records)
+    assert cache_folder().is_dir()
