@@ -125,7 +125,9 @@ _BEFORE = regex.compile(
 )
 _OPENING = '“"‘«'
 _CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
-_SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|called|calls|call|described|describes|dubbed|labeled|labelled|branded)\b")
+_SENTENCE_CUE = regex.compile(
+    rf"(?<![\w-])(?:{_CUE}|called|calls|call|described|describes|dubbed|labeled|labelled|branded)\b"
+)
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 
 
