@@ -8,7 +8,8 @@ and rejecting are the editing session's. Here: threads, keys and the status line
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.model import Annotation, Article
 from annotations.session import Outcome
@@ -18,9 +19,33 @@ from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from annotations.gazetteer import Gazetteer
+    from annotations.model import LabelSet
+    from annotations.session import EditingSession
+    from annotations.store import AnnotationStore
     from annotations.suggestions import Knowledge, Suggestion
 
-    from .app import ReaderApp
+    from .widgets.article_view import ArticleView
+
+
+class ReaderApp(Protocol):
+    """What of the app suggestions use (the app itself imports this module)."""
+
+    session: EditingSession
+    store: AnnotationStore
+    labels: LabelSet
+    _waiting_for: int | None
+
+    @property
+    def view(self) -> ArticleView: ...
+    def say(self, message: str, saving: bool = False, saved: bool = False) -> None: ...
+    def show(self, outcome: Outcome) -> None: ...
+    def bell(self) -> None: ...
+    @property
+    def run_worker(self) -> Callable[..., Any]: ...
+    @property
+    def call_from_thread(self) -> Callable[..., Any]: ...
+    @property
+    def query_one(self) -> Callable[..., Any]: ...
 
 
 # Articles longer than this get no suggestions yet: the rules run in pure Python and,
@@ -101,7 +126,8 @@ class Suggestions:
         suggestion = view.suggestion_at() if view.annotation_at() is None and view.selection is None else None
         if suggestion is None:
             return False
-        self.app.query_one(StatusLine).show_position(f"{self.describe_suggestion(suggestion)} · y accept · r reject")
+        said = f"{view.cursor} · {self.describe_suggestion(suggestion)} · y accept · r reject"
+        self.app.query_one(StatusLine).show_position(said)
         return True
 
     def learned(self, annotation: Annotation | None) -> None:

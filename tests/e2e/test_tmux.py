@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from annotations.store import SCHEMA
 from reader.config import seeds_dir
 from tests.conftest import SEED
 from tests.tmux import Pane
@@ -95,7 +96,7 @@ def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
     screen = pane.wait_for(lambda s: "EXIT=" in s, "the app to end")
     lines = [line for line in screen.splitlines() if line]
     assert lines[-2:] == [
-        f"reader: {db} was written by a newer reader (schema 99, this one reads 2); upgrade reader",
+        f"reader: {db} was written by a newer reader (schema 99, this one reads {SCHEMA}); upgrade reader",
         "EXIT=1",
     ]
     assert "Traceback" not in screen
