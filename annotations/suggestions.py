@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from .english import alternation
 from .figures import find_figures
 from .gazetteer import Gazetteer
 from .model import Annotation
@@ -109,8 +110,7 @@ def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggesti
     by_text: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for (label, tagged), attrs in wanted.items():
         by_text.setdefault(tagged, []).append((label, attrs))
-    alternatives = "|".join(regex.escape(t) for t in sorted(by_text, key=len, reverse=True))
-    pattern = regex.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+    pattern = regex.compile(rf"(?<![\w])(?:{alternation(by_text)})(?![\w])")
     found = []
     for match in pattern.finditer(text, overlapped=False):
         for label, attrs in by_text[match.group()]:

@@ -220,7 +220,6 @@ class ReaderApp(EndsWhenTold):
             )
         elif moved:
             self.say(moved)
-        self.view.set_suggestions([])
         self.suggestions.refresh()
 
     def _read_article(self, entry: Entry, cursor: int) -> None:

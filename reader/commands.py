@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import sys
@@ -207,12 +208,7 @@ def run_suggest(argv: list[str]) -> int:
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         by_article.setdefault(annotation.article, []).append(annotation)
-    places: list[gazetteer.Gazetteer] = []
-
-    def places_once() -> gazetteer.Gazetteer:
-        if not places:
-            places.append(gazetteer.load(cache_folder()))
-        return places[0]
+    places_once = functools.cache(lambda: gazetteer.load(cache_folder()))  # only if a place is wanted
 
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115

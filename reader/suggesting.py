@@ -138,32 +138,32 @@ class Suggestions:
 
     def take(self, suggestions: list[Suggestion], accept: bool, label: str | None = None) -> None:
         """Accept (or reject) these suggestions, then go to the next one."""
-        article = self.app.session.article
+        session, view = self.app.session, self.app.view
+        article = session.article
+        if article is None:
+            return
         done: list[Suggestion] = []
-        outcome: Outcome | None = None
+        message = ""
         for suggestion in suggestions:
-            outcome = self.app.session.accept(suggestion, label) if accept else self.app.session.reject(suggestion)
-            if outcome.refused or article is None:
+            outcome = session.accept(suggestion, label) if accept else session.reject(suggestion)
+            if outcome.refused:
+                self.app.show(outcome)
                 break
             done.append(suggestion)
+            message = outcome.message
             if accept:
-                self.app.show(outcome)  # drawn, counted, saved, undoable
-                if self._knowledge is not None and outcome.change is not None and outcome.change.after is not None:
-                    self._knowledge.learn(outcome.change.after)
+                self.app.show(outcome)  # drawn, counted, learned, saved, undoable
             elif self._knowledge is not None:
                 self._knowledge.remember_rejection(article.id, suggestion.label, suggestion.text, suggestion.start)
-        if outcome is None or outcome.refused:
-            if outcome is not None:
-                self.app.show(outcome)
+        if not done:
             return
-        message = outcome.message
+        view.set_suggestions(s for s in view.suggestions if s not in done)
+        if view.suggestions:
+            view.action_next_suggestion(1)
+        if accept and len(done) == 1:
+            return  # show() said it
         if len(done) > 1:
             message = f"{'accepted' if accept else 'rejected'} {len(done)} × {done[0].label} “{done[0].text}”"
-        view = self.app.view
-        remaining = [s for s in view.suggestions if s not in done]
-        view.set_suggestions(remaining)
-        if remaining:
-            view.action_next_suggestion(1)
         self.app._waiting_for = self.app.store.generation
         self.app.say(message, saving=True)
         self.app.store.request_save()

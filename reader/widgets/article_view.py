@@ -10,7 +10,7 @@ offset of its top row and scrolls to wherever that row is now.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from annotations.model import Annotation, Article, LabelSet
 from annotations.search import Searcher
-from annotations.spans import SpanIndex
+from annotations.spans import SpanIndex, Spans
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
@@ -34,6 +34,11 @@ from .line_view import LineView
 
 if TYPE_CHECKING:
     from annotations.suggestions import Suggestion
+
+
+def suggestion_order(suggestion: Suggestion) -> tuple[int, int, str]:
+    return suggestion.start, -suggestion.end, suggestion.label
+
 
 _JUMPS = {
     "word_next": motions.next_word_start,
@@ -102,8 +107,7 @@ class ArticleView(LineView):
         self._dragging = False
         self._press = 0
         self._strips: dict[tuple, Strip] = {}
-        self.suggestions: list[Suggestion] = []  # in text order; drawn apart from tags
-        self._suggestion_starts: list[int] = []
+        self.suggestions: Spans[Suggestion] = Spans((), suggestion_order)  # drawn apart from tags
         self.show_suggestions = True
 
     # ------------------------------------------------------------ content
@@ -119,6 +123,7 @@ class ArticleView(LineView):
         self.selection_start = None
         self.match = None
         self._searcher = None
+        self.suggestions = Spans((), suggestion_order)  # the old text's: new ones come from a thread
         self.set_spans(spans)
         self._relayout()
         self.move_to(cursor)
@@ -128,43 +133,27 @@ class ArticleView(LineView):
         self.spans = spans
         self.refresh_all()
 
-    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """Draw these suggestions (a dim underline in the label's colour, no background)."""
-        self.suggestions = suggestions
-        self._suggestion_starts = [s.start for s in suggestions]
+    def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
+        """Draw these suggestions (underlined in the label's colour, no background)."""
+        self.suggestions = Spans(suggestions, suggestion_order)
         self.refresh_all()
 
     def suggestion_at(self, offset: int | None = None) -> Suggestion | None:
-        """The shown suggestion under the cursor (or offset), if any."""
+        """The shown suggestion under the cursor (or offset), if any: the innermost."""
         if not self.show_suggestions:
             return None
-        here = self.cursor if offset is None else offset
-        index = bisect_right(self._suggestion_starts, here)
-        for suggestion in reversed(self.suggestions[max(0, index - 8) : index]):
-            if suggestion.start <= here < suggestion.end:
-                return suggestion
-        return None
-
-    def _suggestions_in(self, start: int, end: int) -> list[Suggestion]:
-        if not self.show_suggestions or not self.suggestions:
-            return []
-        first = max(0, bisect_left(self._suggestion_starts, start) - 8)
-        last = bisect_left(self._suggestion_starts, end)
-        return [s for s in self.suggestions[first:last] if s.start < end and start < s.end]
+        return self.suggestions.innermost_at(self.cursor if offset is None else offset)
 
     def action_next_suggestion(self, direction: int) -> None:
-        """. and ,: the cursor to the next (previous) suggestion."""
-        if not self.show_suggestions or not self.suggestions:
-            self.post_message(
-                self.Said("no suggestions here" if self.show_suggestions else "suggestions hidden (S shows)")
-            )
+        """. and ,: the cursor to the next (previous) suggestion, round the article."""
+        shown = self.suggestions if self.show_suggestions else None
+        if not shown:
+            self.post_message(self.Said("suggestions hidden (S shows)" if shown is None else "no suggestions here"))
             return
         if direction > 0:
-            index = bisect_right(self._suggestion_starts, self.cursor)
-            target = self.suggestions[index] if index < len(self.suggestions) else self.suggestions[0]
+            target = shown.next_after(self.cursor) or next(iter(shown))
         else:
-            index = bisect_left(self._suggestion_starts, self.cursor) - 1
-            target = self.suggestions[index]
+            target = shown.previous_before(self.cursor) or list(shown)[-1]
         self.clear_marks()
         self.move_to(target.start)
 
@@ -445,7 +434,7 @@ class ArticleView(LineView):
         base = self.base_style
         cursor_end = next_grapheme(self.text, self.cursor) if self.cursor < len(self.text) else self.cursor + 1
         annotations = self.spans.overlapping(start, end)
-        suggestions = self._suggestions_in(start, end)
+        suggestions = self.suggestions.overlapping(start, end) if self.show_suggestions else []
         ranges = [(a.start, a.end) for a in annotations] + [(s.start, s.end) for s in suggestions]
         ranges += [r for r in (selection, self.match, (self.cursor, cursor_end)) if r]
         cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
