@@ -55,7 +55,11 @@ def _runs(text: str) -> list[list[_Word]]:
     for match in _WORD.finditer(text):
         word = _Word(match.start(), match.end(), match.group())
         gap = text[previous_end : word.start]
-        if current and (gap == " " or (gap[1:-1] in _JOINERS and gap[0] == gap[-1] == " ")):
+        if (
+            current
+            and not _ends_sentence(current[-1].text)
+            and (gap == " " or (gap[1:-1] in _JOINERS and gap[0] == gap[-1] == " "))
+        ):
             current.append(word)
         else:
             if current:
@@ -67,6 +71,12 @@ def _runs(text: str) -> list[list[_Word]]:
     return runs
 
 
+def _ends_sentence(word: str) -> bool:
+    """A word with the sentence's full stop ("Kirkuk."), not an abbreviation ("U.S.", "St.", "Gen.")."""
+    bare = word[:-1]
+    return word.endswith(".") and len(bare) > 3 and "." not in bare and bare not in HONORIFICS
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -76,6 +86,8 @@ def _lookup(name: str, gazetteer: Gazetteer) -> str | None:
     """The gazetteer's spelling of name, also for a dateline's capitals ("BAGHDAD")."""
     if name in gazetteer:
         return name
+    if name.endswith(".") and name[:-1] in gazetteer:
+        return name[:-1]  # "in Baghdad.": the sentence's full stop, not the name's ("U.S.")
     if name.isupper() and len(name) > 3:
         titled = " ".join(word.capitalize() for word in name.split(" "))
         if titled in gazetteer:
@@ -130,7 +142,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
         for first, last, name in names:
             hyphenated = text[run[last].end : run[last].end + 1] in ("-", "–")
             if _set_off(run, text, first, last) and not hyphenated:  # not "U.S.-led"
-                mentions.append((run[first].start, run[last].end, name))
+                end = run[last].end - (text[run[last].end - 1] == "." and not name.endswith("."))
+                mentions.append((run[first].start, end, name))
         if len(run) in (2, 3) and len(names) == 1 and names[0][:2] == (len(run) - 1, len(run) - 1):
             given = gazetteer.candidates(run[0].text)
             if gazetteer.candidates(names[0][2])[0].kind == CITY and (not given or given[0].kind == CITY):

@@ -132,6 +132,9 @@ def find_quotes(text: str) -> list[Quote]:
         quoted = text[start:end]
         after = _AFTER.match(text, raw_end + 1, min(len(text), raw_end + 160))
         before = _BEFORE.search(text, max(0, raw_start - 121), raw_start - 1) if raw_start > 1 else None
+        # A cue stays in its paragraph: the next one's "X said" is X's own quote.
+        if after is not None and "\n\n" in after.group():
+            after = None
         if before is not None and "\n\n" in text[before.start() : raw_start]:
             before = None
         cue_match = after or before

@@ -127,3 +127,17 @@ def test_reader_suggest_writes_records_whose_text_is_the_articles(tmp_path, caps
     assert any(r["label"] == "figure" and r["attrs"] == {"value": 5200, "unit": "troops"} for r in records)
     assert any(r["label"] == "quote" and r["attrs"].get("speaker") == "Caggins" for r in records)
     assert cache_folder().is_dir()
+
+
+def test_a_place_at_the_end_of_a_sentence_leaves_the_full_stop_out():
+    text = "Troops returned to Kirkuk. Then to Iraq."
+    found = [(f.text, f.place.geonameid) for f in find_places(text, tiny_gazetteer())]
+    assert found == [("Kirkuk", 94787), ("Iraq", 99237)]
+
+
+def test_the_next_paragraphs_speaker_is_not_this_quotes():
+    text = (
+        "‘We held the line,’ said Ann Lee.\n\n‘It was very close indeed.’\n\nThe Agency said repairs would cost more."
+    )
+    quotes = {q.text: q.speaker for q in find_quotes(text)}
+    assert quotes["It was very close indeed."] != "The Agency"
