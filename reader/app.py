@@ -342,6 +342,9 @@ class ReaderApp(EndsWhenTold):
         else:
             self.show(self.session.tag(label, self.view.selection, self.view.cursor))
 
+    def action_next_suggestion(self, direction: int) -> None:
+        self.suggestions.go(direction)
+
     def action_accept(self) -> None:
         self.suggestions.accept()
 

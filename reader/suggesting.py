@@ -130,6 +130,19 @@ class Suggestions:
         self.app.query_one(StatusLine).show_position(said)
         return True
 
+    def go(self, direction: int) -> None:
+        """. and ,: to the next (previous) suggestion, named whole on the status line (the
+        position's third of it is too narrow for a place with its id and country)."""
+        self.app.view.action_next_suggestion(direction)
+        self._name_here()
+
+    def _name_here(self, before: str = "") -> None:
+        """Name the suggestion under the cursor, after what was just done (being saved) if any."""
+        suggestion = self.app.view.suggestion_at()
+        if suggestion is not None:
+            said = f"{before}{self.describe_suggestion(suggestion)} · y accept · r reject"
+            self.app.say(said, saving=bool(before))
+
     def learned(self, annotation: Annotation | None) -> None:
         """A tag was made or changed: suggest its text elsewhere from now on."""
         if annotation is not None and self._knowledge is not None:
@@ -158,15 +171,15 @@ class Suggestions:
         if not done:
             return
         view.set_suggestions(s for s in view.suggestions if s not in done)
-        if view.suggestions:
-            view.action_next_suggestion(1)
-        if accept and len(done) == 1:
-            return  # show() said it
         if len(done) > 1:
             message = f"{'accepted' if accept else 'rejected'} {len(done)} × {done[0].label} “{done[0].text}”"
-        self.app._waiting_for = self.app.store.generation
-        self.app.say(message, saving=True)
-        self.app.store.request_save()
+        if not (accept and len(done) == 1):  # else show() said it, and saves it
+            self.app._waiting_for = self.app.store.generation
+            self.app.say(message, saving=True)
+            self.app.store.request_save()
+        if view.suggestions:
+            view.action_next_suggestion(1)
+            self._name_here(f"{self.app.query_one(StatusLine).message} · next: ")
 
     def _here(self) -> Suggestion | None:
         suggestion = self.app.view.suggestion_at() if self.app.session.article is not None else None

@@ -77,3 +77,18 @@ async def test_tagging_a_word_by_hand_suggests_its_other_occurrences(make_app):
         assert len(learned) == text.count("Coalition") - 1
         await pilot.press("S")
         assert app.view.suggestion_at(learned[0].start) is None  # hidden
+
+
+async def test_a_suggestion_is_named_whole_even_in_a_narrow_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened_with_suggestions(pilot)
+        await pilot.press("full_stop")
+        await pilot.pause()
+        message = app.query_one("#message").content.plain
+        assert message.startswith("quote “The Global Coalition is committed to pa…” · said by Caggins · y accept")
+        await pilot.press("r")
+        await pilot.pause()
+        message = app.query_one("#message").content.plain
+        assert message.startswith("rejected quote “The Global Coalition is committed to pa…” 265–459 · next: ")
+        assert "· y accept · r reject" in message
