@@ -10,7 +10,8 @@ accepted one becomes an ordinary annotation with origin "suggested".
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from .gazetteer import Gazetteer
 from .model import Annotation
 from .places import find_places
 from .quotes import find_quotes
+from .spans import Spans, order
 from .text import excerpt
 
 REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
@@ -129,19 +131,36 @@ def suggest(
     """The suggestions for one article, in text order, none where a tag of its label is."""
     wanted = set(labels)
     candidates = _learned(text, knowledge, wanted) + _rules(text, wanted, gazetteer)
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for tag in tags:
-        taken.setdefault(tag.label, []).append((tag.start, tag.end))
-    chosen: dict[tuple[str, int, int], Suggestion] = {}
+    tagged = {label: Spans([t for t in tags if t.label == label], order) for label in {t.label for t in tags}}
+    chosen: dict[str, _Apart] = defaultdict(_Apart)
     for suggestion in candidates:  # learned ones first: they carry what the person said
-        span = (suggestion.label, suggestion.start, suggestion.end)
-        if span in chosen or not knowledge.allows(article, suggestion):
+        label, start, end = suggestion.label, suggestion.start, suggestion.end
+        if label in tagged and tagged[label].overlapping(start, end):
             continue
-        if any(s < suggestion.end and suggestion.start < e for s, e in taken.get(suggestion.label, ())):
+        if chosen[label].overlaps(start, end) or not knowledge.allows(article, suggestion):
             continue
-        chosen[span] = suggestion
-        taken.setdefault(suggestion.label, []).append((suggestion.start, suggestion.end))
-    return sorted(chosen.values(), key=lambda s: (s.start, -s.end, s.label))
+        chosen[label].add(suggestion)
+    found = [s for spans in chosen.values() for s in spans.spans]
+    return sorted(found, key=lambda s: (s.start, -s.end, s.label))
+
+
+class _Apart:
+    """Suggestions of one label that do not overlap, by start: whether another would.
+    (A scan of every chosen one per candidate took 8 s for 20,000 in 700 KB.)"""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[Suggestion] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start)
+        before = index > 0 and self.spans[index - 1].end > start
+        return before or (index < len(self.starts) and self.starts[index] < end)
+
+    def add(self, suggestion: Suggestion) -> None:
+        index = bisect_right(self.starts, suggestion.start)
+        self.starts.insert(index, suggestion.start)
+        self.spans.insert(index, suggestion)
 
 
 def describe(suggestion: Suggestion, country_name: Callable[[str], str] = str) -> str:
