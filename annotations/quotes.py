@@ -33,12 +33,15 @@ _CUE = alternation(_CUES)
 _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
 # described person ("the spokesman", "a senior U.S. official").
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})"
+# A word of a name: "U.S.", an abbreviation or initial ("Gen.", "B."), or a word without
+# the sentence's full stop ("said Caggins. Critics …" names Caggins, not "Caggins. Critics").
+_NAME_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]{0,2}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+_NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,4}})"
 _DESCRIBED = r"(?:(?:the|a|an|one|another) +(?:[\p{L}.\-]+ +){0,4}?[\p{Ll}\-]+)"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_NAME}|{_DESCRIBED}|he|she|they|I|we)"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
 _AFTER = regex.compile(
-    rf"[\s,]*(?:(?P<cue>{_CUE})\s+{_WHO}|{_WHO}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE}))\b",
+    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO}|{_WHO}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE})\b)",
     regex.V1,
 )
 # Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
@@ -147,9 +150,7 @@ def find_quotes(text: str) -> list[Quote]:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
         else:
-            who = cue_match.group("who").strip().rstrip(".")
-            if who.endswith((" Jr", " Sr")) or regex.search(r"\b\p{Lu}$", who):
-                who += "."  # "John Smith Jr." and "John F." keep their dot
+            who = cue_match.group("who").strip()
             who_start = cue_match.start("who")
             cue = (cue_match.group("cue") or cue_match.group("cue2") or "").strip()
             if who in _PRONOUNS:

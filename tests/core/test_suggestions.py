@@ -141,3 +141,8 @@ def test_the_next_paragraphs_speaker_is_not_this_quotes():
     )
     quotes = {q.text: q.speaker for q in find_quotes(text)}
     assert quotes["It was very close indeed."] != "The Agency"
+
+
+def test_a_speaker_ends_at_the_full_stop_and_keeps_an_abbreviations():
+    text = "“We will not go back yet,” said Amara Okafor. Critics disagreed. “We stay here now,” said Lt. Gen. Sean Doe Jr. today."
+    assert [q.speaker for q in find_quotes(text)] == ["Amara Okafor", "Lt. Gen. Sean Doe Jr."]
