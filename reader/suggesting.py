@@ -62,6 +62,7 @@ class Suggestions:
     def __init__(self, app: ReaderApp) -> None:
         self.app = app
         self._knowledge: Knowledge | None = None
+        self._finding: Article | None = None  # the article whose suggestions a thread is finding
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
@@ -70,6 +71,7 @@ class Suggestions:
             return
         if len(article.text) > LARGEST:
             return  # see LARGEST
+        self._finding = article
         tags = self.app.store.annotations(article.id)
         snapshot = self.app.store.snapshot() if self._knowledge is None else None
         rejections = self.app.store.rejections() if self._knowledge is None else []
@@ -110,6 +112,8 @@ class Suggestions:
             self._knowledge = knowledge
         if self.app.session.article is not article:
             return  # another article (or the whole of this one) came meanwhile
+        if self._finding is article:
+            self._finding = None
         self.app.view.set_suggestions(found)
         self.show_here()
 
@@ -133,6 +137,9 @@ class Suggestions:
     def go(self, direction: int) -> None:
         """. and ,: to the next (previous) suggestion, named whole on the status line (the
         position's third of it is too narrow for a place with its id and country)."""
+        if self._finding is self.app.session.article and not self.app.view.suggestions:
+            self.app.say("finding suggestions … (a moment)")
+            return
         self.app.view.action_next_suggestion(direction)
         self._name_here()
 
@@ -216,5 +223,6 @@ class Suggestions:
         view = self.app.view
         view.show_suggestions = not view.show_suggestions
         view.refresh_all()
+        view.post_message(view.Moved())  # the status line's position may have named one
         count = len(view.suggestions)
         self.app.say(f"suggestions shown ({count})" if view.show_suggestions else "suggestions hidden (S shows them)")

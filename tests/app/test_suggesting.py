@@ -92,3 +92,15 @@ async def test_a_suggestion_is_named_whole_even_in_a_narrow_terminal(make_app):
         message = app.query_one("#message").content.plain
         assert message.startswith("rejected quote “The Global Coalition is committed to pa…” 265–459 · next: ")
         assert "· y accept · r reject" in message
+
+
+async def test_hiding_suggestions_clears_the_one_named_at_the_cursor(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert "y accept" in position(app)
+        await pilot.press("S")
+        await pilot.pause()
+        assert "y accept" not in position(app)
