@@ -7,24 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from .figures import parse_figure
 from .model import Annotation
 
 MAX_KEYS = 20
 MAX_TEXT = 500  # characters of one text value
-
-
-def filled_in(label: str, text: str) -> dict[str, Any]:
-    """What a new tag of label over text says without anyone typing: a figure's value,
-    unit and approximation (places and quotes come with the suggestions)."""
-    if label == "figure":
-        figure = parse_figure(text)
-        if figure is not None:
-            return figure.attrs()
-    return {}
 
 
 def problem(attrs: object) -> str | None:
@@ -45,10 +34,34 @@ def problem(attrs: object) -> str | None:
     return None
 
 
-def describe(attrs: dict[str, Any]) -> str:
-    """ "value 5200 · unit troops · approx", for the status line ("" when there are none)."""
+# Said by the phrases of describe(); the rest of a tag's attributes are named as they are.
+# (name, lat, lon, the speaker's offsets and cue: in E's editor, not on the status line)
+_SAID_OTHERWISE = {
+    *("geonameid", "name", "country", "lat", "lon"),
+    *("value", "unit", "approx"),
+    *("speaker", "speaker_start", "speaker_end", "cue"),
+}
+
+
+def describe(attrs: dict[str, Any], country_name: Callable[[str], str] = str) -> str:
+    """What a tag carries, as the status line says it: "GeoNames 95446 · Iraq",
+    "about 5,200 troops", "said by Caggins · cue told" ("" when nothing)."""
     parts = []
+    if "geonameid" in attrs:
+        parts.append(f"GeoNames {attrs['geonameid']}")
+        if attrs.get("country"):
+            parts.append(country_name(str(attrs["country"])))
+    if attrs.get("value") is not None:
+        value = attrs["value"]
+        shown = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+        parts.append(f"{'about ' if attrs.get('approx') else ''}{shown} {attrs.get('unit') or ''}".rstrip())
+    elif attrs.get("unit"):
+        parts.append(f"unit {attrs['unit']}")
+    if attrs.get("speaker"):
+        parts.append(f"said by {attrs['speaker']}")
     for name, value in attrs.items():
+        if name in _SAID_OTHERWISE:
+            continue
         if value is True:
             parts.append(name)
         elif value not in (None, "", False):

@@ -164,9 +164,24 @@ def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: s
         candidates = choices[name]
         if not candidates or name in NEVER:
             continue
-        # The first (most likely) of those in the article's countries, and not a mere town if there is more.
-        best = min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY))
+        best = _best(candidates, countries)
         if name in COMMON_WORDS and not countries[best.country] > 1:
             continue  # "Mobile", "Reading": only where the article is about their country
         found.append(Found(start, end, text[start:end], best))
     return found
+
+
+def _best(candidates: list[Place], countries: Counter[str]) -> Place:
+    """The first (most likely) candidate in the article's countries, and not a mere town if there is more."""
+    return min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY))
+
+
+def place_named(name: str, context: str, gazetteer: Gazetteer) -> Place | None:
+    """The place a person tagged as name, read in context (the article around it): the
+    article's places say which country an ambiguous name is in. Ordinary words and
+    months are places here, since a person said so."""
+    found = _lookup(name.strip(), gazetteer)
+    if found is None:
+        return None
+    countries = Counter(f.place.country for f in find_places(context, gazetteer))
+    return _best(gazetteer.candidates(found), countries)

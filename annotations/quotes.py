@@ -49,8 +49,44 @@ _BEFORE = regex.compile(
     rf"(?:{_WHO}\s+(?:also\s+)?(?P<cue>{_CUE})(?:\s+[\p{{L}}\s.,’']{{0,40}}?)?|(?P<cue2>[Aa]ccording to)\s+{_WHO})[,:]?\s*$",
     regex.V1,
 )
+# Further back in the quote's sentence: 'Kerry said in a statement that the vote was an
+# “important step”' / 'Graham tweeted that the strategy “will not …”' / 'Clinton: “…”'.
+_SUBJECT = regex.compile(
+    rf"{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:also\s+|later\s+|then\s+)?(?P<cue>{_CUE})\b|(?P<who2>{_NAME}):\s*$",
+    regex.V1,
+)
+# A sentence that opens with a name and a verb: "Carson defied …", "Gov. Kasich said …".
+_OPENS_SENTENCE = regex.compile(
+    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
+)
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "It",
+    "This",
+    "That",
+    "If",
+    "When",
+    "As",
+    "After",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "There",
+    "Some",
+    "Many",
+}
 _OPENING = '“"‘«'
-_CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+# What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
+_CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
 _SENTENCE_CUE = regex.compile(
     rf"(?<![\w-])(?:{_CUE}|called|calls|call|described|describes|dubbed|labeled|labelled|branded)\b"
 )
@@ -93,9 +129,9 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         closing = _CLOSING[mark]
         start, j = i + 1, i + 1
         while True:
-            stop = text.find(closing, j)
+            stop = min((k for k in (text.find(c, j) for c in closing) if k != -1), default=-1)
             paragraph_end = text.find("\n\n", j)
-            if mark == '"' and stop != -1 and stop + 1 < size and text[stop + 1].isalnum():
+            if stop != -1 and text[stop] == '"' and stop + 1 < size and text[stop + 1].isalnum():
                 j = stop + 1  # a mark inside a word is not a closing one
                 continue
             if stop != -1 and (paragraph_end == -1 or stop < paragraph_end):
@@ -140,7 +176,7 @@ def find_quotes(text: str) -> list[Quote]:
             after = None
         if before is not None and "\n\n" in text[before.start() : raw_start]:
             before = None
-        cue_match = after or before
+        cue_match = after or before or _subject(text, raw_start - 1)
         if cue_match is None:
             short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
             if short and not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end)):
@@ -150,11 +186,14 @@ def find_quotes(text: str) -> list[Quote]:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
         else:
-            who = cue_match.group("who").strip()
-            who_start = cue_match.start("who")
-            cue = (cue_match.group("cue") or cue_match.group("cue2") or "").strip()
+            groups = cue_match.groupdict()
+            named = "who" if groups["who"] else "who2"
+            who = groups[named].strip()
+            who_start = cue_match.start(named)
+            cue = (groups["cue"] or groups.get("cue2") or "").strip()
             if who in _PRONOUNS:
-                name, name_start, name_end = last_named or ("", None, None)
+                named_since = _sentence_subject(text, last_named[2] if last_named else 0, raw_start)
+                name, name_start, name_end = named_since or last_named or ("", None, None)
                 quote = Quote(start, end, quoted, name, name_start, name_end, cue)
             else:
                 last_named = (who, who_start, who_start + len(who))
@@ -162,6 +201,23 @@ def find_quotes(text: str) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] | None:
+    """The last person named as a sentence's subject between since and mark, in the
+    paragraph before the quote at most ('Carson defied the question. “…,” he said')."""
+    since = max(since, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 600)
+    found = None
+    for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
+        if match.group("who").split()[0] not in _NOT_NAMES:
+            found = (match.group("who"), match.start("who"), match.end("who"))
+    return found
+
+
+def _subject(text: str, mark: int) -> regex.Match[str] | None:
+    """The speaker and cue earlier in the sentence of the quote opening at mark."""
+    start = max(text.rfind(stop, max(0, mark - 400), mark) for stop in (". ", "? ", "! ", "\n"))
+    return _SUBJECT.search(text, start + 1, mark)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import attributes
 from .anchoring import reanchor_all
@@ -20,6 +20,7 @@ from .store import AnnotationStore, NotLoadedError, ReadOnlyError
 from .text import excerpt
 
 if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
     from .suggestions import Suggestion  # not imported at start: its rules compile large patterns
 
 _DONE = {
@@ -36,9 +37,9 @@ QUICK_TEXT = 1_000_000
 QUICK_TAGS = 1_000
 
 
-def describe(annotation: Annotation) -> str:
+def describe(annotation: Annotation, country_name: Callable[[str], str] = str) -> str:
     """A tag as the status line names it: label, text, offsets and what it carries."""
-    said = attributes.describe(annotation.attrs)
+    said = attributes.describe(annotation.attrs, country_name)
     carries = f" · {excerpt(said, 60)}" if said else ""
     return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}{carries}"
 
@@ -78,6 +79,9 @@ class EditingSession:
         self.article: Article | None = None
         self.spans = SpanIndex()
         self.placing: Placing | None = None  # a large article's tags, being placed
+        # Where place tags find their GeoNames entry: the app's gazetteer, loaded on first use.
+        self.gazetteer: Callable[[], Gazetteer | None] = lambda: None
+        self.country_name: Callable[[str], str] = str  # "IQ" -> "Iraq", once a gazetteer is loaded
 
     # ------------------------------------------------------------ opening
 
@@ -130,7 +134,9 @@ class EditingSession:
             place += f" · selected {selection[0]}–{selection[1]}"
         here = self.spans.covering(cursor)
         if here:
-            place += f" · {describe(here[0])}" + (f" · note: {excerpt(here[0].note, 30)}" if here[0].note else "")
+            place += f" · {describe(here[0], self.country_name)}" + (
+                f" · note: {excerpt(here[0].note, 30)}" if here[0].note else ""
+            )
             if len(here) > 1:
                 place += f" (+{len(here) - 1} more: " + ", ".join(a.label for a in here[1:]) + ")"
         return place
@@ -158,7 +164,7 @@ class EditingSession:
         subject = change.subject
         if self.article is not None and subject.article == self.article.id:
             self.spans.replace(subject.id, self.store.get(subject.id))
-        return Outcome(f"{_DONE[change.kind]} {describe(subject)}", change)
+        return Outcome(f"{_DONE[change.kind]} {describe(subject, self.country_name)}", change)
 
     def _do(self, before: Annotation | None, after: Annotation | None, kind: str) -> Outcome:
         refused = self.refusal()
@@ -184,10 +190,9 @@ class EditingSession:
             return Outcome("nothing to tag: the article is empty", refused=True)
         for same in self.spans.overlapping(start, end):
             if (same.start, same.end, same.label) == (start, end, label):
-                return Outcome(f"already {describe(same)}")
-        text = self.article.text[start:end]
+                return Outcome(f"already {describe(same, self.country_name)}")
         annotation = new_annotation(
-            self.article, label, start, end, annotator=self.annotator, attrs=attributes.filled_in(label, text)
+            self.article, label, start, end, annotator=self.annotator, attrs=self._filled_in(label, start, end)
         )
         return self._do(None, annotation, "tag")
 
@@ -201,7 +206,11 @@ class EditingSession:
             return Outcome(f"no label named {chosen!r}", refused=True)
         if self.article.text[suggestion.start : suggestion.end] != suggestion.text:
             return Outcome("that suggestion is out of date; it is being made again", refused=True)
-        carried = suggestion.attrs if chosen == suggestion.label else attributes.filled_in(chosen, suggestion.text)
+        carried = (
+            suggestion.attrs
+            if chosen == suggestion.label
+            else self._filled_in(chosen, suggestion.start, suggestion.end)
+        )
         annotation = new_annotation(
             self.article, chosen, suggestion.start, suggestion.end, self.annotator, attrs=carried, origin=SUGGESTED
         )
@@ -224,9 +233,21 @@ class EditingSession:
         if self.labels.by_name(label) is None:
             return Outcome(f"no label named {label!r}", refused=True)
         if target.label == label:
-            return Outcome(f"already {describe(target)}")
-        relabelled = target.with_changes(label=label, attrs=attributes.filled_in(label, target.text))
+            return Outcome(f"already {describe(target, self.country_name)}")
+        relabelled = target.with_changes(
+            label=label, attrs=self._filled_in(label, target.start, target.end, target.text)
+        )
         return self._do(target, relabelled, "relabel")
+
+    def _filled_in(self, label: str, start: int, end: int, text: str | None = None) -> dict[str, Any]:
+        """What a new tag over start..end carries (see filling); text, when given, is the
+        tag's own, read alone if the article no longer has it there (an orphan)."""
+        from .filling import filled_in  # not at start: the finders compile large patterns
+
+        article = self.article.text if self.article is not None else ""
+        if text is not None and article[start:end] != text:
+            article, start, end = text, 0, len(text)
+        return filled_in(label, article, start, end, self.gazetteer() if label == "place" else None)
 
     def delete(self, target: Annotation | None) -> Outcome:
         if target is None:
@@ -277,4 +298,6 @@ class EditingSession:
         elsewhere = None if self.article is not None and subject.article == self.article.id else subject.article
         self._apply(change)
         where = f" in {subject.article}" if elsewhere else ""
-        return Outcome(f"{verb} {change.kind} {describe(subject)}{where}", change, elsewhere=elsewhere)
+        return Outcome(
+            f"{verb} {change.kind} {describe(subject, self.country_name)}{where}", change, elsewhere=elsewhere
+        )

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from . import attributes
 from .english import alternation
 from .figures import find_figures
 from .gazetteer import Gazetteer
@@ -165,16 +166,10 @@ class _Apart:
 
 def describe(suggestion: Suggestion, country_name: Callable[[str], str] = str) -> str:
     """A suggestion as the status line names it, with what it carries."""
-    attrs = suggestion.attrs
     said = [f"{suggestion.label} “{excerpt(suggestion.text, 40)}”"]
-    if "geonameid" in attrs:
-        said.append(f"GeoNames {attrs['geonameid']}")
-        if attrs.get("country"):
-            said.append(country_name(attrs["country"]))
-    elif "value" in attrs:
-        said.append(f"{'about ' if attrs.get('approx') else ''}{attrs['value']:,} {attrs.get('unit', '')}".rstrip())
-    elif attrs.get("speaker"):
-        said.append(f"said by {excerpt(str(attrs['speaker']), 30)}")
+    carried = attributes.describe(suggestion.attrs, country_name)
+    if carried:
+        said.append(carried)
     if suggestion.source == LEARNED:
         said.append("as tagged before")
     return " · ".join(said)

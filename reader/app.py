@@ -85,6 +85,8 @@ class ReaderApp(EndsWhenTold):
         self.open_first = open_first
         self.session = EditingSession(store, labels, annotator)
         self.suggestions = Suggestions(self)
+        self.session.gazetteer = self.suggestions.places
+        self.session.country_name = self.suggestions.country_name
         self.load_error = ""
         self._waiting_for: int | None = None
         store.on_saved = self._post_saved
@@ -279,7 +281,9 @@ class ReaderApp(EndsWhenTold):
     def on_annotation_panel_chosen(self, message: AnnotationPanel.Chosen) -> None:
         annotation = message.annotation
         if annotation.status == ORPHANED:
-            self.say(f"orphaned: {describe(annotation)} is no longer in the text (kept, not shown there)")
+            self.say(
+                f"orphaned: {describe(annotation, self.session.country_name)} is no longer in the text (kept, not shown there)"
+            )
             return
         self.view.move_to(annotation.start)
         self.view.focus()
@@ -404,7 +408,7 @@ class ReaderApp(EndsWhenTold):
                 self.show(answer(target, text))
 
         asking, value = question(target)
-        self.push_screen(PromptScreen(f"{asking} {describe(target)}", value), answered)
+        self.push_screen(PromptScreen(f"{asking} {describe(target, self.session.country_name)}", value), answered)
 
     # ------------------------------------------------------------ search, panel, help
 

@@ -82,8 +82,9 @@ class Suggestions:
             exclusive=True,
         )
 
-    def _places(self) -> Gazetteer | None:
-        """In a thread: the gazetteer, loaded (or built into the cache) the first time."""
+    def places(self) -> Gazetteer | None:
+        """The gazetteer, loaded (or built into the cache) the first time: by the first
+        suggestions' thread, as a rule, before anyone tags a place."""
         from annotations import gazetteer
 
         with self._gazetteer_lock:
@@ -104,7 +105,7 @@ class Suggestions:
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self._places)
+        found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self.places)
         self.app.call_from_thread(self._suggested, article, knowledge, found)
 
     def _suggested(self, article: Article, knowledge: Knowledge, found: list[Suggestion]) -> None:
@@ -117,11 +118,14 @@ class Suggestions:
         self.app.view.set_suggestions(found)
         self.show_here()
 
+    def country_name(self, code: str) -> str:
+        """ "Iraq" for "IQ" once the gazetteer is loaded (the code until then)."""
+        return self._gazetteer.country_name(code) if self._gazetteer is not None else code
+
     def describe_suggestion(self, suggestion: Suggestion) -> str:
         from annotations.suggestions import describe
 
-        gazetteer = self._gazetteer
-        return describe(suggestion, gazetteer.country_name if gazetteer else str)
+        return describe(suggestion, self.country_name)
 
     def show_here(self) -> bool:
         """Name the suggestion under the cursor where the status line names the position;

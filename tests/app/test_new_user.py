@@ -99,7 +99,9 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(make_app):
         await pilot.press("u")
         await pilot.pause()
         assert app.session.article.id == first
-        assert f"undid tag place “ERBIL” 0–5 in {first}" in app.query_one("#message").content.plain
+        assert (
+            f"undid tag place “ERBIL” 0–5 · GeoNames 95446 · Iraq in {first}" in app.query_one("#message").content.plain
+        )
 
 
 async def test_a_remapped_key_does_the_action_and_help_shows_it(db_path):

@@ -104,3 +104,25 @@ async def test_hiding_suggestions_clears_the_one_named_at_the_cursor(make_app):
         await pilot.press("S")
         await pilot.pause()
         assert "y accept" not in position(app)
+
+
+async def test_a_place_and_a_quote_tagged_by_hand_carry_their_geonames_id_and_speaker(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        text = app.view.text
+        erbil = text.index("Erbil")
+        app.view.select(erbil, erbil + len("Erbil"))
+        await pilot.press(app.labels.by_name("place").key)
+        await pilot.pause()
+        assert "tagged place “Erbil”" in app.query_one("#message").content.plain
+        assert position(app).endswith("· GeoNames 95446 · Iraq"), position(app)
+        quote = text.index("We have operation centers")
+        app.view.select(quote, text.index("”", quote))
+        await pilot.press(app.labels.by_name("quote").key)
+        await pilot.pause()
+        said = {a.label: a.attrs for a in app.store.annotations(SEED)}
+        assert said["place"]["geonameid"] == 95446
+        assert said["quote"]["speaker"] == "Caggins"
+        assert text[said["quote"]["speaker_start"] : said["quote"]["speaker_end"]] == "Caggins"
+        assert "· said by Caggins" in app.query_one("#message").content.plain

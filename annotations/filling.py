@@ -1,0 +1,54 @@
+"""What a new tag carries without anyone typing: a figure's value and unit, a place's
+GeoNames entry, a quote's speaker and cue. The same finders as the suggestions read
+the tag's text and the article around it; what they cannot tell is left out, never
+guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .figures import parse_figure
+from .gazetteer import Gazetteer
+from .places import place_named
+from .quotes import Quote, find_quotes
+
+CONTEXT = 10_000  # characters read on each side of a tag: enough for a story's other places and its speakers
+
+
+def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The attributes of a new tag of label over text[start:end] (text: the whole article)."""
+    left = max(0, start - CONTEXT)
+    context = text[left : end + CONTEXT]
+    if label == "figure":
+        figure = parse_figure(text[start:end])
+        return figure.attrs() if figure is not None else {}
+    if label == "place" and gazetteer is not None:
+        place = place_named(text[start:end], context, gazetteer)
+        return place.attrs() if place is not None else {}
+    if label == "quote":
+        return _speaker(context, start - left, end - left, left)
+    return {}
+
+
+def _speaker(context: str, start: int, end: int, shift: int) -> dict[str, Any]:
+    """The speaker and cue of the quote at context[start:end], offsets moved by shift into
+    the article. A quote found there (marks or not in the selection) is taken as found;
+    words not between marks are read as if they were ("Caggins said the troops …")."""
+    overlap = {q: min(end, q.end) - max(start, q.start) for q in find_quotes(context)}
+    best = max(overlap, key=overlap.__getitem__, default=None)
+    if best is not None and overlap[best] * 2 > min(end - start, best.end - best.start):
+        return _moved(best, lambda offset: offset + shift)
+    marked = f"{context[:start]}“{context[start:end]}”{context[end:]}"
+    for quote in find_quotes(marked):
+        if quote.start == start + 1 and quote.speaker:
+            return _moved(quote, lambda offset: shift + (offset if offset <= start else offset - 2))
+    return {}
+
+
+def _moved(quote: Quote, move: Callable[[int], int]) -> dict[str, Any]:
+    attrs = quote.attrs()
+    if "speaker_start" in attrs:
+        attrs["speaker_start"], attrs["speaker_end"] = move(attrs["speaker_start"]), move(attrs["speaker_end"])
+    return attrs

@@ -1,0 +1,100 @@
+"""What a new tag carries by itself: a place's GeoNames entry read in its article's
+context, a quote's speaker and cue, a figure's value. Text written for these tests."""
+
+from __future__ import annotations
+
+from annotations.filling import filled_in
+from annotations.gazetteer import Gazetteer
+from annotations.quotes import find_quotes
+
+
+def gazetteer() -> Gazetteer:
+    rows = [
+        ("2988507", "Paris", "FR", "48.85", "2.35", "2138551", "capital", "11"),
+        ("4717560", "Paris", "US", "33.66", "-95.56", "24782", "city", "TX"),
+        ("4736286", "Texas", "US", "31.25", "-99.25", "22875689", "region", "TX"),
+        ("2639577", "Reading", "GB", "51.4", "-0.97", "318014", "city", "ENG"),
+    ]
+    names: dict[str, int | list[int]] = {"Paris": [0, 1], "Texas": 2, "Reading": 3}
+    return Gazetteer({"version": 0, "places": ["\t".join(row) for row in rows], "names": names})
+
+
+def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def test_a_place_is_the_one_its_article_points_at_and_the_most_likely_elsewhere():
+    texan = "Storms hit Texas on Monday. In Paris, the mayor closed the schools."
+    assert filled_in("place", texan, *span(texan, "Paris"), gazetteer())["geonameid"] == 4717560
+    french = "In Paris, the mayor closed the schools."
+    place = filled_in("place", french, *span(french, "Paris"), gazetteer())
+    assert place == {"geonameid": 2988507, "name": "Paris", "country": "FR", "lat": 48.85, "lon": 2.35}
+
+
+def test_a_place_tagged_by_hand_may_be_an_ordinary_word_and_a_dateline_in_capitals():
+    text = "READING - Reading council met."
+    assert filled_in("place", text, *span(text, "Reading"), gazetteer())["geonameid"] == 2639577
+    assert filled_in("place", text, *span(text, "READING"), gazetteer())["geonameid"] == 2639577
+
+
+def test_a_place_not_in_the_gazetteer_or_without_one_carries_nothing():
+    text = "They met in Atlantis."
+    assert filled_in("place", text, *span(text, "Atlantis"), gazetteer()) == {}
+    assert filled_in("place", text, *span(text, "Atlantis"), None) == {}
+
+
+def test_a_quote_carries_its_speaker_with_the_marks_selected_or_not():
+    text = "The vote was close.\n\n“We will win this,” said Mayor Ana Ruiz on Monday."
+    inside = filled_in("quote", text, *span(text, "We will win this,"))
+    marked = filled_in("quote", text, *span(text, "“We will win this,”"))
+    assert (
+        inside
+        == marked
+        == {
+            "speaker": "Mayor Ana Ruiz",
+            "speaker_start": text.index("Mayor"),
+            "speaker_end": text.index(" on Monday"),
+            "cue": "said",
+        }
+    )
+
+
+def test_words_without_marks_take_the_speaker_of_their_cue():
+    text = "Lights went out at noon. Ana Ruiz said the storm would pass by night, and left."
+    said = filled_in("quote", text, *span(text, "the storm would pass by night"))
+    assert said["speaker"] == "Ana Ruiz" and said["cue"] == "said"
+    assert text[said["speaker_start"] : said["speaker_end"]] == "Ana Ruiz"
+
+
+def test_a_quote_with_no_cue_and_a_label_the_finders_do_not_know_carry_nothing():
+    text = "Nobody spoke. “Silence,” the sign read. Then rain."
+    assert filled_in("quote", text, *span(text, "Then rain")) == {}
+    assert filled_in("person", text, *span(text, "Nobody")) == {}
+
+
+def test_a_figure_carries_its_value_and_unit():
+    text = "About 5,200 troops stayed."
+    assert filled_in("figure", text, *span(text, "5,200 troops")) == {"value": 5200, "unit": "troops"}
+
+
+def test_quotes_mixing_straight_and_curly_marks_pair_up():
+    text = '"There have been talks,” added Caggins.\n\n“They know it,” argued Caggins.'
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("There have been talks,", "Caggins"),
+        ("They know it,", "Caggins"),
+    ]
+
+
+def test_a_speaker_earlier_in_the_sentence_and_a_pronoun_after_a_named_subject():
+    text = (
+        "Secretary John Kerry said in a statement that the vote was an “important step forward” for all.\n\n"
+        "Gov. Ana Ruiz met the press. Carson defied the question. “We will see who wins,” he said."
+    )
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("important step forward", "Secretary John Kerry", "said"),
+        ("We will see who wins,", "Carson", "said"),
+    ]
