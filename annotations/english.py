@@ -48,3 +48,8 @@ DAYS = frozenset(_DAYS.split())
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first (so "said" is not matched as "sa…")."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# Capitalised words that open sentences and are no one's name ("The", "But", "He").
+_OPENERS = "The A An But And In On At It This That If When As After He She They We I There Some Many"
+SENTENCE_OPENERS = frozenset(_OPENERS.split())

@@ -218,6 +218,15 @@ class Gazetteer:
         found = [self.place(index) for index in self._indices(name)]
         return sorted(found, key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
 
+    def starting(self, typed: str, limit: int) -> list[Place]:
+        """Places whose name starts with typed, in any case: likeliest kind, then most populous."""
+        folded = typed.casefold()
+        if not folded:
+            return []
+        found = {i for name in self._names if name.casefold().startswith(folded) for i in self._indices(name)}
+        places = sorted((self.place(i) for i in found), key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
+        return places[:limit]
+
 
 def index_path(folder: Path) -> Path:
     return folder / f"gazetteer-{VERSION}.json"

@@ -82,7 +82,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _lookup(name: str, gazetteer: Gazetteer) -> str | None:
+def lookup(name: str, gazetteer: Gazetteer) -> str | None:
     """The gazetteer's spelling of name, also for a dateline's capitals ("BAGHDAD")."""
     if name in gazetteer:
         return name
@@ -101,7 +101,7 @@ def _names_in_run(run: list[_Word], text: str, gazetteer: Gazetteer) -> list[tup
     i = 0
     while i < len(run):
         for j in range(min(len(run), i + gazetteer.longest) - 1, i - 1, -1):
-            name = _lookup(text[run[i].start : run[j].end], gazetteer)
+            name = lookup(text[run[i].start : run[j].end], gazetteer)
             if name is not None:
                 found.append((i, j, name))
                 i = j + 1
@@ -180,7 +180,7 @@ def place_named(name: str, context: str, gazetteer: Gazetteer) -> Place | None:
     """The place a person tagged as name, read in context (the article around it): the
     article's places say which country an ambiguous name is in. Ordinary words and
     months are places here, since a person said so."""
-    found = _lookup(name.strip(), gazetteer)
+    found = lookup(name.strip(), gazetteer)
     if found is None:
         return None
     countries = Counter(f.place.country for f in find_places(context, gazetteer))

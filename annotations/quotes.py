@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from .english import alternation
+from .english import SENTENCE_OPENERS, alternation
 
 _CUE_WORDS = """
 said says say told tells tell added adds asked asks stated states wrote writes explained
@@ -59,31 +59,6 @@ _SUBJECT = regex.compile(
 _OPENS_SENTENCE = regex.compile(
     rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
 )
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "It",
-    "This",
-    "That",
-    "If",
-    "When",
-    "As",
-    "After",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "There",
-    "Some",
-    "Many",
-}
 _OPENING = '“"‘«'
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
@@ -209,7 +184,7 @@ def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] 
     since = max(since, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 600)
     found = None
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
-        if match.group("who").split()[0] not in _NOT_NAMES:
+        if match.group("who").split()[0] not in SENTENCE_OPENERS:
             found = (match.group("who"), match.start("who"), match.end("who"))
     return found
 

@@ -274,6 +274,10 @@ class EditingSession:
         attrs = attributes.from_text(text)
         if isinstance(attrs, str):
             return Outcome(f"attributes not changed: {attrs}", refused=True)
+        return self.give_attributes(target, attrs)
+
+    def give_attributes(self, target: Annotation, attrs: dict[str, Any]) -> Outcome:
+        """Set target's attributes (E's picker: a place, a speaker), undoable."""
         if attrs == target.attrs:
             return Outcome("attributes unchanged")
         return self._do(target, target.with_changes(attrs=attrs), "attributes")

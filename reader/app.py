@@ -25,6 +25,7 @@ from annotations.text import display_line
 from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
+from .screens.picker import AS_TEXT, Picked, PickerScreen
 from .screens.prompt import PromptScreen
 from .suggesting import Suggestions
 from .widgets.annotation_panel import AnnotationPanel
@@ -380,7 +381,49 @@ class ReaderApp(EndsWhenTold):
         self._ask_about_tag("a note", lambda target: ("Note for", target.note), self.session.note)
 
     def action_attributes(self) -> None:
-        """E: the tag's attributes as text to edit: value=5200; unit=troops; approx."""
+        """E: a place's candidates in the gazetteer, a quote's possible speakers, or
+        (for the rest, and t in the picker) the attributes as text to edit."""
+        from annotations import choices  # not at start: the finders compile large patterns
+
+        target = self._target()
+        if (
+            target is None
+            or target.label not in choices.CHOSEN
+            or self.session.refusal()
+            or self.session.article is None
+        ):
+            self._attributes_as_text()
+            return
+        if target.label == "place":
+            gazetteer = self.suggestions.places()
+            if gazetteer is None:
+                self._attributes_as_text()
+                return
+            picker = PickerScreen(
+                f"Which place is {describe(target, self.session.country_name)}?",
+                choices.places_named(target.text, gazetteer),
+                "not in the gazetteer",
+                lambda typed: choices.places_starting(typed, gazetteer),
+            )
+        else:
+            picker = PickerScreen(
+                f"Who said {describe(target, self.session.country_name)}?",
+                choices.speakers(self.session.article.text, target.start, target.end),
+                "no speaker",
+            )
+
+        def picked(answer: Picked | str | None) -> None:
+            if answer == AS_TEXT:
+                self._attributes_as_text()
+            elif isinstance(answer, Picked):
+                self.show(
+                    self.session.give_attributes(target, choices.with_choice(target.attrs, target.label, answer.attrs))
+                )
+
+        self.push_screen(picker, picked)
+
+    def _attributes_as_text(self) -> None:
+        """The tag's attributes as text to edit: value=5200; unit=troops; approx."""
         self._ask_about_tag(
             "attributes",
             lambda target: ("Attributes (name=value; …) of", attributes.as_text(target.attrs)),

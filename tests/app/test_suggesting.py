@@ -126,3 +126,52 @@ async def test_a_place_and_a_quote_tagged_by_hand_carry_their_geonames_id_and_sp
         assert said["quote"]["speaker"] == "Caggins"
         assert text[said["quote"]["speaker_start"] : said["quote"]["speaker_end"]] == "Caggins"
         assert "· said by Caggins" in app.query_one("#message").content.plain
+
+
+async def test_E_on_a_place_picks_another_candidate_searches_and_says_none(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        text = app.view.text
+        erbil = text.index("Erbil")
+        app.view.select(erbil, erbil + len("Erbil"))
+        await pilot.press(app.labels.by_name("place").key, "E")
+        await pilot.pause()
+        shown = [str(o.prompt) for o in app.screen.query_one("#picker-choices").options]
+        assert shown[0].startswith("Erbil · city · Iraq · ") and shown[0].endswith("GeoNames 95446")
+        await pilot.press("slash", *"mosul", "enter", "enter")
+        await pilot.pause()
+        (tag,) = app.store.annotations(SEED)
+        assert (tag.attrs["geonameid"], tag.attrs["country"]) == (99072, "IQ")
+        assert "gave attributes to place “Erbil”" in app.query_one("#message").content.plain
+        await pilot.press("E", "0")
+        await pilot.pause()
+        assert app.store.annotations(SEED)[0].attrs == {}
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.store.annotations(SEED)[0].attrs["geonameid"] == 99072
+
+
+async def test_E_on_a_quote_offers_the_speakers_nearest_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        text = app.view.text
+        quote = text.index("There were a number of attacks")
+        app.view.select(quote, text.index("”", quote))
+        await pilot.press(app.labels.by_name("quote").key)
+        await pilot.pause()
+        assert app.store.annotations(SEED)[0].attrs["speaker"] == "the Coalition spokesperson"
+        await pilot.press("E")
+        await pilot.pause()
+        shown = [str(o.prompt) for o in app.screen.query_one("#picker-choices").options]
+        assert shown[0].startswith("the Coalition spokesperson · at ")
+        caggins = next(i for i, line in enumerate(shown) if line.startswith("Caggins"))
+        await pilot.press(*["j"] * caggins, "enter")
+        await pilot.pause()
+        (tag,) = app.store.annotations(SEED)
+        assert tag.attrs["speaker"] == "Caggins" and tag.attrs["cue"] == "explained"
+        assert text[tag.attrs["speaker_start"] : tag.attrs["speaker_end"]] == "Caggins"
+        await pilot.press("E", "t")
+        await pilot.pause()
+        assert "speaker=Caggins" in app.screen.query_one("#prompt-input").value

@@ -98,3 +98,23 @@ def test_a_speaker_earlier_in_the_sentence_and_a_pronoun_after_a_named_subject()
         ("important step forward", "Secretary John Kerry", "said"),
         ("We will see who wins,", "Carson", "said"),
     ]
+
+
+def test_choices_for_a_place_and_a_quotes_speakers():
+    from annotations.choices import places_named, places_starting, speakers, with_choice
+
+    shown = [c.shown for c in places_named("Paris", gazetteer())]
+    assert shown == [
+        "Paris · capital · FR · 2,138,551 people · GeoNames 2988507",
+        "Paris · city · US (TX) · 24,782 people · GeoNames 4717560",
+    ]
+    assert [c.attrs["geonameid"] for c in places_starting("te", gazetteer())] == [4736286]
+    assert places_starting("", gazetteer()) == []
+    text = "“We will win,” said Ana Ruiz.\n\nLater, Tom Berg met Ana Ruiz. “It is over,” he said."
+    quote = text.index("It is over")
+    names = [c.attrs["speaker"] for c in speakers(text, quote, quote + 10)]
+    assert names[:2] == ["Ana Ruiz", "Tom Berg"]
+    chosen = speakers(text, quote, quote + 10)[1].attrs
+    assert text[chosen["speaker_start"] : chosen["speaker_end"]] == "Tom Berg"
+    assert with_choice({"speaker": "x", "cue": "said"}, "quote", chosen) == {"cue": "said", **chosen}
+    assert with_choice({"geonameid": 1, "name": "x", "note": "n"}, "place", {}) == {"note": "n"}
