@@ -177,14 +177,15 @@ def write_export(
 def export_brat(groups: list[Group], folder: Path) -> int:
     """A .txt and an .ann per article, and the annotation.conf that declares the labels."""
     written = 0
-    labels: dict[str, None] = {}
+    exported: list[Annotation] = []
     for article, group in groups:
         if article is not None:
             kept = _anchored(group)
-            labels.update(dict.fromkeys(a.label for a in kept))
+            exported += kept
             brat.write_folder(folder, brat.export_files(article, kept))
             written += 1
-    brat.write_folder(folder, {"annotation.conf": brat.annotation_conf(sorted(labels))})
+    labels = sorted({a.label for a in exported})
+    brat.write_folder(folder, {"annotation.conf": brat.annotation_conf(labels, exported)})
     return written
 
 

@@ -503,7 +503,11 @@ class AnnotationStore:
                 old = self._by_id.get(annotation.id)
                 span = (annotation.article, annotation.label, annotation.start, annotation.end)
                 same_span = spans.get(span)
-                if old is not None and old != annotation:
+                # (times aside: a record without them is stamped at import, a second later the second time)
+                if (
+                    old is not None
+                    and replace(old, created=annotation.created, updated=annotation.updated) != annotation
+                ):
                     self.put(annotation)
                     updated += 1
                 elif old is None and same_span is None:

@@ -2,7 +2,9 @@
 
 The label is a TextualBody with purpose "tagging"; a note is one with "commenting"; a
 place's GeoNames id is a SpecificResource with purpose "identifying" whose source is the
-GeoNames URI (https://sws.geonames.org/95446/). The source is the article id; its hash
+GeoNames URI (https://sws.geonames.org/95446/); a quote's speaker is a "describing" body
+with the name as written, and a "linking" SpecificResource whose TextPositionSelector is
+the speaker's mention (both with "reader:role": "speaker"). The source is the article id; its hash
 travels in a "reader:sha256" extension field, every attribute in "reader:attrs".
 """
 
@@ -28,6 +30,7 @@ def to_w3c(annotation: Annotation) -> dict[str, Any]:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note})
     if "geonameid" in annotation.attrs:
         body.append({"type": "SpecificResource", "purpose": "identifying", "source": geonames_uri(annotation)})
+    body += _speaker_bodies(annotation)
     return {
         "@context": CONTEXT,
         "id": f"urn:uuid:{annotation.id}" if "-" in annotation.id or len(annotation.id) == 32 else annotation.id,
@@ -52,6 +55,29 @@ def to_w3c(annotation: Annotation) -> dict[str, Any]:
         "reader:status": annotation.status,
         "reader:attrs": annotation.attrs,
     }
+
+
+def _speaker_bodies(annotation: Annotation) -> list[dict[str, Any]]:
+    """A quote's speaker: a describing body with the name as written, and, when the
+    article names them, a linking body whose selector is the speaker's mention."""
+    attrs = annotation.attrs
+    if not attrs.get("speaker"):
+        return []
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "describing", "reader:role": "speaker", "value": str(attrs["speaker"])}
+    ]
+    if isinstance(attrs.get("speaker_start"), int) and isinstance(attrs.get("speaker_end"), int):
+        mention = {"type": "TextPositionSelector", "start": attrs["speaker_start"], "end": attrs["speaker_end"]}
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "purpose": "linking",
+                "reader:role": "speaker",
+                "source": annotation.article,
+                "selector": mention,
+            }
+        )
+    return bodies
 
 
 def geonames_uri(annotation: Annotation) -> str:
@@ -106,9 +132,16 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _identified(bodies: list[Any]) -> dict[str, Any]:
-    """From another tool's annotation: a GeoNames id its identifying body names."""
-    for body in bodies:
-        source = body.get("source") if isinstance(body, dict) and body.get("purpose") == "identifying" else None
+    """From another tool's annotation (no reader:attrs): the GeoNames id its identifying
+    body names, and the speaker of its speaker bodies."""
+    found: dict[str, Any] = {}
+    for body in (b for b in bodies if isinstance(b, dict)):
+        source = body.get("source") if body.get("purpose") == "identifying" else None
         if isinstance(source, str) and source.startswith(GEONAMES) and source[len(GEONAMES) :].strip("/").isdigit():
-            return {"geonameid": int(source[len(GEONAMES) :].strip("/"))}
-    return {}
+            found["geonameid"] = int(source[len(GEONAMES) :].strip("/"))
+        if body.get("reader:role") == "speaker" and isinstance(body.get("value"), str):
+            found["speaker"] = body["value"]
+        selector = body.get("selector") if body.get("reader:role") == "speaker" else None
+        if isinstance(selector, dict) and selector.get("type") == "TextPositionSelector":
+            found["speaker_start"], found["speaker_end"] = int_span(selector.get("start"), selector.get("end"))
+    return found

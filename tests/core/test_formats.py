@@ -270,3 +270,39 @@ def test_a_place_is_identified_by_its_geonames_id_in_every_format(corpus, tmp_pa
     path.write_text(json.dumps(w3c) + "\n", encoding="utf-8")
     [back] = check_records(read_records(path, None), corpus, path, "", DEFAULT_LABELS.names)
     assert back.attrs == {"geonameid": 94787}
+
+
+def test_a_quotes_speaker_and_a_figures_unit_in_every_format(corpus, tmp_path):
+    """brat: a Speaker relation to the speaker's mention and attribute lines; W3C: speaker
+    bodies another tool's import reads back; doccano: a relation project's entities and
+    speaker relation, also read back."""
+    article = corpus.get("crlf.txt").load()
+    said = {"speaker": article.text[0:5], "speaker_start": 0, "speaker_end": 5, "cue": "said"}
+    quote = new_annotation(article, "quote", 14, 19, attrs=said)
+    figure = new_annotation(article, "figure", 6, 12, attrs={"value": 12, "unit": "km", "approx": True})
+    groups, _ = gather(corpus, [quote, figure], Filters())
+    write_export(groups, "brat", tmp_path / "brat")
+    ann = (tmp_path / "brat" / "crlf.ann").read_text(encoding="utf-8").splitlines()
+    quote_t = next(line.split("\t")[0] for line in ann if "\tquote " in line)
+    figure_t = next(line.split("\t")[0] for line in ann if "\tfigure " in line)
+    assert f"T3\tSpeaker 0 5\t{article.text[0:5]}" in ann
+    assert f"R1\tSpeaker Arg1:{quote_t} Arg2:T3" in ann
+    attributes = {line.split("\t", 1)[1] for line in ann if line.startswith("A")}
+    assert attributes == {f"Cue {quote_t} said", f"Unit {figure_t} km", f"Approx {figure_t}"}
+    assert f"#{figure_t[1:]}\tAnnotatorNotes {figure_t}\tvalue=12" in ann
+    conf = (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
+    assert "Speaker\tArg1:quote, Arg2:<ENTITY>" in conf and "Unit\tArg:figure, Value:km" in conf
+    [w3c_quote, _] = sorted(lines(corpus, [quote, figure], "w3c"), key=lambda r: r["body"][0]["value"], reverse=True)
+    del w3c_quote["reader:attrs"]  # as another tool would write it
+    path = tmp_path / "theirs.jsonl"
+    path.write_text(json.dumps(w3c_quote) + "\n", encoding="utf-8")
+    [back] = check_records(read_records(path, None), corpus, path, "", DEFAULT_LABELS.names)
+    assert back.attrs == {k: v for k, v in said.items() if k != "cue"}
+    [doccano] = lines(corpus, [quote, figure], "doccano")
+    assert doccano["relations"] == [{"id": 1, "from_id": 2, "to_id": 3, "type": "speaker"}]  # figure, quote, speaker
+    assert doccano["entities"][2] == {"id": 3, "label": "speaker", "start_offset": 0, "end_offset": 5}
+    theirs = {"text": doccano["text"], "entities": doccano["entities"], "relations": doccano["relations"]}
+    theirs["meta"] = {"article": "crlf.txt"}
+    path.write_text(json.dumps(theirs) + "\n", encoding="utf-8")
+    back_figure, back_quote = check_records(read_records(path, "doccano"), corpus, path, "", DEFAULT_LABELS.names)
+    assert back_quote.attrs == {k: v for k, v in said.items() if k != "cue"} and back_figure.attrs == {}
