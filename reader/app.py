@@ -492,6 +492,28 @@ class ReaderApp(EndsWhenTold):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(panes_for(self.labels, self.keymap)))
 
+    def action_stats(self) -> None:
+        """T: the map of tagged places and the tallies; enter there goes to a place's first tag."""
+        from .screens.stats import StatsScreen
+
+        if not self.store.loaded:
+            self.say("the database is still loading: the stats come when it is loaded")
+            return
+        gazetteer = self.suggestions.places()
+        towns = gazetteer.coordinates() if gazetteer is not None else []
+        article = self.session.article.id if self.session.article is not None else None
+
+        def chosen(annotation: Annotation | None) -> None:
+            if annotation is None:
+                return
+            if annotation.article != article:
+                self.open_article(annotation.article, annotation.start)
+            self.view.move_to(annotation.start)
+            self.view.focus()
+
+        screen = StatsScreen(self.store.annotations(), article, towns, self.session.country_name, self.size.width - 8)
+        self.push_screen(screen, chosen)
+
     def action_messages(self) -> None:
         from .screens.messages import MessagesScreen
 

@@ -23,6 +23,7 @@ APP = [
     Binding("q", "app.quit", "Quit", id="quit"),
     Binding("x", "app.export", "Export", id="export"),
     Binding("L", "app.messages", "Message log", show=False, id="messages"),
+    Binding("T", "app.stats", "Stats and map", id="stats"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="palette", show=False),
 ]
 

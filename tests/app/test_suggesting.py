@@ -175,3 +175,30 @@ async def test_E_on_a_quote_offers_the_speakers_nearest_first(make_app):
         await pilot.press("E", "t")
         await pilot.pause()
         assert "speaker=Caggins" in app.screen.query_one("#prompt-input").value
+
+
+async def test_T_shows_the_tagged_places_on_a_map_and_enter_goes_to_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await opened_with_suggestions(pilot)
+        text = app.view.text
+        for name in ("Erbil", "Baghdad"):
+            at = text.index(name)
+            app.view.select(at, at + len(name))
+            await pilot.press(app.labels.by_name("place").key)
+        quote = text.index("We have operation centers")
+        app.view.select(quote, text.index("”", quote))
+        await pilot.press(app.labels.by_name("quote").key, "g", "T")
+        await pilot.pause()
+        shown = app.screen.query_one("#stats-map").render().plain
+        assert shown.count("•") == 2 and "⣿" in shown  # two places, on land drawn from the gazetteer's towns
+        assert "1 of 2: " in app.screen.query_one("#stats-place").render().plain
+        tallies = app.screen.query_one("#stats-tallies").render().plain
+        assert "this article: Iraq 2" in tallies and "this article: Caggins 1" in tallies
+        await pilot.press("j")
+        place = app.screen.query_one("#stats-place").render().plain
+        assert place.startswith("2 of 2: ") and "GeoNames" in place
+        wanted = "Erbil" if "Erbil" in place else "Baghdad"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.view.text[app.view.cursor : app.view.cursor + len(wanted)] == wanted
