@@ -41,7 +41,7 @@ class StatsScreen(ModalScreen[Annotation | None]):
         self.article = article
         self.places = tagged_places(annotations)
         self.country_name = country_name
-        self.width = max(40, width)
+        self.width = max(40, width)  # the map's columns
         self.height = max(8, self.width // 4)
         self.land = land(towns, self.width, self.height)
         self.chosen = 0

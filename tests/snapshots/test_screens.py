@@ -85,3 +85,22 @@ def test_80_by_24(snap_compare, tagged_app):
 
 def test_60_by_20_export_dialog_fits(snap_compare, tagged_app):
     assert snap_compare(tagged_app, terminal_size=(60, 20), run_before=opened("x"))
+
+
+def test_stats_screen_maps_the_seeds_places(snap_compare, tagged_app):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = pilot.app.session.article
+        for name, attrs in (
+            ("Erbil", {"geonameid": 95446, "name": "Erbil", "country": "IQ", "lat": 36.19, "lon": 44.01}),
+            ("Kirkuk", {"geonameid": 94787, "name": "Kirkuk", "country": "IQ", "lat": 35.47, "lon": 44.39}),
+            ("Syria", {"geonameid": 163843, "name": "Syria", "country": "SY", "lat": 35.0, "lon": 38.0}),
+        ):
+            at = article.text.index(name)
+            pilot.app.store.add(new_annotation(article, "place", at, at + len(name), attrs=attrs))
+        await pilot.press("T")
+        await settle(pilot)
+
+    assert snap_compare(tagged_app, terminal_size=(120, 45), run_before=run_before)
