@@ -190,3 +190,27 @@ def database(path: Path, corpus_paths: list[Path], count: int) -> Path:
         store.merge(annotations)
         store.save()
     return path
+
+
+# News-like sentences for the suggestion rows: places, quotes with speakers, figures,
+# among the plain vocabulary (written for the benchmarks; the gazetteer knows the places).
+PLACES = ["Erbil", "Baghdad", "Kirkuk", "Mosul", "Damascus", "Ankara", "Leeds", "York", "Paris", "Texas", "Cairo"]
+SPEAKERS = ["Dana Smith", "Colonel Ali Haddad", "the spokesman", "Mayor Ana Ruiz", "Tom Berg"]
+
+
+def news_article(path: Path, size: int, seed: int = 5) -> Path:
+    """About size bytes of paragraphs, each with a place, a figure and a quote."""
+    rng = random.Random(seed)
+    parts, total = [], 0
+    while total < size:
+        place, speaker = rng.choice(PLACES), rng.choice(SPEAKERS)
+        figure = f"{rng.randint(2, 9)},{rng.randint(100, 999)} {rng.choice(['troops', 'homes', 'people'])}"
+        quote = paragraph(rng, rng.randint(8, 25))
+        text = (
+            f"{paragraph(rng, rng.randint(20, 50))} Officials in {place} said {figure} were affected.\n\n"
+            f"“{quote[:-1]},” said {speaker}. {paragraph(rng, rng.randint(10, 30))}\n\n"
+        )
+        parts.append(text)
+        total += len(text.encode("utf-8"))
+    path.write_text("".join(parts), encoding="utf-8")
+    return path

@@ -146,3 +146,38 @@ def plain_json_dump(db: Path, out: Path) -> dict:
     figures = json.loads(result.stderr.strip().splitlines()[-1])
     figures["process_seconds"] = time.perf_counter() - started
     return figures
+
+
+SUGGEST = f"""
+import json, sys, time
+started = time.perf_counter()
+from pathlib import Path
+from annotations import gazetteer
+places = gazetteer.load(Path(sys.argv[1]))
+loaded = time.perf_counter()
+from annotations.suggestions import Knowledge, suggest
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+labels = ["quote", "figure", "place"]
+suggest("a", text, [], Knowledge(), labels, lambda: places)
+cold = time.perf_counter()
+for _ in range(5):
+    suggest("a", text, [], Knowledge(), labels, lambda: places)
+warm = (time.perf_counter() - cold) / 5
+print(json.dumps({{"load": loaded - started, "cold": cold - started, "warm": warm, "peak_mb": {PEAK_MB}}}))
+"""
+BARE = f"import json; print(json.dumps({{'peak_mb': {PEAK_MB}}}))"
+
+
+def run_suggest(cache: Path, article: Path) -> dict:
+    """Suggestions for one article in a fresh process: gazetteer load, cold and warm."""
+    result = subprocess.run(
+        [PYTHON, "-c", SUGGEST, str(cache), str(article)], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bare_python() -> dict:
+    """The interpreter alone: its start (seconds) and memory peak, the floor of every process row."""
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, "-c", BARE], capture_output=True, text=True, check=True)
+    return {"seconds": time.perf_counter() - started, **json.loads(result.stdout)}
