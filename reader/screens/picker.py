@@ -1,6 +1,6 @@
 """E on a place or a quote: the choices for its attributes (the gazetteer's places, the
-article's speakers). j/k and enter pick, 0 is none of these, / searches, t edits the
-attributes as text, esc cancels."""
+article's speakers). j/k and enter pick, 0 is none of these, / (or any other letter)
+searches, t edits the attributes as text, esc cancels."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -48,18 +49,43 @@ class PickerScreen(ModalScreen[Picked | str | None]):
         self.choices = choices
         self.none = none
         self.search = search
+        self._typing = False  # a search is being typed (from / or a letter, until enter)
 
     def compose(self) -> ComposeResult:
         keys = "j/k enter pick · 0 " + self.none + (" · / search" if self.search else "") + " · t as text · esc cancel"
         with Vertical(id="picker-box"):
             yield Label(self.question, markup=False)
             yield Label(keys, id="picker-keys", markup=False)
-            yield Input(placeholder="type a name", id="picker-search", classes="hidden")
+            # Shown from the start when there is a search: a widget shown and focused in
+            # one go is not yet focusable, and keys typed right after / would be lost.
+            yield Input(
+                placeholder="/ then a name",
+                id="picker-search",
+                classes="" if self.search else "hidden",
+                select_on_focus=False,  # a letter typed in the list is already in it
+            )
             yield OptionList(*self._options(self.choices), id="picker-choices")
 
     @staticmethod
     def _options(choices: list[Choice]) -> list[Option]:
         return [Option(Text(choice.shown)) for choice in choices] or [Option(Text("(none found)"), disabled=True)]
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter the list has no use for starts a search with it; so do the letters
+        typed in one burst after /, which reach the list before the search box has
+        the focus."""
+        box = self.query_one(Input)
+        if self.search is None or self.focused is box or not event.character or not event.character.isprintable():
+            return
+        if event.character in "jk0t/" and not self._typing:
+            return  # the list's own keys, but after / (until enter) every letter is the search's
+        event.stop()
+        event.prevent_default()
+        if not self._typing:
+            box.value = ""  # a letter typed in the list starts a new search
+        box.insert_text_at_cursor(event.character)
+        self._typing = True
+        box.focus()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -80,6 +106,7 @@ class PickerScreen(ModalScreen[Picked | str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._typing = False
         self.query_one(OptionList).focus()
 
     def action_down(self) -> None:
@@ -93,9 +120,8 @@ class PickerScreen(ModalScreen[Picked | str | None]):
 
     def action_search(self) -> None:
         if self.search is not None:
-            box = self.query_one(Input)
-            box.remove_class("hidden")
-            box.focus()
+            self._typing = True
+            self.query_one(Input).focus()
 
     def action_as_text(self) -> None:
         self.dismiss(AS_TEXT)

@@ -110,4 +110,3 @@ class StatsScreen(ModalScreen[Annotation | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
-

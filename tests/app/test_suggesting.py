@@ -139,7 +139,13 @@ async def test_E_on_a_place_picks_another_candidate_searches_and_says_none(make_
         await pilot.pause()
         shown = [str(o.prompt) for o in app.screen.query_one("#picker-choices").options]
         assert shown[0].startswith("Erbil · city · Iraq · ") and shown[0].endswith("GeoNames 95446")
-        await pilot.press("slash", *"mosul", "enter", "enter")
+        await pilot.press("slash", *"jos")  # after /, j is a letter of the search
+        search = app.screen.query_one("#picker-search")
+        assert search.value == "jos"
+        assert str(app.screen.query_one("#picker-choices").options[0].prompt).startswith("Jos · city · Nigeria")
+        await pilot.press("enter", "j", "k")  # back in the list, j and k move
+        assert search.value == "jos" and app.screen.query_one("#picker-choices").highlighted == 0
+        await pilot.press(*"mosul", "enter", "enter")  # another letter starts a new search
         await pilot.pause()
         (tag,) = app.store.annotations(SEED)
         assert (tag.attrs["geonameid"], tag.attrs["country"]) == (99072, "IQ")

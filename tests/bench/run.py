@@ -494,7 +494,13 @@ def suggestion_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     )
     cold = small["cold"] - small["load"]
     rows.append(
-        Row("suggestions, 5 KB article, cold (imports, after the load)", cold * 1000, "ms", target="≤ 300 ms", met=cold <= 0.3)
+        Row(
+            "suggestions, 5 KB article, cold (imports, after the load)",
+            cold * 1000,
+            "ms",
+            target="≤ 300 ms",
+            met=cold <= 0.3,
+        )
     )
     size = sizes["suggest"]
     corpus = data.news_article(work / "news.txt", size)

@@ -198,3 +198,33 @@ def test_an_exit_that_hangs_still_ends_the_process_with_everything_saved(start, 
     pane.keys("?")
     pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)  # not after 60 s
     assert saved_tags(db) == [("place", "ERBIL")]
+
+
+def test_a_place_tagged_by_hand_gets_its_geonames_id_and_E_searches_another_typed_in_one_burst(start, tmp_path):
+    db = tmp_path / "db.json"
+    done = tmp_path / "exit-code"
+    pane = start(f"{q(READER)} --db {q(db)}; echo $? > {q(done)}")
+    pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
+    pane.keys("Enter")
+    pane.wait_for(lambda s: "Baghdad" in s, "the article text")
+    pane.keys("/")
+    pane.wait_for(lambda s: "search (enter finds" in s, "the search bar")
+    pane.keys("Baghdad", literal=True)
+    pane.keys("Enter")
+    pane.wait_for(lambda s: " 527" in s, "the cursor on the match")
+    pane.keys("v", "e", "3")
+    pane.wait_for(lambda s: "tagged place “Baghdad” 527–534 · GeoNames 98182 · Iraq" in s, "the tag with its id")
+    pane.keys("E")
+    pane.wait_for(lambda s: "Which place is" in s, "the place picker")
+    pane.keys("/mosul", literal=True)  # as fast as a paste: / must not lose what follows it
+    pane.wait_for(lambda s: "Mosul · city · Iraq" in s, "the search's places")
+    pane.keys("Enter")
+    pane.wait_for(lambda s: "Mosul · city · Iraq" in s and "Which place" in s, "the picker, its list focused")
+    pane.keys("Enter")
+    pane.wait_for(lambda s: "gave attributes to place “Baghdad”" in s, "the place changed")
+    pane.keys("q")
+    deadline = time.monotonic() + 20
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    [record] = json.loads(db.read_text(encoding="utf-8"))["annotations"].values()
+    assert (record["text"], record["attrs"]["geonameid"], record["attrs"]["name"]) == ("Baghdad", 99072, "Mosul")
