@@ -511,7 +511,10 @@ class ReaderApp(EndsWhenTold):
             self.view.move_to(annotation.start)
             self.view.focus()
 
-        screen = StatsScreen(self.store.annotations(), article, towns, self.session.country_name, self.size.width - 8)
+        size = self.size
+        screen = StatsScreen(
+            self.store.annotations(), article, towns, self.session.country_name, size.width - 8, size.height
+        )
         self.push_screen(screen, chosen)
 
     def action_messages(self) -> None:

@@ -35,14 +35,17 @@ class StatsScreen(ModalScreen[Annotation | None]):
         towns: list[tuple[float, float]],
         country_name: Callable[[str], str],
         width: int,
+        height: int,
     ) -> None:
         super().__init__()
         self.annotations = annotations
         self.article = article
         self.places = tagged_places(annotations)
         self.country_name = country_name
-        self.width = max(40, width)  # the map's columns
-        self.height = max(8, self.width // 4)
+        # As wide as the screen allows, 4 columns a row (the world is 2.5 times as wide as
+        # tall, a cell twice as tall as wide), and short enough to leave the tallies in view.
+        self.height = max(8, min(width // 4, height - 14))
+        self.width = max(32, min(width, self.height * 4))
         self.land = land(towns, self.width, self.height)
         self.chosen = 0
 
