@@ -59,7 +59,12 @@ def ann_lines(article: Article, annotations: list[Annotation]) -> list[str]:
         shown = " ".join(article.text[s:e] for s, e in fragments)
         lines.append(f"T{number}\t{a.label} {spans}\t{shown}")
         noted = [a.note] if a.note else []
-        noted += [f"{name}={value}" for name, value in a.attrs.items() if name not in _IN_OTHER_LINES]
+        related = isinstance(a.attrs.get("speaker_start"), int)  # the Speaker relation names the speaker
+        noted += [
+            f"{name}={value}"
+            for name, value in a.attrs.items()
+            if name not in _IN_OTHER_LINES and not (related and name == "speaker")
+        ]
         if noted:
             lines.append(f"#{number}\tAnnotatorNotes T{number}\t{_clean(' · '.join(noted))}")
         if "geonameid" in a.attrs:  # brat's normalisation: the entity in a knowledge base

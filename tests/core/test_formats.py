@@ -290,6 +290,7 @@ def test_a_quotes_speaker_and_a_figures_unit_in_every_format(corpus, tmp_path):
     attributes = {line.split("\t", 1)[1] for line in ann if line.startswith("A")}
     assert attributes == {f"Cue {quote_t} said", f"Unit {figure_t} km", f"Approx {figure_t}"}
     assert f"#{figure_t[1:]}\tAnnotatorNotes {figure_t}\tvalue=12" in ann
+    assert not any(line.startswith(f"#{quote_t[1:]}\t") for line in ann)  # the relation names the speaker
     conf = (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
     assert "Speaker\tArg1:quote, Arg2:<ENTITY>" in conf and "Unit\tArg:figure, Value:km" in conf
     [w3c_quote, _] = sorted(lines(corpus, [quote, figure], "w3c"), key=lambda r: r["body"][0]["value"], reverse=True)
