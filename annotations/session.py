@@ -30,6 +30,7 @@ _DONE = {
     "note": "noted",
     "attributes": "gave attributes to",
     "accept": "accepted",
+    "reject": "rejected",
 }
 # An article longer than this, or with more tags, has its tags placed in a thread (see
 # Placing): hashing 100 MB, or searching for thousands of tags, would stop the keys.
@@ -161,10 +162,26 @@ class EditingSession:
         return Outcome(f"the tags of {self.placing.article.id} are being placed; try again in a moment", refused=True)
 
     def _apply(self, change: Change) -> Outcome:
-        subject = change.subject
-        if self.article is not None and subject.article == self.article.id:
-            self.spans.replace(subject.id, self.store.get(subject.id))
-        return Outcome(f"{_DONE[change.kind]} {describe(subject, self.country_name)}", change)
+        """Bring the open article's index up to date with a change just made (or undone)."""
+        for leaf in change.leaves():
+            subject = leaf.subject
+            if subject is not None and self.article is not None and subject.article == self.article.id:
+                self.spans.replace(subject.id, self.store.get(subject.id))
+        return Outcome(f"{_DONE[change.kind]} {self.describe_change(change)}", change)
+
+    def describe_change(self, change: Change) -> str:
+        """ "place “Erbil” 3–8 · GeoNames 95446 · Iraq", "3 × place “York”"."""
+        first = change.leaves()[0]
+        if first.rejection is not None:
+            record = first.rejection
+            what = f"{record['label']} “{excerpt(record['text'], 40)}”"
+            whole = f"{what} {record['start']}–{record['end']}"
+        else:
+            subject = first.subject
+            assert subject is not None  # a change of a tag has one
+            what = f"{subject.label} “{excerpt(subject.text, 40)}”"
+            whole = describe(subject, self.country_name)
+        return f"{len(change.parts)} × {what}" if change.parts else whole
 
     def _do(self, before: Annotation | None, after: Annotation | None, kind: str) -> Outcome:
         refused = self.refusal()
@@ -199,8 +216,33 @@ class EditingSession:
     def accept(self, suggestion: Suggestion, label: str | None = None) -> Outcome:
         """Make a suggestion a tag (origin "suggested"), with what it carries; a label key
         on a suggestion accepts it as that label (its attributes then read anew)."""
+        return self.take([suggestion], accept=True, label=label)
+
+    def reject(self, suggestion: Suggestion) -> Outcome:
+        """Turn a suggestion down for good in this article (stored: it does not come back)."""
+        return self.take([suggestion], accept=False)
+
+    def take(self, suggestions: list[Suggestion], accept: bool, label: str | None = None) -> Outcome:
+        """Accept (or reject) suggestions as one step, undone as one (Y and R take many)."""
         if self.article is None:
             return Outcome("open an article first", refused=True)
+        refused = self.refusal()
+        if refused:
+            return refused
+        changes = []
+        for suggestion in suggestions:
+            made = self._accepted(suggestion, label) if accept else self._rejected(suggestion)
+            if isinstance(made, Outcome):
+                return made
+            changes.append(made)
+        if not changes:
+            return Outcome("no suggestion to take", refused=True)
+        kind = "accept" if accept else "reject"
+        change = changes[0] if len(changes) == 1 else Change(None, None, kind, parts=tuple(changes))
+        return self._apply(self.history.do(change))
+
+    def _accepted(self, suggestion: Suggestion, label: str | None) -> Change | Outcome:
+        assert self.article is not None
         chosen = label or suggestion.label
         if self.labels.by_name(chosen) is None:
             return Outcome(f"no label named {chosen!r}", refused=True)
@@ -214,19 +256,20 @@ class EditingSession:
         annotation = new_annotation(
             self.article, chosen, suggestion.start, suggestion.end, self.annotator, attrs=carried, origin=SUGGESTED
         )
-        return self._do(None, annotation, "accept")
+        return Change(None, annotation, "accept")
 
-    def reject(self, suggestion: Suggestion) -> Outcome:
-        """Turn a suggestion down for good in this article (stored: it does not come back)."""
-        if self.article is None:
-            return Outcome("open an article first", refused=True)
-        refused = self.refusal()
-        if refused:
-            return refused
-        self.store.reject(self.article.id, suggestion.label, suggestion.text, suggestion.start, suggestion.end)
-        return Outcome(
-            f"rejected {suggestion.label} “{excerpt(suggestion.text, 40)}” {suggestion.start}–{suggestion.end}"
-        )
+    def _rejected(self, suggestion: Suggestion) -> Change | Outcome:
+        assert self.article is not None
+        if self.store.is_rejected(self.article.id, suggestion.label, suggestion.text, suggestion.start):
+            return Outcome(f"already rejected: {suggestion.label} “{excerpt(suggestion.text, 40)}”")
+        record = {
+            "article": self.article.id,
+            "label": suggestion.label,
+            "text": suggestion.text,
+            "start": suggestion.start,
+            "end": suggestion.end,
+        }
+        return Change(None, None, "reject", rejection=record)
 
     def relabel(self, target: Annotation, label: str) -> Outcome:
         """Give a tag another label (a label key on a tag, or on its row in the panel)."""
@@ -298,10 +341,7 @@ class EditingSession:
             return Outcome(str(error), refused=True)
         if change is None:
             return Outcome(nothing, refused=True)
-        subject = change.subject
-        elsewhere = None if self.article is not None and subject.article == self.article.id else subject.article
+        elsewhere = None if self.article is not None and change.article == self.article.id else change.article
         self._apply(change)
-        where = f" in {subject.article}" if elsewhere else ""
-        return Outcome(
-            f"{verb} {change.kind} {describe(subject, self.country_name)}{where}", change, elsewhere=elsewhere
-        )
+        where = f" in {change.article}" if elsewhere else ""
+        return Outcome(f"{verb} {change.kind} {self.describe_change(change)}{where}", change, elsewhere=elsewhere)

@@ -241,6 +241,7 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
                 (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
                 or isinstance(change.get("remove"), str)
                 or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
+                or (isinstance(change.get("unreject"), dict) and rejection_well_formed(change["unreject"]))
             ):
                 raise ValueError("not a change")
         except ValueError:
@@ -274,18 +275,21 @@ def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any
     """The database's data with the journal's changes applied (each put or remove by id)."""
     if not changes:
         return data
-    rejections = [change["reject"] for change in changes if "reject" in change]
-    if rejections:
+    if any("reject" in change or "unreject" in change for change in changes):
         table = dict(data.get(REJECTIONS, {}))
-        known = {_rejection_key(record) for record in table.values()}
+        doc_of_key = {_rejection_key(record): doc_id for doc_id, record in table.items()}
         highest = max((int(doc_id) for doc_id in table), default=0)
-        for record in rejections:
-            if _rejection_key(record) not in known:
-                known.add(_rejection_key(record))
+        for change in changes:  # in order: an undone rejection may be made again
+            if "reject" in change and _rejection_key(change["reject"]) not in doc_of_key:
                 highest += 1
-                table[str(highest)] = record
+                doc_of_key[_rejection_key(change["reject"])] = str(highest)
+                table[str(highest)] = change["reject"]
+            elif "unreject" in change:
+                doc_id = doc_of_key.pop(_rejection_key(change["unreject"]), None)
+                if doc_id is not None:
+                    del table[doc_id]
         data = {**data, REJECTIONS: table}
-        changes = [change for change in changes if "reject" not in change]
+        changes = [change for change in changes if "reject" not in change and "unreject" not in change]
     table = dict(data.get(ANNOTATIONS, {}))
     doc_of = {record["id"]: doc_id for doc_id, record in table.items()}
     highest = max((int(doc_id) for doc_id in table), default=0)
@@ -543,6 +547,21 @@ class AnnotationStore:
             self._rejected[_rejection_key(record)] = record
             self._rejections.insert(record)
             self._changed({"reject": record})
+            return True
+
+    def is_rejected(self, article: str, label: str, text: str, start: int) -> bool:
+        with self._mutex:
+            return (article, label, text, start) in self._rejected
+
+    def unreject(self, article: str, label: str, text: str, start: int, end: int) -> bool:
+        """Forget a rejection (its undo); False if there was none."""
+        self._writable()
+        record = {"article": article, "label": label, "text": text, "start": start, "end": end}
+        with self._mutex:
+            if self._rejected.pop(_rejection_key(record), None) is None:
+                return False
+            self._rejections.remove(lambda stored: _rejection_key(stored) == _rejection_key(record))
+            self._changed({"unreject": record})
             return True
 
     def rejections(self) -> list[dict[str, Any]]:

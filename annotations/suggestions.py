@@ -70,9 +70,14 @@ class Knowledge:
         knowledge = cls()
         for annotation in sorted(annotations, key=lambda a: a.updated):
             knowledge.learn(annotation)
-        for record in rejections:
-            knowledge.remember_rejection(record["article"], record["label"], record["text"], record["start"])
+        knowledge.rejections_are(rejections)
         return knowledge
+
+    def rejections_are(self, rejections: Iterable[dict[str, Any]]) -> None:
+        """Remember exactly these rejections (the store's, after one is made or undone)."""
+        self.rejected, self.rejected_texts, self._rejected_in = set(), Counter(), set()
+        for record in rejections:
+            self.remember_rejection(record["article"], record["label"], record["text"], record["start"])
 
     def learn(self, annotation: Annotation) -> None:
         text = annotation.text

@@ -303,20 +303,20 @@ class ReaderApp(EndsWhenTold):
         if change is None:
             self.say(outcome.message)
             return
-        subject = change.subject
         if outcome.elsewhere:
-            self.open_article(outcome.elsewhere, subject.start)
-        for span in (change.before, change.after):
-            if span is not None and self.session.article is not None and span.article == self.session.article.id:
-                self.view.redraw(span.start, span.end)
+            self.open_article(outcome.elsewhere, change.start)
+        for leaf in change.leaves():
+            for span in (leaf.before, leaf.after):
+                if span is not None and self.session.article is not None and span.article == self.session.article.id:
+                    self.view.redraw(span.start, span.end)
         self.view.clear_marks()
         self.view.post_message(ArticleView.Moved())
-        self.article_list.set_counts(subject.article, self.store.label_counts(subject.article))
-        self._refresh_panel(subject.id)
+        self.article_list.set_counts(change.article, self.store.label_counts(change.article))
+        self._refresh_panel(getattr(change.subject, "id", None))
         self._waiting_for = self.store.generation
         self.say(outcome.message, saving=True)
         self.store.request_save()
-        self.suggestions.learned(change.after if change.kind in ("tag", "relabel", "accept") else None)
+        self.suggestions.changed(change)
 
     def on_saved(self, message: Saved) -> None:
         if message.error is not None:

@@ -19,6 +19,7 @@ from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from annotations.gazetteer import Gazetteer
+    from annotations.history import Change
     from annotations.model import LabelSet
     from annotations.session import EditingSession
     from annotations.store import AnnotationStore
@@ -33,7 +34,6 @@ class ReaderApp(Protocol):
     session: EditingSession
     store: AnnotationStore
     labels: LabelSet
-    _waiting_for: int | None
 
     @property
     def view(self) -> ArticleView: ...
@@ -154,40 +154,25 @@ class Suggestions:
             said = f"{before}{self.describe_suggestion(suggestion)} · y accept · r reject"
             self.app.say(said, saving=bool(before))
 
-    def learned(self, annotation: Annotation | None) -> None:
-        """A tag was made or changed: suggest its text elsewhere from now on."""
-        if annotation is not None and self._knowledge is not None:
-            self._knowledge.learn(annotation)
+    def changed(self, change: Change) -> None:
+        """A change was made, undone or redone: suggest a new tag's text elsewhere from now
+        on, take rejections as the store now has them, and find the suggestions again."""
+        if self._knowledge is not None:
+            for leaf in change.leaves():
+                if leaf.after is not None and leaf.kind in ("tag", "relabel", "accept"):
+                    self._knowledge.learn(leaf.after)
+            if any(leaf.rejection is not None for leaf in change.leaves()):
+                self._knowledge.rejections_are(self.app.store.rejections())
         self.refresh()
 
     def take(self, suggestions: list[Suggestion], accept: bool, label: str | None = None) -> None:
-        """Accept (or reject) these suggestions, then go to the next one."""
-        session, view = self.app.session, self.app.view
-        article = session.article
-        if article is None:
+        """Accept (or reject) these suggestions as one undoable step, then go to the next one."""
+        view = self.app.view
+        outcome = self.app.session.take(suggestions, accept, label)
+        self.app.show(outcome)  # drawn, counted, learned, saved, undoable
+        if outcome.refused:
             return
-        done: list[Suggestion] = []
-        message = ""
-        for suggestion in suggestions:
-            outcome = session.accept(suggestion, label) if accept else session.reject(suggestion)
-            if outcome.refused:
-                self.app.show(outcome)
-                break
-            done.append(suggestion)
-            message = outcome.message
-            if accept:
-                self.app.show(outcome)  # drawn, counted, learned, saved, undoable
-            elif self._knowledge is not None:
-                self._knowledge.remember_rejection(article.id, suggestion.label, suggestion.text, suggestion.start)
-        if not done:
-            return
-        view.set_suggestions(s for s in view.suggestions if s not in done)
-        if len(done) > 1:
-            message = f"{'accepted' if accept else 'rejected'} {len(done)} × {done[0].label} “{done[0].text}”"
-        if not (accept and len(done) == 1):  # else show() said it, and saves it
-            self.app._waiting_for = self.app.store.generation
-            self.app.say(message, saving=True)
-            self.app.store.request_save()
+        view.set_suggestions(s for s in view.suggestions if s not in suggestions)
         if view.suggestions:
             view.action_next_suggestion(1)
             self._name_here(f"{self.app.query_one(StatusLine).message} · next: ")

@@ -188,7 +188,7 @@ async def test_T_shows_the_tagged_places_on_a_map_and_enter_goes_to_one(make_app
     async with app.run_test(size=(140, 45)) as pilot:
         await opened_with_suggestions(pilot)
         text = app.view.text
-        for name in ("Erbil", "Baghdad"):
+        for name in ("Erbil", "Syria"):
             at = text.index(name)
             app.view.select(at, at + len(name))
             await pilot.press(app.labels.by_name("place").key)
@@ -200,11 +200,37 @@ async def test_T_shows_the_tagged_places_on_a_map_and_enter_goes_to_one(make_app
         assert shown.count("•") == 2 and "⣿" in shown  # two places, on land drawn from the gazetteer's towns
         assert "1 of 2: " in app.screen.query_one("#stats-place").render().plain
         tallies = app.screen.query_one("#stats-tallies").render().plain
-        assert "this article: Iraq 2" in tallies and "this article: Caggins 1" in tallies
+        assert "this article: Syria 1 · Iraq 1" in tallies and "this article: Caggins 1" in tallies
         await pilot.press("j")
         place = app.screen.query_one("#stats-place").render().plain
         assert place.startswith("2 of 2: ") and "GeoNames" in place
-        wanted = "Erbil" if "Erbil" in place else "Baghdad"
+        wanted = "Erbil" if "Erbil" in place else "Syria"
         await pilot.press("enter")
         await pilot.pause()
         assert app.view.text[app.view.cursor : app.view.cursor + len(wanted)] == wanted
+
+
+async def test_R_rejects_all_alike_as_one_step_and_u_brings_them_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        alike = {}
+        for suggestion in app.view.suggestions:
+            alike.setdefault((suggestion.label, suggestion.text), []).append(suggestion)
+        many = max(alike.values(), key=len)
+        assert len(many) > 1
+        app.view.move_to(many[0].start)
+        await pilot.press("R")
+        await pilot.pause()
+        assert len(app.store.rejections()) == len(many)
+        assert f"rejected {len(many)} × {many[0].label} “{many[0].text}”" in app.query_one("#message").content.plain
+        assert not any((s.label, s.text) == (many[0].label, many[0].text) for s in app.view.suggestions)
+        await pilot.press("u")
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            back = [s for s in app.view.suggestions if (s.label, s.text) == (many[0].label, many[0].text)]
+            if len(back) == len(many):
+                break
+        assert app.store.rejections() == [] and len(back) == len(many)
+        assert f"undid reject {len(many)} × {many[0].label}" in app.query_one("#message").content.plain

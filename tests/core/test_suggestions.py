@@ -146,3 +146,40 @@ def test_the_next_paragraphs_speaker_is_not_this_quotes():
 def test_a_speaker_ends_at_the_full_stop_and_keeps_an_abbreviations():
     text = "“We will not go back yet,” said Amara Okafor. Critics disagreed. “We stay here now,” said Lt. Gen. Sean Doe Jr. today."
     assert [q.speaker for q in find_quotes(text)] == ["Amara Okafor", "Lt. Gen. Sean Doe Jr."]
+
+
+def test_rejecting_and_accepting_many_are_one_step_each_undone_and_redone(db_path):
+    from annotations.model import DEFAULT_LABELS
+    from annotations.session import EditingSession
+    from annotations.suggestions import Suggestion
+
+    article = Article("a.txt", "York and York, then Leeds.")
+    yorks = [Suggestion("place", 0, 4, "York"), Suggestion("place", 9, 13, "York")]
+    leeds = Suggestion("place", 20, 25, "Leeds", {"geonameid": 2644688})
+    with AnnotationStore(db_path) as store:
+        session = EditingSession(store, DEFAULT_LABELS)
+        session.open(article)
+        rejected = session.take(yorks, accept=False)
+        assert rejected.message == "rejected 2 × place “York”"
+        assert sorted(r["start"] for r in store.rejections()) == [0, 9]
+        accepted = session.accept(leeds)
+        assert accepted.message.startswith("accepted place “Leeds” 20–25 · GeoNames 2644688")
+        assert session.undo().message.startswith("undid accept place “Leeds”")
+        assert store.annotations() == []
+        assert session.undo().message == "undid reject 2 × place “York”"
+        assert store.rejections() == []
+        assert session.redo().message == "redid reject 2 × place “York”"
+        store.flush()  # the journal: reject, reject, unreject ×2, reject ×2
+    with AnnotationStore(db_path) as store:
+        assert sorted(r["start"] for r in store.rejections()) == [0, 9]
+        session = EditingSession(store, DEFAULT_LABELS)
+        session.open(article)
+        assert session.reject(yorks[0]).message == "already rejected: place “York”"
+        assert session.undo().refused  # that was no change
+        session.accept(leeds)
+        session.undo()
+        session.reject(leeds)
+        assert session.undo().message == "undid reject place “Leeds” 20–25"
+        store.flush()
+    with AnnotationStore(db_path) as store:
+        assert sorted(r["start"] for r in store.rejections()) == [0, 9]
