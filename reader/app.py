@@ -279,6 +279,10 @@ class ReaderApp(EndsWhenTold):
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
         self.open_article(message.article_id)
 
+    def on_annotation_panel_suggestion_chosen(self, message: AnnotationPanel.SuggestionChosen) -> None:
+        self.view.move_to(message.suggestion.start)
+        self.view.focus()
+
     def on_annotation_panel_chosen(self, message: AnnotationPanel.Chosen) -> None:
         annotation = message.annotation
         if annotation.status == ORPHANED:
@@ -326,10 +330,19 @@ class ReaderApp(EndsWhenTold):
             for status in self.query(StatusLine):  # none once the app is closing
                 status.say(status.message, saved=True)
 
+    def suggestions_shown(self) -> None:
+        """The open article's suggestions changed (found, taken, shown or hidden): the
+        panel lists them and the list counts them."""
+        if self.session.article is not None:
+            count = len(self.view.suggestions) if self.view.show_suggestions else 0
+            self.article_list.set_suggested(self.session.article.id, count)
+        self._refresh_panel(self.panel.current_id)
+
     def _refresh_panel(self, current: str | None = None) -> None:
         """Fill the panel, only while it is shown: thousands of rows cost time."""
         if self.session.article is not None and not self.panel.has_class("hidden"):
-            self.panel.show(self.store.annotations(self.session.article.id), current)
+            shown = list(self.view.suggestions) if self.view.show_suggestions else []
+            self.panel.show(self.store.annotations(self.session.article.id), current, shown)
 
     def _target(self) -> Annotation | None:
         """The annotation an edit applies to: the panel's row, or the one under the cursor."""

@@ -38,6 +38,7 @@ class ReaderApp(Protocol):
     @property
     def view(self) -> ArticleView: ...
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None: ...
+    def suggestions_shown(self) -> None: ...
     def show(self, outcome: Outcome) -> None: ...
     def bell(self) -> None: ...
     @property
@@ -116,6 +117,7 @@ class Suggestions:
         if self._finding is article:
             self._finding = None
         self.app.view.set_suggestions(found)
+        self.app.suggestions_shown()
         self.show_here()
 
     def country_name(self, code: str) -> str:
@@ -173,6 +175,7 @@ class Suggestions:
         if outcome.refused:
             return
         view.set_suggestions(s for s in view.suggestions if s not in suggestions)
+        self.app.suggestions_shown()
         if view.suggestions:
             view.action_next_suggestion(1)
             self._name_here(f"{self.app.query_one(StatusLine).message} · next: ")
@@ -212,6 +215,7 @@ class Suggestions:
         view = self.app.view
         view.show_suggestions = not view.show_suggestions
         view.refresh_all()
+        self.app.suggestions_shown()
         view.post_message(view.Moved())  # the status line's position may have named one
         count = len(view.suggestions)
         self.app.say(f"suggestions shown ({count})" if view.show_suggestions else "suggestions hidden (S shows them)")

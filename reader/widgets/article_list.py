@@ -76,6 +76,7 @@ class ArticleList(RowView):
         self.entries = entries
         self.labels = labels
         self.counts = counts
+        self.suggested: dict[str, int] = {}  # suggestions of the articles opened so far
         self._count_width = count_width(counts.values())
         self.shown: list[Entry] = list(entries)
         self.filter = ""
@@ -121,6 +122,20 @@ class ArticleList(RowView):
         self.counts[article_id] = counts
         if count_width([counts]) > self._count_width:  # every row's columns move
             self.set_all_counts(self.counts)
+            return
+        self.forget_rows(article_id)
+        index = self.index_of(article_id)
+        if index is not None:
+            self.refresh_row(index)
+
+    def set_suggested(self, article_id: str, count: int) -> None:
+        """The number of suggestions an opened article has (its last column)."""
+        first = not self.suggested
+        self.suggested[article_id] = count
+        if first or len(str(count)) + 1 > self._count_width:  # every row's columns move
+            self._count_width = max(self._count_width, len(str(count)) + 1)
+            self.forget_rows()
+            self.refresh()
             return
         self.forget_rows(article_id)
         index = self.index_of(article_id)
@@ -195,12 +210,17 @@ class ArticleList(RowView):
     # ------------------------------------------------------------ drawing
 
     def _title_width(self, width: int) -> int:
-        return max(1, width - self._date_width(width) - self._count_width * len(self.labels.labels))
+        return max(1, width - self._date_width(width) - self._count_width * self._columns)
 
     def _date_width(self, width: int) -> int:
         """The date column's width: none in a pane too narrow for it and a readable title."""
-        rest = width - self._count_width * len(self.labels.labels)
+        rest = width - self._count_width * self._columns
         return DATE_WIDTH if rest - DATE_WIDTH >= MIN_TITLE else 0
+
+    @property
+    def _columns(self) -> int:
+        """The count columns: one a label, and the suggestions' once an article has some."""
+        return len(self.labels.labels) + bool(self.suggested)
 
     def render_header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position;
@@ -218,6 +238,8 @@ class ArticleList(RowView):
         ]
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(self._count_width), base + style))
+        if self.suggested:
+            segments.append(Segment("+".rjust(self._count_width), base + MUTED))  # suggestions
         return Strip(segments).adjust_cell_length(width, base)
 
     def render_row(self, index: int, width: int) -> Strip:
@@ -237,4 +259,8 @@ class ArticleList(RowView):
             cell = f" {count}" if count else "·"
             segments.append(Segment(" " * (self._count_width - len(cell)), base))
             segments.append(Segment(cell, base + (style if count else MUTED)))
+        if self.suggested:
+            suggested = self.suggested.get(entry.id)
+            cell = f" {suggested}" if suggested else "·"
+            segments.append(Segment(cell.rjust(self._count_width), base + MUTED))
         return Strip(segments).adjust_cell_length(width, base)

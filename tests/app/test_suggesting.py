@@ -234,3 +234,26 @@ async def test_R_rejects_all_alike_as_one_step_and_u_brings_them_back(make_app):
                 break
         assert app.store.rejections() == [] and len(back) == len(many)
         assert f"undid reject {len(many)} × {many[0].label}" in app.query_one("#message").content.plain
+
+
+async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_tags(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        count = len(app.view.suggestions)
+        assert app.article_list.row_text(SEED).split()[-1] == str(count)
+        assert app.article_list.render_line(0).text.split()[-1] == "+"
+        text = app.view.text
+        erbil = text.index("Erbil")
+        app.view.select(erbil, erbil + len("Erbil"))
+        await pilot.press(app.labels.by_name("place").key, "a", "tab")
+        await pilot.pause()
+        panel = app.panel
+        assert [a.text for a in panel.annotations] == ["Erbil"]
+        assert panel.row_count == 1 + len(panel.suggestions) and panel.suggestions
+        first = panel.suggestions[0]
+        assert panel.row_text(1).startswith(f"{first.label}? ")
+        await pilot.press("j", "enter")
+        assert app.focused is app.view and app.view.cursor == first.start
+        await pilot.press("S")  # hidden: neither listed nor counted
+        assert app.panel.suggestions == [] and app.article_list.row_text(SEED).split()[-1] == "·"
