@@ -73,6 +73,10 @@ class Knowledge:
         knowledge.rejections_are(rejections)
         return knowledge
 
+    def copy(self) -> Knowledge:
+        """A copy to hand to another process (the app goes on learning in this one)."""
+        return Knowledge(dict(self.tagged), set(self.rejected), Counter(self.rejected_texts), set(self._rejected_in))
+
     def rejections_are(self, rejections: Iterable[dict[str, Any]]) -> None:
         """Remember exactly these rejections (the store's, after one is made or undone)."""
         self.rejected, self.rejected_texts, self._rejected_in = set(), Counter(), set()

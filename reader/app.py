@@ -122,6 +122,9 @@ class ReaderApp(EndsWhenTold):
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
+    def on_unmount(self) -> None:
+        self.suggestions.stop()
+
     def on_mount(self) -> None:
         notices = list(self.corpus.notices)
         if self.store.readonly:

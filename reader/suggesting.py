@@ -7,6 +7,7 @@ and rejecting are the editing session's. Here: threads, keys and the status line
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -15,6 +16,7 @@ from annotations.model import Annotation, Article
 from annotations.session import Outcome
 
 from .config import cache_folder
+from .widgets.article_view import suggestion_order
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from annotations.history import Change
     from annotations.model import LabelSet
     from annotations.session import EditingSession
+    from annotations.spans import Spans
     from annotations.store import AnnotationStore
     from annotations.suggestions import Knowledge, Suggestion
 
@@ -49,8 +52,9 @@ class ReaderApp(Protocol):
     def query_one(self) -> Callable[..., Any]: ...
 
 
-# Articles longer than this get no suggestions yet: the rules run in pure Python and,
-# in a thread, would still take the interpreter from the keys for seconds.
+# Articles longer than this have their suggestions found in a process of their own: the
+# rules run in pure Python and, in a thread, would take the interpreter from the keys for
+# seconds (3 s a MB).
 LARGEST = 1_000_000
 
 
@@ -64,20 +68,24 @@ class Suggestions:
         self.app = app
         self._knowledge: Knowledge | None = None
         self._finding: Article | None = None  # the article whose suggestions a thread is finding
+        self._child: subprocess.Popen[bytes] | None = None  # a large article's, see LARGEST
+        self._child_lock = threading.Lock()
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
         article = self.app.session.article
         if article is None or not article.complete or not self.app.store.loaded or self.app.session.placing is not None:
             return
-        if len(article.text) > LARGEST:
-            return  # see LARGEST
+        with self._child_lock:
+            self.stop()  # a large article's, no longer wanted
         self._finding = article
         tags = self.app.store.annotations(article.id)
         snapshot = self.app.store.snapshot() if self._knowledge is None else None
         rejections = self.app.store.rejections() if self._knowledge is None else []
+        # What another process gets must not change while it is sent (the keys go on learning).
+        knowledge = self._knowledge.copy() if self._knowledge is not None and len(article.text) > LARGEST else None
         self.app.run_worker(
-            lambda: self._suggest(article, tags, snapshot, rejections),
+            lambda: self._suggest(article, tags, snapshot, rejections, knowledge),
             thread=True,
             group="suggest",
             exclusive=True,
@@ -99,17 +107,43 @@ class Suggestions:
         tags: list[Annotation],
         snapshot: list[Annotation] | None,
         rejections: list[dict[str, Any]],
+        copied: Knowledge | None,
     ) -> None:
-        """In a thread: the suggestions for article, handed to the UI thread."""
+        """In a thread: the suggestions for article, handed to the UI thread (a large
+        article's from a process of its own, see LARGEST)."""
+        from annotations.spans import Spans
         from annotations.suggestions import Knowledge, suggest
 
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self.places)
-        self.app.call_from_thread(self._suggested, article, knowledge, found)
+        if len(article.text) > LARGEST:
+            found = self._elsewhere(article, tags, copied or knowledge)
+            if found is None:
+                return  # stopped: another article came, or the app is ending
+        else:
+            found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self.places)
+        spans = Spans(found, suggestion_order)  # sorted here, not on the UI thread
+        self.app.call_from_thread(self._suggested, article, knowledge, spans)
 
-    def _suggested(self, article: Article, knowledge: Knowledge, found: list[Suggestion]) -> None:
+    def _elsewhere(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
+        """In a thread: suggest() in a process apart; None if it was stopped."""
+        from annotations import apart
+
+        with self._child_lock:
+            self.stop()
+            child = self._child = apart.start(
+                cache_folder(), article.id, article.text, tags, knowledge, self.app.labels.names
+            )
+        return apart.answer(child)
+
+    def stop(self) -> None:
+        """End a process apart still finding a large article's suggestions."""
+        child, self._child = self._child, None
+        if child is not None and child.poll() is None:
+            child.terminate()
+
+    def _suggested(self, article: Article, knowledge: Knowledge, found: Spans[Suggestion]) -> None:
         if self._knowledge is None:
             self._knowledge = knowledge
         if self.app.session.article is not article:

@@ -135,7 +135,7 @@ class ArticleView(LineView):
 
     def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
         """Draw these suggestions (underlined in the label's colour, no background)."""
-        self.suggestions = Spans(suggestions, suggestion_order)
+        self.suggestions = suggestions if isinstance(suggestions, Spans) else Spans(suggestions, suggestion_order)
         self.refresh_all()
 
     def suggestion_at(self, offset: int | None = None) -> Suggestion | None:

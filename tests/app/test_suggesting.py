@@ -257,3 +257,42 @@ async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_ta
         assert app.focused is app.view and app.view.cursor == first.start
         await pilot.press("S")  # hidden: neither listed nor counted
         assert app.panel.suggestions == [] and app.article_list.row_text(SEED).split()[-1] == "·"
+
+
+async def test_a_large_articles_suggestions_come_from_a_process_of_their_own(make_app, monkeypatch):
+    import reader.suggesting
+    from annotations.suggestions import Knowledge, suggest
+
+    monkeypatch.setattr(reader.suggesting, "LARGEST", 1_000)  # the seed counts as large
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        child = app.suggestions._child
+        assert child is not None and child.args[-1] == "annotations.apart" and child.returncode == 0
+        text = app.view.text
+        expected = suggest(SEED, text, [], Knowledge(), app.labels.names, app.suggestions.places)
+        assert list(app.view.suggestions) == expected
+        await pilot.press("full_stop", "y")  # taken and undone as any other
+        await pilot.pause()
+        assert len(app.store.annotations(SEED)) == 1
+    assert child.poll() is not None
+
+
+async def test_opening_another_large_article_stops_the_first_ones_process(make_app, monkeypatch):
+    import reader.suggesting
+    from tests.conftest import SEED2
+
+    monkeypatch.setattr(reader.suggesting, "LARGEST", 1_000)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        app.open_article(SEED)
+        await pilot.pause()
+        app.open_article(SEED2)
+        for _ in range(200):  # the first one's worker was cancelled: no wait_for_complete
+            await pilot.pause(0.05)
+            if app.view.suggestions:
+                break
+        assert app.session.article.id == SEED2
+        assert all(app.view.text[s.start : s.end] == s.text for s in app.view.suggestions)
+        assert "Kirkuk" in {s.text for s in app.view.suggestions}  # the second seed's places

@@ -207,6 +207,50 @@ async def app_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     )
 
 
+async def suggesting_keys_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
+    """Issue 13: keystrokes while a large article's suggestions are found (in a process
+    apart above a million characters) and arrive, against the same keys on the same
+    article with no suggestions at all."""
+    folder = work / "news-big"
+    folder.mkdir()
+    article = data.news_article(folder / "news.txt", sizes["article"])
+
+    async def keys(suggesting: bool) -> tuple[list[float], float | None]:
+        app = ReaderApp(find_articles([folder]), AnnotationStore(work / "news.json"), DEFAULT_LABELS, "bench")
+        if not suggesting:
+            app.suggestions.refresh = lambda: None  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app.suggestions.places()  # the gazetteer loaded, as after the first article
+            started = time.perf_counter()
+            app.open_article(article.name)
+            times: list[float] = []
+            arrived = None
+            while time.perf_counter() - started < 120 and (arrived is None if suggesting else len(times) < 180):
+                times += await key_times(pilot, keys_for(18))
+                if app.view.suggestions:
+                    arrived = time.perf_counter() - started
+            times += await key_times(pilot, keys_for(36))  # and after they arrived
+        app.store.close()
+        return times, arrived
+
+    plain, _ = await keys(suggesting=False)
+    times, arrived = await keys(suggesting=True)
+    p99 = percentile(times, 0.99)
+    rows.append(
+        Row(
+            f"keystroke 99th pct while {sizes['article'] / 1e6:g} MB of news is suggested "
+            f"(arrived after {arrived or 0:.1f} s)",
+            p99,
+            "ms",
+            percentile(plain, 0.99),
+            "same, no suggestions",
+            "≤ 33 ms",
+            p99 <= 33 and arrived is not None,
+        )
+    )
+
+
 async def tagging_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
     """UI-thread cost of one tag with a large database: the action itself, timed directly."""
     folder = data.many_articles(work / "tagcorpus", 100)
@@ -534,6 +578,7 @@ def run(smoke: bool = False) -> list[Row]:
         asyncio.run(filter_figure(sizes, work, rows))
         asyncio.run(app_figures(sizes, work, rows))
         asyncio.run(tagging_figure(sizes, work, rows))
+        asyncio.run(suggesting_keys_figure(sizes, work, rows))
         process_figures(sizes, work, rows)
         suggestion_figures(sizes, work, rows)
     return rows
