@@ -62,9 +62,15 @@ _OPENS_SENTENCE = regex.compile(
 _OPENING = '“"‘«'
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
-_SENTENCE_CUE = regex.compile(
-    rf"(?<![\w-])(?:{_CUE}|called|calls|call|described|describes|dubbed|labeled|labelled|branded)\b"
-)
+# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
+# “absurd”", "accused him of an “artful smear”".
+_REPORTING = """
+called calls call calling described describes describing dubbed labeled labelled branded
+dismissed rejected accused pledged pledges promised promises criticized criticised praised
+slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
+deemed termed judged admitted acknowledged
+"""
+_SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())})\b")
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 
 
@@ -151,6 +157,8 @@ def find_quotes(text: str) -> list[Quote]:
             after = None
         if before is not None and "\n\n" in text[before.start() : raw_start]:
             before = None
+        if after is None and _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
+            continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
         cue_match = after or before or _subject(text, raw_start - 1)
         if cue_match is None:
             short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
@@ -200,6 +208,26 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
     return text[left + 1 : min(right) if right else len(text)]
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "from", "as", "is"}
+MAX_TITLE_WORDS = 8
+# What comes before a title in marks: "on", "of", "titled", a possessive ("CNN's"), "book".
+_TITLE_BEFORE = regex.compile(
+    r"(?:\b(?:on|of|in|titled|entitled|book|show|film|movie|program|programme|song|album|series|column)|['’]s)\s*$"
+)
+
+
+def _titled(quoted: str) -> bool:
+    """Whether quoted words read as a title: a few, each capitalised but small ones."""
+    words = [word.strip(".,;:!?’'\"()") for word in quoted.split()]
+    words = [word for word in words if word]
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and words[0][:1].isupper()
+        and all(word[:1].isupper() or word in _SMALL_WORDS or not word[:1].isalpha() for word in words)
+        and any(word[:1].isupper() for word in words[1:])
+    )
 
 
 def _ends_sentence(quoted: str) -> bool:

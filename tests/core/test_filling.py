@@ -118,3 +118,12 @@ def test_choices_for_a_place_and_a_quotes_speakers():
     assert text[chosen["speaker_start"] : chosen["speaker_end"]] == "Tom Berg"
     assert with_choice({"speaker": "x", "cue": "said"}, "quote", chosen) == {"cue": "said", **chosen}
     assert with_choice({"geonameid": 1, "name": "x", "note": "n"}, "place", {}) == {"note": "n"}
+
+
+def test_a_short_quote_reported_by_a_verb_is_a_quote_and_a_title_in_marks_is_not():
+    text = (
+        "Campaign chair Paul Manafort dismissed the whole kerfuffle as “absurd.”\n\n"
+        "Sanders said in an interview aired Monday on “New Day.” He left early.\n\n"
+        "She is the author of “America’s Bitter Pill,” a history of the debate."
+    )
+    assert [q.text for q in find_quotes(text)] == ["absurd."]
