@@ -30,6 +30,16 @@ urged urges confirmed confirms denied denies
 """
 _CUES = _CUE_WORDS.split()
 _CUE = alternation(_CUES)
+# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
+# “absurd”", "accused him of an “artful smear”".
+_REPORTING = """
+called calls call calling described describes describing dubbed labeled labelled branded
+dismissed rejected accused pledged pledges promised promises criticized criticised praised
+slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
+deemed termed judged admitted acknowledged pledged welcomed conceded offered
+"""
+# Of those, the ones a speaker is the subject of ("Sanders pledged …"), not "…, saying".
+_FINITE = [verb for verb in _REPORTING.split() if not verb.endswith("ing") and verb != "call"]
 _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
 # described person ("the spokesman", "a senior U.S. official").
@@ -52,7 +62,8 @@ _BEFORE = regex.compile(
 # Further back in the quote's sentence: 'Kerry said in a statement that the vote was an
 # “important step”' / 'Graham tweeted that the strategy “will not …”' / 'Clinton: “…”'.
 _SUBJECT = regex.compile(
-    rf"{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:also\s+|later\s+|then\s+)?(?P<cue>{_CUE})\b|(?P<who2>{_NAME}):\s*$",
+    rf"{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:(?:also|later|then|had|has|have|would|will|once|repeatedly)\s+){{0,2}}"
+    rf"(?P<cue>{_CUE}|{alternation(_FINITE)})\b|(?P<who2>{_NAME}):\s*$",
     regex.V1,
 )
 # A sentence that opens with a name and a verb: "Carson defied …", "Gov. Kasich said …".
@@ -62,14 +73,6 @@ _OPENS_SENTENCE = regex.compile(
 _OPENING = '“"‘«'
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
-# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
-# “absurd”", "accused him of an “artful smear”".
-_REPORTING = """
-called calls call calling described describes describing dubbed labeled labelled branded
-dismissed rejected accused pledged pledges promised promises criticized criticised praised
-slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
-deemed termed judged admitted acknowledged
-"""
 _SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())})\b")
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 

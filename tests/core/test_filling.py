@@ -127,3 +127,16 @@ def test_a_short_quote_reported_by_a_verb_is_a_quote_and_a_title_in_marks_is_not
         "She is the author of “America’s Bitter Pill,” a history of the debate."
     )
     assert [q.text for q in find_quotes(text)] == ["absurd."]
+
+
+def test_the_subject_of_a_reporting_verb_speaks_but_not_of_a_participle():
+    text = (
+        "Sanders pledged Saturday to rid the world of “this barbarous organization” for good.\n\n"
+        "Obama had said in an interview that the country had “contained” the group.\n\n"
+        "The mayor met Republicans, saying the plan was “a disaster for everyone.”"
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("this barbarous organization", "Sanders"),
+        ("contained", "Obama"),
+        ("a disaster for everyone.", ""),
+    ]
