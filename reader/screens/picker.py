@@ -1,6 +1,6 @@
 """E on a place or a quote: the choices for its attributes (the gazetteer's places, the
 article's speakers). j/k and enter pick, 0 is none of these, / (or any other letter)
-searches, t edits the attributes as text, esc cancels."""
+searches (the arrows move, enter picks), t edits the attributes as text, esc cancels."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ class Picked:
 class PickerScreen(ModalScreen[Picked | str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
+        Binding("j,down", "down", "Down", show=False),
+        Binding("k,up", "up", "Up", show=False),
         Binding("0", "none", "None of these"),
         Binding("slash", "search", "Search"),
         Binding("t", "as_text", "Edit as text"),
@@ -49,10 +49,11 @@ class PickerScreen(ModalScreen[Picked | str | None]):
         self.choices = choices
         self.none = none
         self.search = search
-        self._typing = False  # a search is being typed (from / or a letter, until enter)
+        self._typing = False  # a search is being typed (from / or a letter)
 
     def compose(self) -> ComposeResult:
-        keys = "j/k enter pick · 0 " + self.none + (" · / search" if self.search else "") + " · t as text · esc cancel"
+        searching = " · / search (↑↓ enter)" if self.search else ""
+        keys = f"j/k enter pick · 0 {self.none}{searching} · t as text · esc cancel"
         with Vertical(id="picker-box"):
             yield Label(self.question, markup=False)
             yield Label(keys, id="picker-keys", markup=False)
@@ -78,7 +79,7 @@ class PickerScreen(ModalScreen[Picked | str | None]):
         if self.search is None or self.focused is box or not event.character or not event.character.isprintable():
             return
         if event.character in "jk0t/" and not self._typing:
-            return  # the list's own keys, but after / (until enter) every letter is the search's
+            return  # the list's own keys, but after / every letter is the search's
         event.stop()
         event.prevent_default()
         if not self._typing:
@@ -105,9 +106,12 @@ class PickerScreen(ModalScreen[Picked | str | None]):
         listed.highlighted = 0 if self.choices else None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """enter in the search picks the highlighted place (the first, unless moved with
+        the arrows): one key, so that a second enter typed fast cannot land elsewhere."""
         event.stop()
-        self._typing = False
-        self.query_one(OptionList).focus()
+        listed = self.query_one(OptionList)
+        if self.choices:
+            self.dismiss(Picked(self.choices[listed.highlighted or 0].attrs))
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

@@ -143,9 +143,9 @@ async def test_E_on_a_place_picks_another_candidate_searches_and_says_none(make_
         search = app.screen.query_one("#picker-search")
         assert search.value == "jos"
         assert str(app.screen.query_one("#picker-choices").options[0].prompt).startswith("Jos · city · Nigeria")
-        await pilot.press("enter", "j", "k")  # back in the list, j and k move
+        await pilot.press("down", "up")  # the arrows move in the list while typing
         assert search.value == "jos" and app.screen.query_one("#picker-choices").highlighted == 0
-        await pilot.press(*"mosul", "enter", "enter")  # another letter starts a new search
+        await pilot.press(*["backspace"] * 3, *"mosul", "enter")  # enter picks the first
         await pilot.pause()
         (tag,) = app.store.annotations(SEED)
         assert (tag.attrs["geonameid"], tag.attrs["country"]) == (99072, "IQ")
@@ -156,6 +156,9 @@ async def test_E_on_a_place_picks_another_candidate_searches_and_says_none(make_
         await pilot.press("u")
         await pilot.pause()
         assert app.store.annotations(SEED)[0].attrs["geonameid"] == 99072
+        await pilot.press("E", *"irbid", "enter")  # a letter in the list starts a search
+        await pilot.pause()
+        assert app.store.annotations(SEED)[0].attrs["country"] == "JO"
 
 
 async def test_E_on_a_quote_offers_the_speakers_nearest_first(make_app):
