@@ -169,15 +169,16 @@ class EditingSession:
                 self.spans.replace(subject.id, self.store.get(subject.id))
         return Outcome(f"{_DONE[change.kind]} {self.describe_change(change)}", change)
 
-    def describe_change(self, change: Change) -> str:
-        """ "place “Erbil” 3–8 · GeoNames 95446 · Iraq", "3 × place “York”"."""
+    def describe_change(self, change: Change, undone: bool = False) -> str:
+        """ "place “Erbil” 3–8 · GeoNames 95446 · Iraq", "3 × place “York”"; the tag as it
+        is now: after an undo of an edit, as it was before."""
         first = change.leaves()[0]
         if first.rejection is not None:
             record = first.rejection
             what = f"{record['label']} “{excerpt(record['text'], 40)}”"
             whole = f"{what} {record['start']}–{record['end']}"
         else:
-            subject = first.subject
+            subject = (first.before or first.after) if undone else first.subject
             assert subject is not None  # a change of a tag has one
             what = f"{subject.label} “{excerpt(subject.text, 40)}”"
             whole = describe(subject, self.country_name)
@@ -344,4 +345,5 @@ class EditingSession:
         elsewhere = None if self.article is not None and change.article == self.article.id else change.article
         self._apply(change)
         where = f" in {change.article}" if elsewhere else ""
-        return Outcome(f"{verb} {change.kind} {self.describe_change(change)}{where}", change, elsewhere=elsewhere)
+        said = self.describe_change(change, undone=step == self.history.undo)
+        return Outcome(f"{verb} {change.kind}: {said}{where}", change, elsewhere=elsewhere)

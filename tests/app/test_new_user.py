@@ -100,7 +100,8 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(make_app):
         await pilot.pause()
         assert app.session.article.id == first
         assert (
-            f"undid tag place “ERBIL” 0–5 · GeoNames 95446 · Iraq in {first}" in app.query_one("#message").content.plain
+            f"undid tag: place “ERBIL” 0–5 · GeoNames 95446 · Iraq in {first}"
+            in app.query_one("#message").content.plain
         )
 
 

@@ -236,7 +236,7 @@ async def test_R_rejects_all_alike_as_one_step_and_u_brings_them_back(make_app):
             if len(back) == len(many):
                 break
         assert app.store.rejections() == [] and len(back) == len(many)
-        assert f"undid reject {len(many)} × {many[0].label}" in app.query_one("#message").content.plain
+        assert f"undid reject: {len(many)} × {many[0].label}" in app.query_one("#message").content.plain
 
 
 async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_tags(make_app):

@@ -86,11 +86,11 @@ def test_undo_and_redo_say_what_they_did(session, store):
     session.tag("figure", None, 17)
     target = session.spans.innermost_at(17)
     session.note(target, "check")
-    assert session.undo().message == "undid note figure “Kirkuk” 16–22"
-    assert session.undo().message == "undid relabel figure “Kirkuk” 16–22"  # the relabel to figure
-    assert session.undo().message == "undid tag place “Kirkuk” 16–22"
+    assert session.undo().message == "undid note: figure “Kirkuk” 16–22"
+    assert session.undo().message == "undid relabel: place “Kirkuk” 16–22"  # back to what it was
+    assert session.undo().message == "undid tag: place “Kirkuk” 16–22"
     assert len(store) == 0 and len(session.spans) == 0
-    assert session.redo().message == "redid tag place “Kirkuk” 16–22"
+    assert session.redo().message == "redid tag: place “Kirkuk” 16–22"
     assert len(session.spans) == 1
 
 
@@ -99,7 +99,7 @@ def test_undo_of_a_change_in_another_article_names_it(session, store):
     session.open(OTHER)
     outcome = session.undo()
     assert outcome.elsewhere == "a.txt"
-    assert outcome.message == "undid tag place “Kirkuk” 16–22 in a.txt"
+    assert outcome.message == "undid tag: place “Kirkuk” 16–22 in a.txt"
 
 
 def test_opening_an_edited_article_reanchors_and_says_so(session, store):
@@ -214,5 +214,5 @@ def test_attributes_typed_by_a_person_are_read_checked_and_undoable(session, sto
     bad = session.set_attributes(tag, "=5")
     assert bad.refused and bad.message == "attributes not changed: “=5” has no name before its ="
     assert session.set_attributes(tag, "name=" + "x" * 501).refused
-    assert session.undo().message.startswith("undid attributes figure “Kirkuk”")
+    assert session.undo().message == "undid attributes: figure “Kirkuk” 16–22"  # as it is again: none
     assert store.get(tag.id).attrs == {}

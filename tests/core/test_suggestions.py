@@ -164,11 +164,11 @@ def test_rejecting_and_accepting_many_are_one_step_each_undone_and_redone(db_pat
         assert sorted(r["start"] for r in store.rejections()) == [0, 9]
         accepted = session.accept(leeds)
         assert accepted.message.startswith("accepted place “Leeds” 20–25 · GeoNames 2644688")
-        assert session.undo().message.startswith("undid accept place “Leeds”")
+        assert session.undo().message.startswith("undid accept: place “Leeds”")
         assert store.annotations() == []
-        assert session.undo().message == "undid reject 2 × place “York”"
+        assert session.undo().message == "undid reject: 2 × place “York”"
         assert store.rejections() == []
-        assert session.redo().message == "redid reject 2 × place “York”"
+        assert session.redo().message == "redid reject: 2 × place “York”"
         store.flush()  # the journal: reject, reject, unreject ×2, reject ×2
     with AnnotationStore(db_path) as store:
         assert sorted(r["start"] for r in store.rejections()) == [0, 9]
@@ -179,7 +179,7 @@ def test_rejecting_and_accepting_many_are_one_step_each_undone_and_redone(db_pat
         session.accept(leeds)
         session.undo()
         session.reject(leeds)
-        assert session.undo().message == "undid reject place “Leeds” 20–25"
+        assert session.undo().message == "undid reject: place “Leeds” 20–25"
         store.flush()
     with AnnotationStore(db_path) as store:
         assert sorted(r["start"] for r in store.rejections()) == [0, 9]
