@@ -216,3 +216,21 @@ async def test_an_edited_large_article_answers_keys_while_its_tags_are_placed(ma
             (view.text.index("Paragraph 10 "), "Paragraph 10"),
             (view.text.index("Paragraph 20000 "), "Paragraph 20000"),
         ]
+
+
+async def test_hostile_attribute_values_are_shown_inert(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.select(0, 5)
+        await pilot.press("3")
+        [tag] = app.store.annotations()
+        hostile = "[@click=app.quit]x[/] \x1b]0;pwned\x07 \x9b2J"
+        app.show(app.session.give_attributes(tag, {"speaker": hostile, "unit": "[b]km[/b]"}))
+        await pilot.pause()
+        said = app.query_one("#message").content.plain + app.query_one("#position").content.plain
+        assert "said by [@click=app.quit]x[/]" in said and "␛]0;pwned␇" in said
+        assert "\x1b" not in said and "\x07" not in said and "\x9b" not in said
+        assert app.is_running  # the click markup did not quit
