@@ -55,23 +55,33 @@ def places_starting(typed: str, gazetteer: Gazetteer) -> list[Choice]:
     return [place_choice(p, gazetteer) for p in places]
 
 
-# A person's name as a quote's speaker is written: two to four capitalised words.
+# A person's name as a quote's speaker is written: two to four capitalised words (one,
+# when someone types it: "Caggins").
 _PERSON = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{Ll}’'\-]+(?: (?:\p{Lu}\. )?\p{Lu}[\p{Ll}’'\-]+){1,3}")
+_NAMED = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{Ll}’'\-]+(?: (?:\p{Lu}\. )?\p{Lu}[\p{Ll}’'\-]+){0,3}")
+WINDOW = 50_000  # characters read on each side of a quote (a long article's far end says little)
 
 
-def speakers(text: str, start: int, end: int) -> list[Choice]:
+def speakers(text: str, start: int, end: int, typed: str = "") -> list[Choice]:
     """Who may have said the quote at text[start:end]: the people named near it, nearest
     first, then everyone the article quotes, most quoted first; each with the mention
-    nearest the quote."""
+    nearest the quote. With typed, every name around the quote that contains it."""
+    left = max(0, start - WINDOW)
+    window = text[left : end + WINDOW]
+    start, end = start - left, end - left
     mentions: dict[str, list[tuple[int, int]]] = {}
     quoted: Counter[str] = Counter()
-    for quote in find_quotes(text):
+    for quote in find_quotes(window):
         if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
             quoted[quote.speaker] += 1
             mentions.setdefault(quote.speaker, []).append((quote.speaker_start, quote.speaker_end))
-    for match in _PERSON.finditer(text, max(0, start - NEAR), end + NEAR):
+    names = _NAMED.finditer(window) if typed else _PERSON.finditer(window, max(0, start - NEAR), end + NEAR)
+    for match in names:
         if not start <= match.start() < end and match.group().split()[0] not in SENTENCE_OPENERS:
             mentions.setdefault(match.group(), []).append(match.span())
+    if typed:
+        wanted = typed.strip().casefold()
+        mentions = {name: spans for name, spans in mentions.items() if wanted in name.casefold()}
 
     def distance(span: tuple[int, int]) -> int:
         return start - span[1] if span[1] <= start else max(0, span[0] - end)
@@ -84,7 +94,7 @@ def speakers(text: str, start: int, end: int) -> list[Choice]:
 
     choices = []
     for name in sorted(nearest, key=rank)[:MAX_CHOICES]:
-        at_start, at_end = nearest[name]
+        at_start, at_end = nearest[name][0] + left, nearest[name][1] + left
         said = f" · quoted {quoted[name]}×" if quoted[name] else ""
         choices.append(
             Choice(f"{name} · at {at_start}{said}", {"speaker": name, "speaker_start": at_start, "speaker_end": at_end})

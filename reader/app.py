@@ -422,10 +422,12 @@ class ReaderApp(EndsWhenTold):
                 lambda typed: choices.places_starting(typed, gazetteer),
             )
         else:
+            text = self.session.article.text
             picker = PickerScreen(
                 f"Who said {describe(target, self.session.country_name)}?",
-                choices.speakers(self.session.article.text, target.start, target.end),
+                choices.speakers(text, target.start, target.end),
                 "no speaker",
+                lambda typed: choices.speakers(text, target.start, target.end, typed),
             )
 
         def picked(answer: Picked | str | None) -> None:

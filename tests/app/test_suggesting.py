@@ -184,6 +184,12 @@ async def test_E_on_a_quote_offers_the_speakers_nearest_first(make_app):
         await pilot.press("E", "t")
         await pilot.pause()
         assert "speaker=Caggins" in app.screen.query_one("#prompt-input").value
+        await pilot.press("escape", "E", "slash", *"rudaw", "enter")  # any name in the article, by typing
+        await pilot.pause()
+        (tag,) = app.store.annotations(SEED)
+        assert (
+            tag.attrs["speaker"] == "Rudaw" and text[tag.attrs["speaker_start"] : tag.attrs["speaker_end"]] == "Rudaw"
+        )
 
 
 async def test_T_shows_the_tagged_places_on_a_map_and_enter_goes_to_one(make_app):
