@@ -1,217 +1,15 @@
-"""Find articles on disk, decode them, and read their title and date.
-
-Decoding: a BOM decides; else strict UTF-8; else cp1252 (or latin-1 for bytes cp1252
-leaves undefined), and the article says which. Files with NUL bytes are binary and skipped.
-"""
+"""Find articles on disk: files and folders, a web page, a JSON-lines corpus's lines."""
 
 from __future__ import annotations
 
-import codecs
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from .model import Article
-from .text import normalise_newlines
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-class ArticleError(Exception):
-    """An article could not be read; the message says which file and why."""
-
-
-def _decode(data: bytes, encoding: str, partial: bool) -> str:
-    """partial: data is the head of a file, so a character cut at its end is no error."""
-    return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
-
-
-def decode(data: bytes, partial: bool = False) -> tuple[str, str]:
-    """Bytes to (text, encoding name). Raises ArticleError for binary data."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _decode(data, encoding, partial), encoding
-            except UnicodeDecodeError as error:
-                raise ArticleError(f"not valid {encoding}: {error.reason}") from None
-    if b"\x00" in data[:65536]:
-        raise ArticleError("binary file (NUL bytes)")
-    try:
-        return _decode(data, "utf-8", partial), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def read_article(path: Path, article_id: str, limit: int | None = None) -> Article:
-    """The article in path; with a limit, only its first limit bytes if it is longer
-    (an Article that is not complete: what a large file shows while it is read)."""
-    try:
-        with path.open("rb") as file:
-            data = file.read() if limit is None else file.read(limit + 1)
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot read ({error.strerror or error})") from None
-    complete = limit is None or len(data) <= limit
-    try:
-        text, encoding = decode(data if complete else data[:limit], partial=not complete)
-    except ArticleError as error:
-        raise ArticleError(f"{path}: {error}") from None
-    return Article(article_id, normalise_newlines(text), str(path), encoding, complete)
-
-
-# ---------------------------------------------------------------- metadata
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.*?)\s*#*$")
-TITLE_MAX = 120
-
-
-def front_matter(text: str) -> dict[str, str]:
-    """Simple `key: value` front matter between two `---` lines at the top."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}
-    fields = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields
-
-
-def _shorten(line: str, limit: int = TITLE_MAX) -> str:
-    if len(line) <= limit:
-        return line
-    cut = line.rfind(" ", 0, limit)
-    return line[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"
-
-
-def guess_title(text: str, fallback: str) -> str:
-    """Front matter title, else the first line that reads as a headline.
-
-    A headline has at least four words and no closing full stop; short lines before it
-    ("In Rudaw") are section labels. With no such line among the first few, the first
-    line of some length stands in, shortened.
-    """
-    title = front_matter(text).get("title")
-    if title:
-        return _shorten(title)
-    match = _FRONT_MATTER.match(text)
-    body = text[match.end() :] if match else text
-    lines = [line.strip() for line in body[:20000].split("\n") if line.strip()]
-    for line in lines[:4]:
-        heading = _MARKDOWN_HEADING.match(line)
-        if heading:  # a Markdown `# Heading` is the title, whatever its length
-            return _shorten(heading.group(1))
-    for line in lines[:4]:
-        if len(line.split()) >= 4 and len(line) <= 200 and not _SENTENCE_END.search(line):
-            return _shorten(line)
-    for line in lines:
-        if len(line.split()) >= 2:
-            return _shorten(line)
-    return fallback
-
-
-def article_date(text: str, path: Path | None) -> datetime | None:
-    """Front matter `date:` parsed by python-dateutil, else the file's modification time."""
-    value = front_matter(text).get("date")
-    if value:
-        from dateutil import parser as date_parser  # imported when needed: it costs start-up time
-
-        try:
-            return date_parser.parse(value)
-        except (ValueError, OverflowError):
-            pass
-    if path is not None:
-        try:
-            return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).astimezone()
-        except OSError:
-            return None
-    return None
-
-
-# ---------------------------------------------------------------- corpus
-
-
-HEAD = 65536  # bytes read for a title and a date: a list of thousands stays quick
-
-
-@dataclass(frozen=True)
-class Meta:
-    """What the article list shows. problem is set for files that are not articles."""
-
-    title: str
-    date: datetime | None
-    encoding: str = "utf-8"
-    problem: str = ""
-
-
-def read_meta(path: Path, article_id: str) -> Meta:
-    """Title, date and encoding from the head of the file only."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD)
-    except OSError as error:
-        return Meta(article_id, None, problem=f"cannot read ({error.strerror or error})")
-    try:
-        text, encoding = decode(head, partial=len(head) == HEAD)
-    except ArticleError as error:
-        return Meta(article_id, None, problem=str(error))
-    text = normalise_newlines(text)
-    return Meta(guess_title(text, article_id), article_date(text, path), encoding)
-
-
-@dataclass(eq=False)
-class Entry:
-    """An article found on disk; its text and its metadata are read when first asked for.
-
-    Equal only to itself: the list finds its cursor's entry among 10,000 by identity."""
-
-    id: str
-    path: Path
-    _article: Article | None = field(default=None, repr=False)
-    _meta: Meta | None = field(default=None, repr=False)
-    _search: str | None = field(default=None, repr=False)
-
-    def load(self) -> Article:
-        if self._article is None:
-            self._article = read_article(self.path, self.id)
-        return self._article
-
-    def head(self, limit: int) -> Article:
-        """The article if it is loaded or no longer than limit bytes, else its beginning."""
-        if self._article is None:
-            article = read_article(self.path, self.id, limit)
-            if not article.complete:
-                return article
-            self._article = article
-        return self._article
-
-    @property
-    def meta(self) -> Meta:
-        if self._meta is None:
-            self._meta = read_meta(self.path, self.id)
-            self._search = f"{self.id}\n{self._meta.title}".casefold()
-        return self._meta
-
-    @property
-    def search_text(self) -> str:
-        """File name and title, case-folded: what the list's filter looks in. Made with
-        the metadata (in the thread that reads it); until then only the file name."""
-        return self._search if self._search is not None else self.id.casefold()
+from .corpus_html import HtmlEntry
+from .corpus_jsonl import line_entries
+from .entries import Entry
 
 
 @dataclass
@@ -240,8 +38,23 @@ def _walk(folder: Path, problems: list[str]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def find_articles(paths: list[Path]) -> Corpus:
-    """Files and folders (recursively) to a corpus; ids are paths relative to each root."""
+LINES = (".jsonl", ".ndjson")  # a corpus of one article a line (see corpus_jsonl)
+HTML = (".html", ".htm", ".xhtml")  # a web page: its readable text (see corpus_html)
+
+
+def _entries_of(file: Path, article_id: str, text_field: str, notices: list[str]) -> list[Entry]:
+    """The articles a file holds: one, or one a line of a JSON-lines corpus."""
+    suffix = file.suffix.lower()
+    if suffix in LINES:
+        return list(line_entries(file, article_id, text_field, notices))
+    if suffix in HTML:
+        return [HtmlEntry(article_id, file)]
+    return [Entry(article_id, file)]
+
+
+def find_articles(paths: list[Path], text_field: str = "text") -> Corpus:
+    """Files and folders (recursively) to a corpus; ids are paths relative to each root,
+    and a JSON-lines corpus's are its records' own (text from text_field)."""
     entries: list[Entry] = []
     notices: list[str] = []
     seen: set[str] = set()
@@ -253,12 +66,13 @@ def find_articles(paths: list[Path]) -> Corpus:
         else:
             notices.append(f"{path}: no such file or folder")
             continue
-        for file, article_id in found:
+        for file, file_id in found:
             if not file.is_file():
                 continue
-            if article_id in seen:
-                notices.append(f"{file}: skipped, another article already has the id {article_id}")
-                continue
-            seen.add(article_id)
-            entries.append(Entry(article_id, file))
+            for entry in _entries_of(file, file_id, text_field, notices):
+                if entry.id in seen:
+                    notices.append(f"{entry.where}: skipped, another article already has the id {entry.id}")
+                    continue
+                seen.add(entry.id)
+                entries.append(entry)
     return Corpus(entries, notices)

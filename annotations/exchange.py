@@ -19,7 +19,8 @@ from typing import Any, BinaryIO
 from . import attributes
 from .anchoring import reanchor, reanchor_all
 from .atomic import atomic_writer
-from .corpus import ArticleError, Corpus
+from .corpus import Corpus
+from .entries import ArticleError
 from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
 from .formats.common import ARTICLE_TEXT
 from .model import ANCHORED, CONTEXT, NOTE_LIMIT, ORPHANED, Annotation, Article, now_iso, sha256_text

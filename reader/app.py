@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from annotations import attributes
-from annotations.corpus import ArticleError, Corpus, Entry
+from annotations.corpus import Corpus
+from annotations.entries import ArticleError, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts

@@ -43,7 +43,7 @@ def run_app(argv: list[str]) -> int:
     parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
-    corpus = load_corpus(args.paths, quiet=True)
+    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field)
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:

@@ -83,7 +83,7 @@ def run_export(argv: list[str]) -> int:
         since=_date(args.since, "--since") if args.since else None,
         until=_date(args.until, "--until", end_of_day=True) if args.until else None,
     )
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, text_field=args.text_field)
     groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
     if missing and FORMATS[args.format].CARRIES_TEXT:
         tell(
@@ -130,7 +130,7 @@ def run_import(argv: list[str]) -> int:
         "--article", metavar="ID", help="for lines that name no article (default: the article with the same text)"
     )
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, text_field=args.text_field)
     path = Path(args.file)
     checked = check_records(
         read_records(path, args.format),
@@ -158,7 +158,7 @@ def run_stats(argv: list[str]) -> int:
         "--by", choices=sorted(TALLIES), help="instead: quotes per speaker, places per country or figures per unit"
     )
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, text_field=args.text_field)
     groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
     if args.by:
         label, name = TALLIES[args.by]
@@ -190,7 +190,7 @@ def run_stats(argv: list[str]) -> int:
 
 def run_suggest(argv: list[str]) -> int:
     from annotations import gazetteer
-    from annotations.corpus import ArticleError
+    from annotations.entries import ArticleError
     from annotations.suggestions import Knowledge, suggest
 
     parser = argparse.ArgumentParser(
@@ -201,7 +201,7 @@ def run_suggest(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, text_field=args.text_field)
     labels = args.label or load_labels().names
     annotations, rejections = read_with_rejections(database_path(args.db))
     knowledge = Knowledge.of(annotations, rejections)

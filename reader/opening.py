@@ -34,12 +34,18 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)"
     )
     parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
+    parser.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="in a .jsonl corpus (one article a line), the field that holds the text (default: text)",
+    )
 
 
-def load_corpus(paths: list[str], quiet: bool = False) -> Corpus:
+def load_corpus(paths: list[str], quiet: bool = False, text_field: str = "text") -> Corpus:
     """The corpus of paths (default the seeds); what was skipped is said on stderr unless
     quiet (the app says it in its status line)."""
-    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()])
+    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()], text_field)
     if not quiet:
         for notice in corpus.notices:
             tell(f"reader: {notice}")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from annotations.corpus import ArticleError, article_date, decode, find_articles, guess_title, read_article
+from annotations.corpus import find_articles
+from annotations.entries import ArticleError, article_date, decode, guess_title, read_article
 from reader.config import seeds_dir
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "seeds"
