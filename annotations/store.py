@@ -36,11 +36,12 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 _ENCODE = record_encoder(",", ":")
-SCHEMA = 3
+SCHEMA = 4
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
 META = "meta"
 REJECTIONS = "rejections"  # suggestions the person turned down (see suggestions.py)
+READING = "reading"  # per article: where the person left it, and whether it is done
 _NO_ATTRS: dict[str, Any] = {}  # a record from before attributes
 _REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
 
@@ -66,7 +67,7 @@ def _check_shape(path: Path, data: object) -> dict[str, Any]:
     where = f"{path}"
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise StoreError(f"{where} is not a reader database (unexpected JSON shape); pass another --db")
-    foreign = set(data) - {ANNOTATIONS, META, REJECTIONS}
+    foreign = set(data) - {ANNOTATIONS, META, REJECTIONS, READING}
     if foreign:
         names = ", ".join(sorted(foreign))
         raise StoreError(f"{where} is not a reader database (tables: {names}); pass another --db")
@@ -130,7 +131,13 @@ def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, ANNOTATIONS: tags, META: meta}
 
 
-MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3}
+def _schema_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Reading is remembered per article (the table comes with the first position)."""
+    meta = {doc_id: {**entry, "schema": 4} for doc_id, entry in data.get(META, {}).items()}
+    return {**data, META: meta}
+
+
+MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4}
 
 
 def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:
@@ -242,6 +249,7 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
                 or isinstance(change.get("remove"), str)
                 or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
                 or (isinstance(change.get("unreject"), dict) and rejection_well_formed(change["unreject"]))
+                or (isinstance(change.get("reading"), dict) and reading_well_formed(change["reading"]))
             ):
                 raise ValueError("not a change")
         except ValueError:
@@ -267,6 +275,12 @@ def _trim_torn_tail(path: Path) -> None:
             os.fsync(handle.fileno())
 
 
+def reading_well_formed(record: dict[str, Any]) -> bool:
+    return (
+        type(record.get("article")) is str and type(record.get("position")) is int and type(record.get("done")) is bool
+    )
+
+
 def rejection_well_formed(record: dict[str, Any]) -> bool:
     return all(type(record.get(k)) is str for k in ("article", "label", "text")) and type(record.get("start")) is int
 
@@ -290,6 +304,19 @@ def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any
                     del table[doc_id]
         data = {**data, REJECTIONS: table}
         changes = [change for change in changes if "reject" not in change and "unreject" not in change]
+    readings = [change["reading"] for change in changes if "reading" in change]
+    if readings:
+        table = dict(data.get(READING, {}))
+        doc_of_article = {record["article"]: doc_id for doc_id, record in table.items()}
+        highest = max((int(doc_id) for doc_id in table), default=0)
+        for record in readings:  # the last of an article's wins
+            doc_id = doc_of_article.get(record["article"])
+            if doc_id is None:
+                highest += 1
+                doc_id = doc_of_article[record["article"]] = str(highest)
+            table[doc_id] = record
+        data = {**data, READING: table}
+        changes = [change for change in changes if "reading" not in change]
     table = dict(data.get(ANNOTATIONS, {}))
     doc_of = {record["id"]: doc_id for doc_id, record in table.items()}
     highest = max((int(doc_id) for doc_id in table), default=0)
@@ -337,6 +364,11 @@ def read_annotations(path: Path) -> list[Annotation]:
     """Every annotation in a database (file and journal), without a lock or an index:
     for readers (export, stats) that change nothing."""
     return read_with_rejections(path)[0]
+
+
+def read_done(path: Path) -> set[str]:
+    """The articles marked done, for `reader stats`."""
+    return {record["article"] for record in read_current(path).get(READING, {}).values() if record["done"]}
 
 
 def read_with_rejections(path: Path) -> tuple[list[Annotation], list[dict[str, Any]]]:
@@ -419,6 +451,8 @@ class AnnotationStore:
         self._table.continue_ids_after(max(self._doc_ids.values(), default=0))
         self._rejections = self._db.table(REJECTIONS, cache_size=0)
         self._rejected = {_rejection_key(record): record for record in data.get(REJECTIONS, {}).values()}
+        self._readings = self._db.table(READING, cache_size=0)
+        self._reading = {record["article"]: int(doc_id) for doc_id, record in data.get(READING, {}).items()}
         if migrated:
             self.generation += 1
         self.loaded = True
@@ -562,6 +596,37 @@ class AnnotationStore:
                 return False
             self._rejections.remove(lambda stored: _rejection_key(stored) == _rejection_key(record))
             self._changed({"unreject": record})
+            return True
+
+    def reading(self, article: str) -> dict[str, Any]:
+        """Where the person left article (position, an offset) and whether it is done."""
+        with self._mutex:
+            doc_id = self._reading.get(article)
+            found = self._readings.get(doc_id=doc_id) if doc_id is not None else None
+            return dict(found) if found else {"article": article, "position": 0, "done": False}
+
+    def done_articles(self) -> set[str]:
+        with self._mutex:
+            return {record["article"] for record in self._readings.all() if record["done"]}
+
+    def set_reading(self, article: str, position: int | None = None, done: bool | None = None) -> bool:
+        """Remember where article was left, or that it is done (or not); False if nothing changed."""
+        self._writable()
+        with self._mutex:
+            before = self.reading(article)
+            record = {
+                "article": article,
+                "position": before["position"] if position is None else position,
+                "done": before["done"] if done is None else done,
+            }
+            if record == before:
+                return False
+            doc_id = self._reading.get(article)
+            if doc_id is None:
+                self._reading[article] = self._readings.insert(record)
+            else:
+                self._readings.update(record, doc_ids=[doc_id])
+            self._changed({"reading": record})
             return True
 
     def rejections(self) -> list[dict[str, Any]]:

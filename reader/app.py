@@ -91,6 +91,7 @@ class ReaderApp(EndsWhenTold):
         self.session.country_name = self.suggestions.country_name
         self.load_error = ""
         self._waiting_for: int | None = None
+        self._cursor = 0  # the open article's, for remember_position
         store.on_saved = self._post_saved
 
     def _post_saved(self, generation: int, error: Exception | None) -> None:
@@ -124,7 +125,50 @@ class ReaderApp(EndsWhenTold):
         return self.query_one(ArticleList)
 
     def on_unmount(self) -> None:
+        self.remember_position()
         self.suggestions.stop()
+
+    def remember_position(self) -> None:
+        """Store where the open article is left: it reopens there, today or tomorrow."""
+        article = self.session.article
+        if article is None or not self.store.loaded or self.store.readonly:
+            return
+        views = self.query(ArticleView)  # none once the app is ending: the last seen cursor
+        if self.store.set_reading(article.id, position=views.first().cursor if views else self._cursor):
+            self.store.request_save()
+
+    def action_toggle_done(self) -> None:
+        """D: the article (the list's, or the open one) done, or not done again."""
+        entry = self.article_list.current if self.focused is self.article_list else None
+        article_id = entry.id if entry is not None else getattr(self.session.article, "id", None)
+        if article_id is None:
+            self.say("no article here to mark done")
+            return
+        if not self.store.loaded or self.store.readonly:
+            self.say("the database is still loading" if not self.store.loaded else "read-only: nothing is saved here")
+            return
+        done = not self.store.reading(article_id)["done"]
+        self.store.set_reading(article_id, done=done)
+        self.store.request_save()
+        self.article_list.set_done(self.store.done_articles())
+        undone = len(self.corpus.entries) - len(self.article_list.done)
+        said = "done" if done else "not done"
+        self.say(f"{display_line(article_id)} marked {said} · {undone} to do (> opens the next)")
+
+    def action_next_todo(self) -> None:
+        """>: open the next article not done, after the open one (or the list's)."""
+        entries = self.corpus.entries
+        here = self.session.article.id if self.session.article is not None else None
+        at = next((i for i, e in enumerate(entries) if e.id == here), -1)
+        done = self.article_list.done
+        following = [e for e in entries[at + 1 :] + entries[: at + 1] if e.id not in done and e.id != here]
+        if not following:
+            self.say("every article is done")
+            return
+        self.open_article(following[0].id)
+        index = self.article_list.index_of(following[0].id)
+        if index is not None:
+            self.article_list.move_cursor(index)
 
     def on_mount(self) -> None:
         notices = list(self.corpus.notices)
@@ -163,6 +207,7 @@ class ReaderApp(EndsWhenTold):
     def _store_loaded(self) -> None:
         _settle()
         self.article_list.set_all_counts(self.store.counts())
+        self.article_list.set_done(self.store.done_articles())
         if self.session.article is not None:
             moved = self.session.reopen()
             self.view.set_spans(self.session.spans)
@@ -202,7 +247,8 @@ class ReaderApp(EndsWhenTold):
 
     # ------------------------------------------------------------ articles
 
-    def open_article(self, article_id: str, cursor: int = 0) -> None:
+    def open_article(self, article_id: str, cursor: int | None = None) -> None:
+        """Open an article at cursor, or where it was left last time."""
         entry = self.corpus.get(article_id)
         if entry is None:
             self.say(f"{article_id} is not in this corpus")
@@ -212,6 +258,9 @@ class ReaderApp(EndsWhenTold):
         except ArticleError as error:
             self.say(str(error))
             return
+        self.remember_position()
+        if cursor is None:
+            cursor = self.store.reading(article_id)["position"] if self.store.loaded else 0
         moved = self.session.open(article)
         self.view.load(article, self.session.spans, cursor)
         title = display_line(entry.meta.title)
@@ -284,7 +333,7 @@ class ReaderApp(EndsWhenTold):
         self.open_article(message.article_id)
 
     def on_annotation_panel_suggestion_chosen(self, message: AnnotationPanel.SuggestionChosen) -> None:
-        self.view.move_to(message.suggestion.start)
+        self.view.jump_to(message.suggestion.start)
         self.view.focus()
 
     def on_annotation_panel_chosen(self, message: AnnotationPanel.Chosen) -> None:
@@ -294,10 +343,11 @@ class ReaderApp(EndsWhenTold):
                 f"orphaned: {describe(annotation, self.session.country_name)} is no longer in the text (kept, not shown there)"
             )
             return
-        self.view.move_to(annotation.start)
+        self.view.jump_to(annotation.start)
         self.view.focus()
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        self._cursor = self.view.cursor  # (the view is gone when the app ends, and this is remembered)
         if not self.suggestions.show_here():
             self.query_one(StatusLine).show_position(self.session.position(self.view.cursor, self.view.selection))
 
@@ -527,7 +577,7 @@ class ReaderApp(EndsWhenTold):
                 return
             if annotation.article != article:
                 self.open_article(annotation.article, annotation.start)
-            self.view.move_to(annotation.start)
+            self.view.jump_to(annotation.start)
             self.view.focus()
 
         size = self.size

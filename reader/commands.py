@@ -26,7 +26,7 @@ from annotations.exchange import (
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
-from annotations.store import read_annotations, read_with_rejections
+from annotations.store import read_annotations, read_done, read_with_rejections
 from annotations.text import display_line, excerpt
 
 from .config import cache_folder, database_path, default_annotator, load_labels
@@ -174,14 +174,17 @@ def run_stats(argv: list[str]) -> int:
     ]
     annotated = {group[0].article for _, group in groups if group}
     rows += [(entry.id, []) for entry in corpus.entries if entry.id not in annotated]
-    print("\t".join(display_line(cell) for cell in ["article", *labels, "total", "orphaned"]))
+    done = read_done(database_path(args.db))
+    print("\t".join(display_line(cell) for cell in ["article", *labels, "total", "orphaned", "done"]))
     orphans = []
     for name, group in rows:
         counts = Counter(a.label for a in group)
         lost = [a for a in group if a.status == ORPHANED]
         orphans += lost
-        cells = [name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost))]
+        finished = "yes" if name in done else ""
+        cells = [name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost)), finished]
         print("\t".join(display_line(cell) for cell in cells))
+    tell(f"done: {sum(entry.id in done for entry in corpus.entries)} of {len(corpus.entries)} articles")
     for orphan in orphans:
         where = f"{orphan.article} {orphan.label} “{excerpt(orphan.text, 60)}”"
         print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))

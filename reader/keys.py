@@ -24,6 +24,8 @@ APP = [
     Binding("x", "app.export", "Export", id="export"),
     Binding("L", "app.messages", "Message log", show=False, id="messages"),
     Binding("T", "app.stats", "Stats and map", id="stats"),
+    Binding("D", "app.toggle_done", "Mark the article done (again: not done)", id="done"),
+    Binding("greater_than_sign", "app.next_todo", "Next article not done", id="next-todo"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="palette", show=False),
 ]
 
@@ -68,6 +70,7 @@ TEXT = [
     Binding("right_square_bracket", "jump(1)", "Next tag", show=False, id="next-tag"),
     Binding("left_square_bracket", "jump(-1)", "Previous tag", show=False, id="prev-tag"),
     Binding("slash", "app.search", "Search", id="search"),
+    Binding("apostrophe", "jump_back", "'' back to before the last jump", show=False, id="jump-back"),
     Binding("n", "search_again(1)", "Next match", show=False, id="match-next"),
     Binding("N", "search_again(-1)", "Previous match", show=False, id="match-prev"),
     Binding("a", "app.toggle_panel", "Panel", id="panel"),

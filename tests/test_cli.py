@@ -39,8 +39,8 @@ def test_import_then_export_then_stats(tmp_path, db_path, capsys):
     assert capsys.readouterr().out == ""
     assert main(["stats", "--db", str(db_path)]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split("\t") == ["article", "quote", "figure", "place", "total", "orphaned"]
-    assert f"{SEED}\t0\t0\t2\t2\t0" in table  # every configured label has a column, used or not
+    assert table[0].split("\t") == ["article", "quote", "figure", "place", "total", "orphaned", "done"]
+    assert f"{SEED}\t0\t0\t2\t2\t0\t" in table  # every configured label has a column; not done
 
 
 def test_bad_import_is_one_line_exit_1_and_stores_nothing(tmp_path, db_path):

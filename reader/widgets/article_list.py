@@ -34,6 +34,10 @@ COUNT_WIDTH = 3  # at least: wider when a count has three digits or more
 MUTED = Style(dim=True, italic=True)
 
 
+DONE_MARK = "✓ "  # before the title of an article marked done (D)
+DONE_PREFIXES = ("done:", "todo:")  # the filter's: only the articles done, or not
+
+
 def format_date(moment: datetime | None) -> str:
     """An ISO date (2026-11-22): the locale's short forms (11/22/26) are ambiguous."""
     return moment.strftime("%Y-%m-%d") if moment else ""
@@ -77,6 +81,7 @@ class ArticleList(RowView):
         self.labels = labels
         self.counts = counts
         self.suggested: dict[str, int] = {}  # suggestions of the articles opened so far
+        self.done: set[str] = set()  # articles marked done (D)
         self._count_width = count_width(counts.values())
         self.shown: list[Entry] = list(entries)
         self.filter = ""
@@ -142,16 +147,29 @@ class ArticleList(RowView):
         if index is not None:
             self.refresh_row(index)
 
+    def set_done(self, done: set[str]) -> None:
+        """Which articles are done (D): marked ✓ before their titles."""
+        self.done = done
+        self.forget_rows()
+        self.refresh()
+
     def set_filter(self, text: str) -> None:
-        """Keep the rows whose file name or (already read) title holds text, any case."""
-        needle = text.casefold()
+        """Keep the rows whose file name or (already read) title holds text, any case;
+        a "done:" or "todo:" prefix keeps only the articles done, or not done."""
+        state, _, rest = text.partition(":") if text.startswith(DONE_PREFIXES) else ("", "", text)
+        needle = rest.casefold()
         current, before = self.current, self.rows_on_screen()
-        if not needle:
+        if not needle and not state:
             self.shown = list(self.entries)
         else:
-            narrower = self.filter and needle.startswith(self.filter.casefold())
+            plain = not state and not self.filter.startswith(DONE_PREFIXES)  # "done" then "done:" is no narrowing
+            narrower = plain and self.filter and text.casefold().startswith(self.filter.casefold())
             pool = self.shown if narrower else self.entries  # typing on only ever narrows
-            self.shown = [entry for entry in pool if needle in entry.search_text]
+            self.shown = [
+                entry
+                for entry in pool
+                if needle in entry.search_text and (not state or (entry.id in self.done) == (state == "done"))
+            ]
         self.filter = text
         self._rows = None
         self.cursor = self.shown.index(current) if current in self.shown else 0
@@ -247,8 +265,9 @@ class ArticleList(RowView):
         counts = self.counts.get(entry.id, Counter())
         title_width = self._title_width(width)
         base = self.base_style
+        mark = DONE_MARK if entry.id in self.done else ""
         title = Segment(
-            excerpt(describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
+            excerpt(mark + describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
         )
         segments = [*Strip([title]).adjust_cell_length(title_width, base)]
         date_width = self._date_width(width)

@@ -108,6 +108,8 @@ class ArticleView(LineView):
         self._press = 0
         self._strips: dict[tuple, Strip] = {}
         self.suggestions: Spans[Suggestion] = Spans((), suggestion_order)  # drawn apart from tags
+        self.before_jump: int | None = None  # where '' goes back to
+        self._mark_pending = False  # the first ' of '' was typed
         self.show_suggestions = True
 
     # ------------------------------------------------------------ content
@@ -124,6 +126,8 @@ class ArticleView(LineView):
         self.match = None
         self._searcher = None
         self.suggestions = Spans((), suggestion_order)  # the old text's: new ones come from a thread
+        if not keep_top:
+            self.before_jump = None  # another article
         self.set_spans(spans)
         self._relayout()
         self.move_to(cursor)
@@ -155,7 +159,7 @@ class ArticleView(LineView):
         else:
             target = shown.previous_before(self.cursor) or list(shown)[-1]
         self.clear_marks()
-        self.move_to(target.start)
+        self.jump_to(target.start)
 
     def redraw(self, start: int, end: int) -> None:
         """The tags of [start, end) changed: drop the cached rows there and redraw them."""
@@ -226,7 +230,24 @@ class ArticleView(LineView):
     def _last_offset(self) -> int:
         return prev_grapheme(self.text, len(self.text)) if self.text else 0
 
+    def jump_to(self, offset: int) -> None:
+        """A move far away (a search, G, the next tag, a row of the panel): '' comes back."""
+        self.before_jump = self.cursor
+        self.move_to(offset)
+
+    def action_jump_back(self) -> None:
+        """'': back to where the cursor was before the last jump (and '' again returns)."""
+        if not self._mark_pending:
+            self._mark_pending = True  # the first ' of ''
+            return
+        self._mark_pending = False
+        if self.before_jump is None:
+            self.post_message(self.Said("no jump to go back from yet"))
+            return
+        self.jump_to(self.before_jump)
+
     def move_to(self, offset: int, keep_goal: bool = False) -> None:
+        self._mark_pending = False
         offset = max(0, min(offset, self._last_offset()))
         offset = grapheme_bounds(self.text, offset)[0] if self.text else 0
         before, self.cursor = self.cursor, offset
@@ -280,7 +301,10 @@ class ArticleView(LineView):
 
     def action_move(self, motion: str) -> None:
         """Move the cursor; in visual mode this extends the selection."""
-        self.move_to(self._target(motion), keep_goal=motion.startswith(("line", "page")))
+        if motion in ("start", "end"):
+            self.jump_to(self._target(motion))
+        else:
+            self.move_to(self._target(motion), keep_goal=motion.startswith(("line", "page")))
 
     def action_extend(self, motion: str) -> None:
         """shift+arrows: start a selection at the cursor if none, then move."""
@@ -326,7 +350,7 @@ class ArticleView(LineView):
         if target is None:
             self.notify("no more annotations this way", timeout=2)
             return
-        self.move_to(target.start)
+        self.jump_to(target.start)
 
     def action_no_label(self, key: str) -> None:
         """A digit with no label on it says so, rather than doing nothing."""
@@ -343,7 +367,7 @@ class ArticleView(LineView):
         self._touch(*(self.match or ()))
         self.match = (found.start, found.end) if found else None
         if found is not None:
-            self.move_to(found.start)
+            self.jump_to(found.start)
         self.post_message(self.Said(found.describe() if found else f"not found: {query}"))
 
     def action_search_again(self, direction: int) -> None:

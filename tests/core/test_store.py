@@ -197,3 +197,27 @@ def test_counts_are_kept_beside_the_file_and_trusted_only_for_that_file(db_path)
     assert read_cached_counts(db_path) is None
     counts_path(db_path).write_text("{not json", encoding="utf-8")
     assert read_cached_counts(db_path) is None
+
+
+def test_reading_positions_and_done_marks_are_journalled_replayed_and_migrated(db_path):
+    old = json.dumps({"meta": {"1": {"schema": 3, "app": "reader"}}, "annotations": {}, "rejections": {}})
+    db_path.write_text(old)
+    with AnnotationStore(db_path) as store:
+        assert store.reading("a.txt") == {"article": "a.txt", "position": 0, "done": False}
+        assert store.set_reading("a.txt", position=120)
+        assert store.set_reading("a.txt", done=True)
+        assert not store.set_reading("a.txt", position=120)  # no change
+        store.set_reading("b.txt", position=5)
+        store.flush()  # the journal only
+    assert db_path.with_name(f"{db_path.name}.schema3.bak").read_text() == old
+    with AnnotationStore(db_path) as store:
+        assert store.reading("a.txt") == {"article": "a.txt", "position": 120, "done": True}
+        assert store.done_articles() == {"a.txt"}
+        store.set_reading("a.txt", done=False)
+        store.save()  # compacted into the file
+    data = json.loads(db_path.read_text())
+    assert data["meta"]["1"]["schema"] == SCHEMA == 4
+    assert sorted((r["article"], r["position"], r["done"]) for r in data["reading"].values()) == [
+        ("a.txt", 120, False),
+        ("b.txt", 5, False),
+    ]
