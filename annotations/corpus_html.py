@@ -85,4 +85,4 @@ class HtmlEntry(Entry):
                 head = file.read(HEAD)
         except OSError as error:
             return Meta(self.id, None, problem=f"cannot read ({error.strerror or error})")
-        return Meta(page_title(head) or self.id, page_date(head) or article_date("", self.path), "html")
+        return Meta(page_title(head) or self.id, page_date(head) or article_date("", self.path))

@@ -83,8 +83,12 @@ def line_entries(path: Path, file_id: str, text_field: str, notices: list[str]) 
             where = f"{path}:{number}"
             try:
                 record = json.loads(line)
-            except ValueError as error:
-                notices.append(f"{where}: not JSON ({error}); skipped")
+            except json.JSONDecodeError as error:
+                said = error.msg.lower().removesuffix(" at")  # "Invalid control character at"
+                notices.append(f"{where}: not JSON ({said}, column {error.colno}); skipped")
+                continue
+            except ValueError:  # bytes that are not UTF-8
+                notices.append(f"{where}: not JSON (not UTF-8 text); skipped")
                 continue
             text = record.get(text_field) if isinstance(record, dict) else None
             if not isinstance(text, str):

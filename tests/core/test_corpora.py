@@ -86,3 +86,14 @@ def test_a_web_page_reads_as_its_main_text_in_its_own_charset_titled_and_dated(t
     assert "в городе Эрбиль" in text  # windows-1251, read as the page says
     assert "Sport" not in text and "<p>" not in text
     assert (tmp_path / "page.html").read_bytes() == PAGE.encode("windows-1251")  # never changed
+
+
+def test_a_line_in_another_encoding_or_cut_short_is_named_and_the_rest_read(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b'{"text": "caf\xe9"}\n{"text": "cut\n{"id": 1, "text": "Fine."}\n')
+    corpus = find_articles([path])
+    assert [e.id for e in corpus.entries] == ["1"]
+    assert corpus.notices == [
+        f"{path}:1: not JSON (not UTF-8 text); skipped",
+        f"{path}:2: not JSON (invalid control character, column 14); skipped",
+    ]
