@@ -37,6 +37,8 @@ from .widgets.search_bar import SearchBar
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from annotations.corpus_search import Hit
+
     from .screens.export import ExportChoice
 
 
@@ -585,6 +587,19 @@ class ReaderApp(EndsWhenTold):
             self.store.annotations(), article, towns, self.session.country_name, size.width - 8, size.height
         )
         self.push_screen(screen, chosen)
+
+    def action_search_corpus(self) -> None:
+        """F: every match in every article, as it is found; enter opens one there."""
+        from .screens.corpus_search import CorpusSearchScreen
+
+        def chosen(hit: Hit | None) -> None:
+            if hit is not None:
+                self.open_article(hit.article, hit.start)
+                self.view.jump_to(hit.start)
+                self.view.match = (hit.start, hit.end)
+                self.view.refresh_all()
+
+        self.push_screen(CorpusSearchScreen(self.corpus), chosen)
 
     def action_messages(self) -> None:
         from .screens.messages import MessagesScreen

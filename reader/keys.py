@@ -24,6 +24,7 @@ APP = [
     Binding("x", "app.export", "Export", id="export"),
     Binding("L", "app.messages", "Message log", show=False, id="messages"),
     Binding("T", "app.stats", "Stats and map", id="stats"),
+    Binding("F", "app.search_corpus", "Search every article", id="search-corpus"),
     Binding("D", "app.toggle_done", "Mark the article done (again: not done)", id="done"),
     Binding("greater_than_sign", "app.next_todo", "Next article not done", id="next-todo"),
     Binding("ctrl+p", "app.command_palette", "Commands", id="palette", show=False),

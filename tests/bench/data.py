@@ -214,3 +214,19 @@ def news_article(path: Path, size: int, seed: int = 5) -> Path:
         total += len(text.encode("utf-8"))
     path.write_text("".join(parts), encoding="utf-8")
     return path
+
+
+def search_corpus(folder: Path, count: int, size: int) -> Path:
+    """count articles of about size bytes each; every hundredth names Zakho (the search's word)."""
+    if folder.exists():
+        return folder
+    rng = random.Random(6)
+    folder.mkdir(parents=True)
+    for number in range(count):
+        parts = [f"Report {number}\n"]
+        while sum(map(len, parts)) < size:
+            parts.append(paragraph(rng, 80) + "\n")
+        if number % 100 == 99:
+            parts.insert(len(parts) // 2, "Officials in Zakho said the talks would go on.\n")
+        (folder / f"report{number:05d}.txt").write_text("".join(parts), encoding="utf-8")
+    return folder
