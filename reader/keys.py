@@ -39,6 +39,7 @@ ARTICLE_LIST = [
     Binding("G,end", "last", "Last article", show=False, id="list-last"),
     Binding("enter", "select_cursor", "Open", id="list-open"),
     Binding("slash", "filter", "Filter (enter keeps, esc clears)", id="list-filter"),
+    Binding("o", "sort", "Order by title, date, tags, as found", show=False, id="list-sort"),
 ]
 
 TEXT = [
@@ -75,6 +76,7 @@ TEXT = [
     Binding("n", "search_again(1)", "Next match", show=False, id="match-next"),
     Binding("N", "search_again(-1)", "Previous match", show=False, id="match-prev"),
     Binding("a", "app.toggle_panel", "Panel", id="panel"),
+    Binding("W", "reading_width", "Reading width (88 columns / the pane's)", show=False, id="reading-width"),
     Binding("E", "app.attributes", "Attributes", id="attributes"),
     Binding("full_stop", "app.next_suggestion(1)", "Next suggestion", id="suggestion-next"),
     Binding("comma", "app.next_suggestion(-1)", "Previous suggestion", show=False, id="suggestion-prev"),

@@ -34,6 +34,7 @@ COUNT_WIDTH = 3  # at least: wider when a count has three digits or more
 MUTED = Style(dim=True, italic=True)
 
 
+ORDERS = ("found", "title", "date", "tags")  # o goes round them; as found on disk first
 DONE_MARK = "✓ "  # before the title of an article marked done (D)
 DONE_PREFIXES = ("done:", "todo:")  # the filter's: only the articles done, or not
 
@@ -77,7 +78,9 @@ class ArticleList(RowView):
 
     def __init__(self, entries: list[Entry], labels: LabelSet, counts: dict[str, Counter], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.entries = entries
+        self.corpus_order = entries
+        self.entries = list(entries)  # in the order chosen with o
+        self.order = ORDERS[0]
         self.labels = labels
         self.counts = counts
         self.suggested: dict[str, int] = {}  # suggestions of the articles opened so far
@@ -146,6 +149,24 @@ class ArticleList(RowView):
         index = self.index_of(article_id)
         if index is not None:
             self.refresh_row(index)
+
+    def action_sort(self) -> None:
+        """o: the list by title, by date (newest first), by tags (most first), or as found."""
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        current, before = self.current, self.rows_on_screen()
+        keys = {
+            "title": lambda e: e.meta.title.casefold(),
+            "date": lambda e: -(e.meta.date.timestamp() if e.meta.date else float("-inf")),
+            "tags": lambda e: -sum(self.counts.get(e.id, Counter()).values()),
+        }
+        key = keys.get(self.order)
+        self.entries = sorted(self.corpus_order, key=key) if key else list(self.corpus_order)
+        order = {entry.id: number for number, entry in enumerate(self.entries)}
+        self.shown.sort(key=lambda entry: order[entry.id])
+        self._rows = None
+        self.cursor = self.shown.index(current) if current in self.shown else 0
+        self.rows_changed(before)
+        self.refresh_header()
 
     def set_done(self, done: set[str]) -> None:
         """Which articles are done (D): marked ✓ before their titles."""
@@ -250,8 +271,9 @@ class ArticleList(RowView):
             line = [Segment(prompt, base + Style(reverse=self.typing)), Segment(f"  {count}", base)]
             return Strip(line).adjust_cell_length(width, base)
         title_width = self._title_width(width)
+        heading = "Article" if self.order == ORDERS[0] else f"Article · by {self.order}"
         segments = [
-            Segment("Article"[: title_width - 1].ljust(title_width), base),
+            Segment(heading[: title_width - 1].ljust(title_width), base),
             Segment("Date"[: self._date_width(width)].ljust(self._date_width(width)), base),
         ]
         for label, style in zip(self.labels.labels, self._label_styles):

@@ -40,6 +40,8 @@ def suggestion_order(suggestion: Suggestion) -> tuple[int, int, str]:
     return suggestion.start, -suggestion.end, suggestion.label
 
 
+READING_WIDTH = 88  # columns W wraps at: a comfortable line, however wide the terminal
+
 _JUMPS = {
     "word_next": motions.next_word_start,
     "word_prev": motions.prev_word_start,
@@ -109,6 +111,7 @@ class ArticleView(LineView):
         self._strips: dict[tuple, Strip] = {}
         self.suggestions: Spans[Suggestion] = Spans((), suggestion_order)  # drawn apart from tags
         self.before_jump: int | None = None  # where '' goes back to
+        self.reading_width: int | None = None  # W: wrap narrower than the pane
         self._mark_pending = False  # the first ' of '' was typed
         self.show_suggestions = True
 
@@ -173,7 +176,7 @@ class ArticleView(LineView):
         """The text's layout at the pane's width (one kept per width seen), its top row
         where the top row's text was. Not before the pane has a width (an article opened
         at start-up): on_resize does it then."""
-        width = self.scrollable_content_region.width
+        width = self._wrap_width()
         if not width:
             self.layout_rows = Layout("", 1)
             return
@@ -205,8 +208,21 @@ class ArticleView(LineView):
             self._top = self.layout_rows.span(round(new_value))[0]
             self._settle()
 
-    def on_resize(self, event: events.Resize) -> None:
+    def _wrap_width(self) -> int:
+        """The pane's width, or the reading width when that is narrower (W)."""
         width = self.scrollable_content_region.width
+        return min(width, self.reading_width) if self.reading_width and width else width
+
+    def action_reading_width(self) -> None:
+        """W: wrap at READING_WIDTH columns however wide the pane (W again: the pane's width)."""
+        self.reading_width = None if self.reading_width else READING_WIDTH
+        self._relayout()
+        self._scroll_to_cursor()
+        said = f"lines wrap at {READING_WIDTH} columns" if self.reading_width else "lines wrap at the pane's width"
+        self.post_message(self.Said(f"{said} (W switches)"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self._wrap_width()
         if width and (self.layout_rows.width != width or self.layout_rows.text is not self.text):
             self._relayout()
             self._scroll_to_cursor()

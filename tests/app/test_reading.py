@@ -79,3 +79,56 @@ async def test_D_marks_done_the_list_shows_and_filters_it_and_next_opens_the_nex
     out, err = capsys.readouterr()
     assert "done: 1 of 2 articles" in err
     assert [line.split("\t")[-1] for line in out.splitlines()[1:3]] == ["", "yes"]
+
+
+async def test_W_wraps_at_a_reading_width_in_a_wide_pane_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await loaded(pilot)
+        app.open_article(SEED)
+        await pilot.pause()
+
+        def longest() -> int:
+            layout = app.view.layout_rows
+            return max(len(app.view.text[slice(*layout.span(row))].rstrip()) for row in range(10))
+
+        wide = longest()
+        assert wide > 88
+        app.view.move_to(app.view.text.index("Baghdad"))
+        await pilot.press("W")
+        assert longest() <= 88 and app.view.layout_rows.width == 88
+        assert app.view.text[app.view.cursor : app.view.cursor + 7] == "Baghdad"  # the cursor stays put
+        assert "lines wrap at 88 columns" in app.query_one("#message").content.plain
+        await pilot.press("W")
+        assert longest() == wide
+
+
+async def test_o_orders_the_list_by_title_date_and_tags_and_back(make_app, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, title, date in (
+        ("1.md", "Zebras cross the river", "2026-01-03"),
+        ("2.md", "Apples fall today", "2026-01-01"),
+    ):
+        (folder / name).write_text(f"---\ntitle: {title}\ndate: {date}\n---\nText of {title}.\n")
+    (folder / "3.md").write_text("---\ntitle: Mangoes ripen in the sun\ndate: 2026-01-02\n---\nMore text.\n")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        listed = app.article_list
+
+        def order() -> list[str]:
+            return [entry.id for entry in listed.shown]
+
+        assert order() == ["1.md", "2.md", "3.md"]
+        await pilot.press("o")
+        assert order() == ["2.md", "3.md", "1.md"] and "by title" in listed.render_line(0).text
+        await pilot.press("o")
+        assert order() == ["1.md", "3.md", "2.md"]  # newest first
+        app.open_article("3.md")
+        app.view.select(0, 4)
+        await pilot.press("1")
+        await pilot.press("shift+tab", "o")
+        assert order()[0] == "3.md"  # most tags first
+        await pilot.press("o")
+        assert order() == ["1.md", "2.md", "3.md"] and listed.render_line(0).text.startswith("Article ")
