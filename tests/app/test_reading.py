@@ -132,3 +132,22 @@ async def test_o_orders_the_list_by_title_date_and_tags_and_back(make_app, tmp_p
         assert order()[0] == "3.md"  # most tags first
         await pilot.press("o")
         assert order() == ["1.md", "2.md", "3.md"] and listed.render_line(0).text.startswith("Article ")
+
+
+async def test_the_palettes_theme_reaches_every_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.open_article(SEED)
+        await pilot.press("a")
+        await pilot.pause()
+        panes = (app.view, app.article_list, app.panel)
+
+        def backgrounds() -> list[object]:
+            return [list(pane.render_line(1))[0].style.bgcolor for pane in panes]
+
+        dark = backgrounds()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = backgrounds()
+        assert all(before != after for before, after in zip(dark, light)), (dark, light)
