@@ -144,7 +144,7 @@ async def test_the_palettes_theme_reaches_every_pane(make_app):
         panes = (app.view, app.article_list, app.panel)
 
         def backgrounds() -> list[object]:
-            return [list(pane.render_line(1))[0].style.bgcolor for pane in panes]
+            return [next(iter(pane.render_line(1))).style.bgcolor for pane in panes]
 
         dark = backgrounds()
         app.theme = "textual-light"
