@@ -19,6 +19,14 @@ async def opened_with_suggestions(pilot):
     raise AssertionError("no suggestions came")
 
 
+async def tag_first(pilot, words: str, label: str) -> None:
+    """Select the first occurrence of words in the open article and tag it with label."""
+    app = pilot.app
+    start = app.view.text.index(words)
+    app.view.select(start, start + len(words))
+    await pilot.press(app.labels.by_name(label).key)
+
+
 def position(app) -> str:
     return app.query_one("#position").content.plain
 
@@ -111,9 +119,7 @@ async def test_a_place_and_a_quote_tagged_by_hand_carry_their_geonames_id_and_sp
     async with app.run_test(size=(160, 40)) as pilot:
         await opened_with_suggestions(pilot)
         text = app.view.text
-        erbil = text.index("Erbil")
-        app.view.select(erbil, erbil + len("Erbil"))
-        await pilot.press(app.labels.by_name("place").key)
+        await tag_first(pilot, "Erbil", "place")
         await pilot.pause()
         assert "tagged place “Erbil”" in app.query_one("#message").content.plain
         assert position(app).endswith("· GeoNames 95446 · Iraq"), position(app)
@@ -132,10 +138,8 @@ async def test_E_on_a_place_picks_another_candidate_searches_and_says_none(make_
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
         await opened_with_suggestions(pilot)
-        text = app.view.text
-        erbil = text.index("Erbil")
-        app.view.select(erbil, erbil + len("Erbil"))
-        await pilot.press(app.labels.by_name("place").key, "E")
+        await tag_first(pilot, "Erbil", "place")
+        await pilot.press("E")
         await pilot.pause()
         shown = [str(o.prompt) for o in app.screen.query_one("#picker-choices").options]
         assert shown[0].startswith("Erbil · city · Iraq · ") and shown[0].endswith("GeoNames 95446")
@@ -198,9 +202,7 @@ async def test_T_shows_the_tagged_places_on_a_map_and_enter_goes_to_one(make_app
         await opened_with_suggestions(pilot)
         text = app.view.text
         for name in ("Erbil", "Syria"):
-            at = text.index(name)
-            app.view.select(at, at + len(name))
-            await pilot.press(app.labels.by_name("place").key)
+            await tag_first(pilot, name, "place")
         quote = text.index("We have operation centers")
         app.view.select(quote, text.index("”", quote))
         await pilot.press(app.labels.by_name("quote").key, "g", "T")
@@ -252,10 +254,8 @@ async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_ta
         count = len(app.view.suggestions)
         assert app.article_list.row_text(SEED).split()[-1] == str(count)
         assert app.article_list.render_line(0).text.split()[-1] == "+"
-        text = app.view.text
-        erbil = text.index("Erbil")
-        app.view.select(erbil, erbil + len("Erbil"))
-        await pilot.press(app.labels.by_name("place").key, "a", "tab")
+        await tag_first(pilot, "Erbil", "place")
+        await pilot.press("a", "tab")
         await pilot.pause()
         panel = app.panel
         assert [a.text for a in panel.annotations] == ["Erbil"]

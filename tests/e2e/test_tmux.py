@@ -44,10 +44,8 @@ def start():
         pane.close()
 
 
-def test_search_select_tag_quit_and_find_it_in_the_database(start, tmp_path):
-    db = tmp_path / "db.json"
-    done = tmp_path / "exit-code"
-    pane = start(f"{q(READER)} --db {q(db)}; echo $? > {q(done)}")
+def on_baghdad(pane: Pane) -> None:
+    """Open the first seed and search its first "Baghdad": the cursor on it, at 527."""
     pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
     pane.keys("Enter")
     pane.wait_for(lambda s: "Baghdad" in s, "the article text")
@@ -56,6 +54,13 @@ def test_search_select_tag_quit_and_find_it_in_the_database(start, tmp_path):
     pane.keys("Baghdad", literal=True)
     pane.keys("Enter")
     pane.wait_for(lambda s: " 527" in s, "the cursor on the match")
+
+
+def test_search_select_tag_quit_and_find_it_in_the_database(start, tmp_path):
+    db = tmp_path / "db.json"
+    done = tmp_path / "exit-code"
+    pane = start(f"{q(READER)} --db {q(db)}; echo $? > {q(done)}")
+    on_baghdad(pane)
     pane.keys("v", "l", "l", "l", "l", "l", "l")
     pane.wait_for(lambda s: "selected 527–534" in s, "the selection")
     pane.keys("3")
@@ -204,14 +209,7 @@ def test_a_place_tagged_by_hand_gets_its_geonames_id_and_E_searches_another_type
     db = tmp_path / "db.json"
     done = tmp_path / "exit-code"
     pane = start(f"{q(READER)} --db {q(db)}; echo $? > {q(done)}")
-    pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
-    pane.keys("Enter")
-    pane.wait_for(lambda s: "Baghdad" in s, "the article text")
-    pane.keys("/")
-    pane.wait_for(lambda s: "search (enter finds" in s, "the search bar")
-    pane.keys("Baghdad", literal=True)
-    pane.keys("Enter")
-    pane.wait_for(lambda s: " 527" in s, "the cursor on the match")
+    on_baghdad(pane)
     pane.keys("v", "e", "3")
     pane.wait_for(lambda s: "tagged place “Baghdad” 527–534 · GeoNames 98182 · Iraq" in s, "the tag with its id")
     pane.keys("E")
