@@ -5,12 +5,14 @@ show while the rest are looked for. Smart case, as in one article's search.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .entries import ArticleError, Entry
 
 CONTEXT = 40  # characters shown on each side of a match
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +26,8 @@ class Hit:
 
 
 def _line(text: str) -> str:
-    return " ".join(text.split())
+    """The words on one line, a space kept where one meets the match ("of Kirkuk and")."""
+    return _SPACES.sub(" ", text)
 
 
 def hits(entries: Iterable[Entry], query: str, per_article: int = 1000) -> Iterator[Hit]:

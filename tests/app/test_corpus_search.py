@@ -39,6 +39,7 @@ def test_hits_are_smart_case_in_text_order_with_context_on_one_line(tmp_path):
         ("a.txt", 10, "ERBIL"),
         ("a.txt", 22, "erbil"),
     ]
-    assert found[1].before == "Erbil and" and found[1].after == ", then erbil."
+    assert found[1].before == "Erbil and " and found[1].after == ", then erbil."
+    assert found[0].after == " and ERBIL, then erbil."  # the space by the match kept
     assert [h.start for h in hits(corpus.entries, "ERBIL")] == [10]  # a capital: case matters
     assert list(hits(corpus.entries, "  ")) == []
