@@ -37,6 +37,7 @@ called calls call calling described describes describing dubbed labeled labelled
 dismissed rejected accused pledged pledges promised promises criticized criticised praised
 slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
 deemed termed judged admitted acknowledged pledged welcomed conceded offered
+argue argues promising urging warning claiming vowing pledging ripped accusing
 """
 # Of those, the ones a speaker is the subject of ("Sanders pledged …"), not "…, saying".
 _FINITE = [verb for verb in _REPORTING.split() if not verb.endswith("ing") and verb != "call"]
@@ -73,7 +74,7 @@ _OPENS_SENTENCE = regex.compile(
 _OPENING = '“"‘«'
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
-_SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())})\b")
+_SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|according to)\b")
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 
 
