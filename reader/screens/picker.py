@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from annotations.choices import Choice
+if TYPE_CHECKING:
+    from annotations.choices import Choice  # not at start: the finders compile large patterns
 
 AS_TEXT = "as text"  # the answer when t asks for the attributes as text
 
