@@ -59,6 +59,7 @@ def run_app(argv: list[str]) -> int:
         app.ended.set()
     finally:
         store.close()
+    app.closed.set()  # (see EndsWhenTold._end_anyway)
     if app.load_error:
         raise Failure(app.load_error)
     if app.return_code:  # Textual ended the app on an unexpected error

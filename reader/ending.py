@@ -9,6 +9,7 @@ import io
 import os
 import signal
 import threading
+import time
 from typing import Any
 
 from rich.console import Console
@@ -32,6 +33,7 @@ class EndsWhenTold(KeysFollowFocus):
         self.error_console = Console(file=self.crash_report, width=120, color_system=None)
         self.exit_deadline: float | None = None  # seconds an exit may take (see _arm_watchdog)
         self.ended = threading.Event()
+        self.closed = threading.Event()  # set by the command line once the store is saved and closed
         self._watchdog: threading.Thread | None = None
 
     def get_driver_class(self) -> type[Driver]:
@@ -60,12 +62,18 @@ class EndsWhenTold(KeysFollowFocus):
             self._watchdog.start()
 
     def _end_anyway(self, deadline: float) -> None:
-        if self.ended.wait(deadline):
-            return
-        try:
-            self.save_everything()
-        finally:
-            os._exit(self.return_code or 0)
+        if not self.ended.wait(deadline):
+            try:
+                self.save_everything()
+            finally:
+                os._exit(self.return_code or 0)
+        # The app ended and, once the store is closed, the process ends within moments; a
+        # thread that cannot end would keep it alive for ever, at full CPU: Textual's input
+        # thread reading a terminal that went away (seen: a reader 85 minutes after its
+        # tmux server was killed). Everything is saved by then.
+        self.closed.wait()
+        time.sleep(deadline)
+        os._exit(self.return_code or 0)
 
     def save_everything(self) -> None:
         """Called from the watchdog's thread before a forced end."""

@@ -224,3 +224,21 @@ def test_a_place_tagged_by_hand_gets_its_geonames_id_and_E_searches_another_type
         time.sleep(0.1)
     [record] = json.loads(db.read_text(encoding="utf-8"))["annotations"].values()
     assert (record["text"], record["attrs"]["geonameid"], record["attrs"]["name"]) == ("Baghdad", 99072, "Mosul")
+
+
+def test_a_thread_that_cannot_end_does_not_keep_the_process_alive(start, tmp_path):
+    """Textual's input thread, reading a terminal that went away, spins for ever and the
+    interpreter waits for it at exit (a reader was found 85 minutes after its tmux server
+    was killed). Here such a thread is made: started by the app, never ending."""
+    lingering = (
+        "import threading, time, reader.app as app; "
+        "mount = app.ReaderApp.on_mount; "
+        "app.ReaderApp.on_mount = lambda self: (threading.Thread(target=lambda: time.sleep(600)).start(), mount(self)); "
+        "from reader.cli import main; raise SystemExit(main())"
+    )
+    db = tmp_path / "db.json"
+    pane = start(f"{q(sys.executable)} -c {q(lingering)} --db {q(db)}; echo EXIT=$?; sleep 30")
+    tag_erbil(pane)
+    pane.keys("q")
+    pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)  # not after 600 s
+    assert saved_tags(db) == [("place", "ERBIL")]
