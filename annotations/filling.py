@@ -14,7 +14,8 @@ from .gazetteer import Gazetteer
 from .places import place_named
 from .quotes import Quote, find_quotes
 
-CONTEXT = 10_000  # characters read on each side of a tag: enough for a story's other places and its speakers
+CONTEXT = 10_000  # characters read on each side of a quote: enough for a story's speakers
+PLACE_CONTEXT = 2_000  # and of a place: its paragraph and the next ones (a key's worth of time: ~1 ms)
 
 
 def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -25,7 +26,7 @@ def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer 
         figure = parse_figure(text[start:end])
         return figure.attrs() if figure is not None else {}
     if label == "place" and gazetteer is not None:
-        place = place_named(text[start:end], context, gazetteer)
+        place = place_named(text[start:end], text[max(0, start - PLACE_CONTEXT) : end + PLACE_CONTEXT], gazetteer)
         return place.attrs() if place is not None else {}
     if label == "quote":
         return _speaker(context, start - left, end - left, left)

@@ -83,6 +83,9 @@ class EditingSession:
         # Where place tags find their GeoNames entry: the app's gazetteer, loaded on first use.
         self.gazetteer: Callable[[], Gazetteer | None] = lambda: None
         self.country_name: Callable[[str], str] = str  # "IQ" -> "Iraq", once a gazetteer is loaded
+        # What a suggestion of (label, start, end) carries, if one is shown there: read in
+        # the whole article's context, and already paid for.
+        self.suggested: Callable[[str, int, int], dict[str, Any] | None] = lambda label, start, end: None
 
     # ------------------------------------------------------------ opening
 
@@ -291,6 +294,10 @@ class EditingSession:
         article = self.article.text if self.article is not None else ""
         if text is not None and article[start:end] != text:
             article, start, end = text, 0, len(text)
+        else:
+            known = self.suggested(label, start, end)
+            if known is not None:
+                return dict(known)
         return filled_in(label, article, start, end, self.gazetteer() if label == "place" else None)
 
     def delete(self, target: Annotation | None) -> Outcome:

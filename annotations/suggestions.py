@@ -19,7 +19,6 @@ from typing import Any
 import regex
 
 from . import attributes
-from .english import alternation
 from .figures import find_figures
 from .gazetteer import Gazetteer
 from .model import Annotation
@@ -113,20 +112,41 @@ def _rules(text: str, labels: set[str], gazetteer: Callable[[], Gazetteer | None
     return found
 
 
+_TOKEN = regex.compile(r"\w+")
+
+
 def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggestion]:
-    """Every whole-word occurrence of a text the person has tagged, with that tag's label."""
+    """Every whole-word occurrence of a text the person has tagged, with that tag's label:
+    at each word that begins a tagged text, the longest tagged text that starts there.
+    (One alternation of every tagged text took 3 s to compile at 20,000 of them, again
+    after each new tag.)"""
     # list(): the UI thread may learn a tag while a thread suggests
     wanted = {tagged: attrs for tagged, attrs in list(knowledge.tagged.items()) if tagged[0] in labels}
     if not wanted:
         return []
     by_text: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    words_after: dict[str, int] = {}  # a tagged text's first word: the most words one has
     for (label, tagged), attrs in wanted.items():
         by_text.setdefault(tagged, []).append((label, attrs))
-    pattern = regex.compile(rf"(?<![\w])(?:{alternation(by_text)})(?![\w])")
+        words = _TOKEN.findall(tagged)
+        words_after[words[0]] = max(words_after.get(words[0], 0), len(words))
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() in words_after]
+    ends = [m.end() for m in _TOKEN.finditer(text)] if any(n > 1 for n in words_after.values()) else []
     found = []
-    for match in pattern.finditer(text, overlapped=False):
-        for label, attrs in by_text[match.group()]:
-            found.append(Suggestion(label, match.start(), match.end(), match.group(), attrs, LEARNED))
+    reached = 0  # suggestions of learned texts do not overlap one another
+    for start, end in tokens:
+        if start < reached:
+            continue
+        most = words_after[text[start:end]]
+        here = bisect_right(ends, start)  # ends[here] is this word's own end
+        following = ends[here + 1 : here + most] if most > 1 else []
+        for stop in reversed([end, *following]):  # the longest first
+            candidate = text[start:stop]
+            if candidate in by_text:
+                for label, attrs in by_text[candidate]:
+                    found.append(Suggestion(label, start, stop, candidate, attrs, LEARNED))
+                reached = stop
+                break
     return found
 
 

@@ -91,6 +91,7 @@ class ReaderApp(EndsWhenTold):
         self.suggestions = Suggestions(self)
         self.session.gazetteer = self.suggestions.places
         self.session.country_name = self.suggestions.country_name
+        self.session.suggested = self.suggestions.carried
         self.load_error = ""
         self._waiting_for: int | None = None
         self._cursor = 0  # the open article's, for remember_position

@@ -20,6 +20,8 @@ from .widgets.article_view import suggestion_order
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from annotations.gazetteer import Gazetteer
     from annotations.history import Change
     from annotations.model import LabelSet
@@ -50,12 +52,14 @@ class ReaderApp(Protocol):
     def call_from_thread(self) -> Callable[..., Any]: ...
     @property
     def query_one(self) -> Callable[..., Any]: ...
+    def set_timer(self, delay: float, callback: Callable[[], None]) -> Timer: ...
 
 
 # Articles longer than this have their suggestions found in a process of their own: the
 # rules run in pure Python and, in a thread, would take the interpreter from the keys for
 # seconds (3 s a MB).
 LARGEST = 1_000_000
+AFTER_CHANGES = 0.2  # seconds without a change before the suggestions are found again
 
 
 class Suggestions:
@@ -70,6 +74,7 @@ class Suggestions:
         self._finding: Article | None = None  # the article whose suggestions a thread is finding
         self._child: subprocess.Popen[bytes] | None = None  # a large article's, see LARGEST
         self._child_lock = threading.Lock()
+        self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
@@ -158,6 +163,13 @@ class Suggestions:
         """ "Iraq" for "IQ" once the gazetteer is loaded (the code until then)."""
         return self._gazetteer.country_name(code) if self._gazetteer is not None else code
 
+    def carried(self, label: str, start: int, end: int) -> dict[str, Any] | None:
+        """What the suggestion of label at exactly start..end carries, if one is shown."""
+        for suggestion in self.app.view.suggestions.overlapping(start, end):
+            if (suggestion.label, suggestion.start, suggestion.end) == (label, start, end):
+                return suggestion.attrs
+        return None
+
     def describe_suggestion(self, suggestion: Suggestion) -> str:
         from annotations.suggestions import describe
 
@@ -199,7 +211,11 @@ class Suggestions:
                     self._knowledge.learn(leaf.after)
             if any(leaf.rejection is not None for leaf in change.leaves()):
                 self._knowledge.rejections_are(self.app.store.rejections())
-        self.refresh()
+        # Found again once the keys pause: a thread finding suggestions after every tag of
+        # a quick run of them took the interpreter from those keys (a tag's 1.4 ms became 34).
+        if self._after_changes is not None:
+            self._after_changes.stop()
+        self._after_changes = self.app.set_timer(AFTER_CHANGES, self.refresh)
 
     def take(self, suggestions: list[Suggestion], accept: bool, label: str | None = None) -> None:
         """Accept (or reject) these suggestions as one undoable step, then go to the next one."""

@@ -76,9 +76,9 @@ async def test_tagging_a_word_by_hand_suggests_its_other_occurrences(make_app):
         first = text.index("Coalition")
         app.view.select(first, first + len("Coalition"))
         await pilot.press("2")  # as a figure: no rule suggests it, so only learning can
-        for _ in range(50):
+        for _ in range(50):  # found again once the keys pause (AFTER_CHANGES)
             await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await pilot.pause(0.05)
             learned = [s for s in app.view.suggestions if s.text == "Coalition" and s.label == "figure"]
             if learned:
                 break
@@ -239,7 +239,7 @@ async def test_R_rejects_all_alike_as_one_step_and_u_brings_them_back(make_app):
         await pilot.press("u")
         for _ in range(50):
             await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await pilot.pause(0.05)
             back = [s for s in app.view.suggestions if (s.label, s.text) == (many[0].label, many[0].text)]
             if len(back) == len(many):
                 break

@@ -183,3 +183,13 @@ def test_rejecting_and_accepting_many_are_one_step_each_undone_and_redone(db_pat
         store.flush()
     with AnnotationStore(db_path) as store:
         assert sorted(r["start"] for r in store.rejections()) == [0, 9]
+
+
+def test_learned_texts_match_whole_words_longest_first_across_punctuation():
+    knowledge = Knowledge()
+    for tagged in ("Smith", "John Smith", "5,200 troops", "Port Harcourt State"):
+        knowledge.tagged["place", tagged] = {}
+    text = "John Smith met Smith and Smithfield. 5,200 troops in Port Harcourt State, Port Harcourt."
+    found = suggest("a.txt", text, [], knowledge, ["place"], lambda: None)
+    assert [s.text for s in found] == ["John Smith", "Smith", "5,200 troops", "Port Harcourt State"]
+    assert all(text[s.start : s.end] == s.text for s in found)
