@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .entries import ArticleError, Entry
+from .search import lower_in_place
 
 CONTEXT = 40  # characters shown on each side of a match
 _SPACES = re.compile(r"\s+")
@@ -41,10 +42,7 @@ def hits(entries: Iterable[Entry], query: str, per_article: int = 1000) -> Itera
             text = entry.load().text
         except ArticleError:
             continue  # named in the list already: not an article
-        haystack = text
-        if folded:
-            lowered = text.lower()
-            haystack = lowered if len(lowered) == len(text) else text  # (İ lowers to two: offsets would slip)
+        haystack = lower_in_place(text) if folded else text
         start = haystack.find(needle)
         found = 0
         while start != -1 and found < per_article:

@@ -20,8 +20,6 @@ PLACE_CONTEXT = 2_000  # and of a place: its paragraph and the next ones (a key'
 
 def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """The attributes of a new tag of label over text[start:end] (text: the whole article)."""
-    left = max(0, start - CONTEXT)
-    context = text[left : end + CONTEXT]
     if label == "figure":
         figure = parse_figure(text[start:end])
         return figure.attrs() if figure is not None else {}
@@ -29,7 +27,8 @@ def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer 
         place = place_named(text[start:end], text[max(0, start - PLACE_CONTEXT) : end + PLACE_CONTEXT], gazetteer)
         return place.attrs() if place is not None else {}
     if label == "quote":
-        return _speaker(context, start - left, end - left, left)
+        left = max(0, start - CONTEXT)
+        return _speaker(text[left : end + CONTEXT], start - left, end - left, left)
     return {}
 
 

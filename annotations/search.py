@@ -14,14 +14,19 @@ from dataclasses import dataclass
 _lowered: tuple[str, str] | None = None  # (text, text.lower()) of the last text searched
 
 
+def lower_in_place(text: str) -> str:
+    """text in lower case, one character for one, so offsets hold."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that lowers to two (İ): keep those as they are
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
 def _lower(text: str) -> str:
-    """text in lower case, one character for one, so offsets hold (made once per text)."""
+    """lower_in_place(text), made once per text."""
     global _lowered
     if _lowered is None or _lowered[0] is not text:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a character that lowers to two (İ): keep those as they are
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        _lowered = (text, lowered)
+        _lowered = (text, lower_in_place(text))
     return _lowered[1]
 
 

@@ -122,51 +122,33 @@ class ArticleList(RowView):
 
     def set_all_counts(self, counts: dict[str, Counter]) -> None:
         self.counts = counts
-        self._count_width = count_width(counts.values())
-        self.forget_rows()
-        self.refresh()
+        self._refit()
 
     def set_counts(self, article_id: str, counts: Counter) -> None:
         self.counts[article_id] = counts
-        if count_width([counts]) > self._count_width:  # every row's columns move
-            self.set_all_counts(self.counts)
-            return
-        self.forget_rows(article_id)
-        index = self.index_of(article_id)
-        if index is not None:
-            self.refresh_row(index)
+        self._changed(article_id, wider=count_width([counts]) > self._count_width)
 
     def set_suggested(self, article_id: str, count: int) -> None:
         """The number of suggestions an opened article has (its last column)."""
         first = not self.suggested
         self.suggested[article_id] = count
-        if first or len(str(count)) + 1 > self._count_width:  # every row's columns move
-            self._count_width = max(self._count_width, len(str(count)) + 1)
-            self.forget_rows()
-            self.refresh()
+        self._changed(article_id, wider=first or len(str(count)) + 1 > self._count_width)
+
+    def _changed(self, article_id: str, wider: bool) -> None:
+        """Redraw the article's row; every row if the count columns must widen (or appear)."""
+        if wider:
+            self._refit()
             return
         self.forget_rows(article_id)
         index = self.index_of(article_id)
         if index is not None:
             self.refresh_row(index)
 
-    def action_sort(self) -> None:
-        """o: the list by title, by date (newest first), by tags (most first), or as found."""
-        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
-        current, before = self.current, self.rows_on_screen()
-        keys = {
-            "title": lambda e: e.meta.title.casefold(),
-            "date": lambda e: -(e.meta.date.timestamp() if e.meta.date else float("-inf")),
-            "tags": lambda e: -sum(self.counts.get(e.id, Counter()).values()),
-        }
-        key = keys.get(self.order)
-        self.entries = sorted(self.corpus_order, key=key) if key else list(self.corpus_order)
-        order = {entry.id: number for number, entry in enumerate(self.entries)}
-        self.shown.sort(key=lambda entry: order[entry.id])
-        self._rows = None
-        self.cursor = self.shown.index(current) if current in self.shown else 0
-        self.rows_changed(before)
-        self.refresh_header()
+    def _refit(self) -> None:
+        """Count columns as wide as the widest count, tags' or suggestions'; every row again."""
+        self._count_width = count_width([*self.counts.values(), Counter(self.suggested)])
+        self.forget_rows()
+        self.refresh()
 
     def set_done(self, done: set[str]) -> None:
         """Which articles are done (D): marked ✓ before their titles."""
