@@ -150,6 +150,24 @@ class ArticleList(RowView):
         self.forget_rows()
         self.refresh()
 
+    def action_sort(self) -> None:
+        """o: the list by title, by date (newest first), by tags (most first), or as found."""
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        current, before = self.current, self.rows_on_screen()
+        keys = {
+            "title": lambda e: e.meta.title.casefold(),
+            "date": lambda e: -(e.meta.date.timestamp() if e.meta.date else float("-inf")),
+            "tags": lambda e: -sum(self.counts.get(e.id, Counter()).values()),
+        }
+        key = keys.get(self.order)
+        self.entries = sorted(self.corpus_order, key=key) if key else list(self.corpus_order)
+        order = {entry.id: number for number, entry in enumerate(self.entries)}
+        self.shown.sort(key=lambda entry: order[entry.id])
+        self._rows = None
+        self.cursor = self.shown.index(current) if current in self.shown else 0
+        self.rows_changed(before)
+        self.refresh_header()
+
     def set_done(self, done: set[str]) -> None:
         """Which articles are done (D): marked ✓ before their titles."""
         self.done = done
