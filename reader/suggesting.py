@@ -52,6 +52,8 @@ class ReaderApp(Protocol):
     def call_from_thread(self) -> Callable[..., Any]: ...
     @property
     def query_one(self) -> Callable[..., Any]: ...
+    @property
+    def query(self) -> Callable[..., Any]: ...
     def set_timer(self, delay: float, callback: Callable[[], None]) -> Timer: ...
 
 
@@ -153,6 +155,8 @@ class Suggestions:
             self._knowledge = knowledge
         if self.app.session.article is not article:
             return  # another article (or the whole of this one) came meanwhile
+        if not self.app.query("ArticleView"):
+            return  # the app is ending: its panes are gone
         if self._finding is article:
             self._finding = None
         self.app.view.set_suggestions(found)
