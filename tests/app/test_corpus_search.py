@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from annotations.corpus import find_articles
 from annotations.corpus_search import hits
+from tests.app.waiting import until
 from tests.conftest import SEED2
 
 
@@ -13,10 +14,7 @@ async def test_F_finds_kirkuk_in_both_seeds_and_opens_the_second_at_the_match(ma
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.press("F", *"Kirkuk")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if "matches in 2 articles" in str(app.screen.query_one("#search-count").render()):
-                break
+        await until(pilot, lambda: "matches in 2 articles" in str(app.screen.query_one("#search-count").render()))
         listed = app.screen.query_one("#search-hits")
         lines = [str(option.prompt) for option in listed.options]
         assert str(app.screen.query_one("#search-count").render()).startswith(f"{len(lines)} matches in 2 articles")

@@ -4,6 +4,7 @@ its other occurrences (Pilot, on the seeds)."""
 from __future__ import annotations
 
 from annotations.model import SUGGESTED
+from tests.app.waiting import until
 from tests.conftest import SEED
 
 
@@ -11,12 +12,8 @@ async def opened_with_suggestions(pilot):
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     pilot.app.open_article(SEED)
-    for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if pilot.app.view.suggestions:
-            return
-    raise AssertionError("no suggestions came")
+    await until(pilot, lambda: pilot.app.view.suggestions)
+    assert pilot.app.view.suggestions, "no suggestions came"
 
 
 async def tag_first(pilot, words: str, label: str) -> None:
@@ -76,12 +73,12 @@ async def test_tagging_a_word_by_hand_suggests_its_other_occurrences(make_app):
         first = text.index("Coalition")
         app.view.select(first, first + len("Coalition"))
         await pilot.press("2")  # as a figure: no rule suggests it, so only learning can
-        for _ in range(50):  # found again once the keys pause (AFTER_CHANGES)
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause(0.05)
-            learned = [s for s in app.view.suggestions if s.text == "Coalition" and s.label == "figure"]
-            if learned:
-                break
+
+        def learned():
+            return [s for s in app.view.suggestions if s.text == "Coalition" and s.label == "figure"]
+
+        await until(pilot, learned)  # found again once the keys pause (AFTER_CHANGES)
+        learned = learned()
         assert len(learned) == text.count("Coalition") - 1
         await pilot.press("S")
         assert app.view.suggestion_at(learned[0].start) is None  # hidden
@@ -237,12 +234,12 @@ async def test_R_rejects_all_alike_as_one_step_and_u_brings_them_back(make_app):
         assert f"rejected {len(many)} × {many[0].label} “{many[0].text}”" in app.query_one("#message").content.plain
         assert not any((s.label, s.text) == (many[0].label, many[0].text) for s in app.view.suggestions)
         await pilot.press("u")
-        for _ in range(50):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause(0.05)
-            back = [s for s in app.view.suggestions if (s.label, s.text) == (many[0].label, many[0].text)]
-            if len(back) == len(many):
-                break
+
+        def back():
+            return [s for s in app.view.suggestions if (s.label, s.text) == (many[0].label, many[0].text)]
+
+        await until(pilot, lambda: len(back()) == len(many))
+        back = back()
         assert app.store.rejections() == [] and len(back) == len(many)
         assert f"undid reject: {len(many)} × {many[0].label}" in app.query_one("#message").content.plain
 
@@ -298,10 +295,7 @@ async def test_opening_another_large_article_stops_the_first_ones_process(make_a
         app.open_article(SEED)
         await pilot.pause()
         app.open_article(SEED2)
-        for _ in range(200):  # the first one's worker was cancelled: no wait_for_complete
-            await pilot.pause(0.05)
-            if app.view.suggestions:
-                break
+        await until(pilot, lambda: app.view.suggestions)  # the first one's worker was cancelled
         assert app.session.article.id == SEED2
         assert all(app.view.text[s.start : s.end] == s.text for s in app.view.suggestions)
         assert "Kirkuk" in {s.text for s in app.view.suggestions}  # the second seed's places

@@ -7,6 +7,7 @@ import re
 
 from annotations.store import AnnotationStore, read_annotations
 from reader.widgets.article_view import ArticleView
+from tests.app.waiting import until
 from tests.conftest import SEED, SEED2
 
 SIZE = (120, 40)
@@ -70,8 +71,7 @@ async def test_search_select_with_v_and_tag_place(make_app, db_path):
         assert (tag.label, tag.start, tag.end, tag.text) == ("place", 527, 534, "Baghdad")
         assert view.selection is None
         assert counts_shown(app, SEED) == ["·", "·", "1"]
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "saved" in message(app))  # the saver thread's fsync
         assert "saved" in message(app)
     assert [a.text for a in read_annotations(db_path)] == ["Baghdad"]  # on disk (the journal) before any quit
 
@@ -249,8 +249,9 @@ async def test_single_file_opens_straight_in_text_pane(make_app):
     from reader.config import seeds_dir
 
     app = make_app(paths=[seeds_dir() / SEED2], open_first=True)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
+        await until(pilot, lambda: "In Rudaw" in screen_text(app))  # a loaded machine draws late
         assert app.focused is view
         assert "In Rudaw" in screen_text(app)
 
