@@ -9,7 +9,7 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 
-async def until(pilot: Pilot, condition: Callable[[], object], limit: float = 10.0) -> None:
+async def until(pilot: Pilot, condition: Callable[[], object], limit: float = 30.0) -> None:
     """Let the app run until condition() holds, at most limit seconds; the caller's assert
     then says what did not happen."""
     loop = asyncio.get_running_loop()
