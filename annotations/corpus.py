@@ -1,10 +1,16 @@
-"""Find articles on disk: files and folders, a web page, a JSON-lines corpus's lines."""
+"""Find articles on disk: files and folders, a web page, a JSON-lines corpus's lines.
+
+A corpus can be read in two steps: its first entries at once, the rest (`later`) by a
+thread of the app's while the list is already on screen, so a 1 GB JSON-lines file or
+a large folder lists at once.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .corpus_html import HtmlEntry
@@ -16,12 +22,34 @@ from .entries import Entry
 class Corpus:
     entries: list[Entry]
     notices: list[str] = field(default_factory=list)
+    later: Iterator[Entry] | None = None  # entries not read yet (find_articles with first)
 
     def __post_init__(self) -> None:
-        self._by_id = {entry.id: entry for entry in self.entries}
+        found, self.entries = self.entries, []
+        self._by_id: dict[str, Entry] = {}
+        self.add(found)
 
     def get(self, article_id: str) -> Entry | None:
         return self._by_id.get(article_id)
+
+    def add(self, entries: Iterable[Entry]) -> list[Entry]:
+        """Append entries, but not one whose id an earlier one has (said in notices);
+        returns those added."""
+        added = []
+        for entry in entries:
+            if entry.id in self._by_id:
+                self.notices.append(f"{entry.where}: skipped, another article already has the id {entry.id}")
+                continue
+            self._by_id[entry.id] = entry
+            self.entries.append(entry)
+            added.append(entry)
+        return added
+
+    def read_later(self, count: int) -> list[Entry]:
+        """Up to count of the entries not read yet ([] once all are). Only reads them: a
+        thread may call this; the thread that shows them add()s them and, once this
+        returns [], sets later to None."""
+        return list(islice(self.later, count)) if self.later is not None else []
 
 
 def _walk(folder: Path, problems: list[str]) -> Iterator[Path]:
@@ -42,37 +70,37 @@ LINES = (".jsonl", ".ndjson")  # a corpus of one article a line (see corpus_json
 HTML = (".html", ".htm", ".xhtml")  # a web page: its readable text (see corpus_html)
 
 
-def _entries_of(file: Path, article_id: str, text_field: str, notices: list[str]) -> list[Entry]:
+def _entries_of(file: Path, article_id: str, text_field: str, notices: list[str]) -> Iterator[Entry]:
     """The articles a file holds: one, or one a line of a JSON-lines corpus."""
     suffix = file.suffix.lower()
     if suffix in LINES:
-        return list(line_entries(file, article_id, text_field, notices))
-    if suffix in HTML:
-        return [HtmlEntry(article_id, file)]
-    return [Entry(article_id, file)]
+        yield from line_entries(file, article_id, text_field, notices)
+    elif suffix in HTML:
+        yield HtmlEntry(article_id, file)
+    else:
+        yield Entry(article_id, file)
 
 
-def find_articles(paths: list[Path], text_field: str = "text") -> Corpus:
+def find_articles(paths: list[Path], text_field: str = "text", first: int | None = None) -> Corpus:
     """Files and folders (recursively) to a corpus; ids are paths relative to each root,
-    and a JSON-lines corpus's are its records' own (text from text_field)."""
-    entries: list[Entry] = []
+    and a JSON-lines corpus's are its records' own (text from text_field). With first,
+    only that many entries are read now and the rest is left in the corpus's later."""
     notices: list[str] = []
-    seen: set[str] = set()
+    found = _found(paths, text_field, notices)
+    head = list(found if first is None else islice(found, first))
+    return Corpus(head, notices, later=found if first is not None and len(head) == first else None)
+
+
+def _found(paths: list[Path], text_field: str, notices: list[str]) -> Iterator[Entry]:
     for path in paths:
+        files: Iterable[tuple[Path, str]]
         if path.is_dir():
-            found = [(p, p.relative_to(path).as_posix()) for p in _walk(path, notices)]
+            files = ((p, p.relative_to(path).as_posix()) for p in _walk(path, notices))
         elif path.is_file():
-            found = [(path, path.name)]
+            files = [(path, path.name)]
         else:
             notices.append(f"{path}: no such file or folder")
             continue
-        for file, file_id in found:
-            if not file.is_file():
-                continue
-            for entry in _entries_of(file, file_id, text_field, notices):
-                if entry.id in seen:
-                    notices.append(f"{entry.where}: skipped, another article already has the id {entry.id}")
-                    continue
-                seen.add(entry.id)
-                entries.append(entry)
-    return Corpus(entries, notices)
+        for file, file_id in files:
+            if file.is_file():
+                yield from _entries_of(file, file_id, text_field, notices)

@@ -126,8 +126,13 @@ def guess_title(text: str, fallback: str) -> str:
 
 
 def parse_date(value: str) -> datetime | None:
-    """A date as people write it ("2026-11-22", "Nov 22, 2026 10:00"), by python-dateutil."""
-    from dateutil import parser as date_parser  # imported when needed: it costs start-up time
+    """A date as people write it ("2026-11-22", "Nov 22, 2026 10:00"): ISO 8601 by the
+    standard library, the rest by python-dateutil (whose import costs a first screen 70 ms)."""
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    from dateutil import parser as date_parser
 
     try:
         return date_parser.parse(value)

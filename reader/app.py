@@ -53,6 +53,7 @@ class Saved(Message):
 
 NARROW = 70  # columns: below this the article list gives up its minimum width
 HEAD = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
+CORPUS_BATCH = 2000  # entries of a large corpus listed at a time, as a thread reads them
 
 
 def plural(count: int, noun: str) -> str:
@@ -95,6 +96,7 @@ class ReaderApp(EndsWhenTold):
         self.load_error = ""
         self._waiting_for: int | None = None
         self._cursor = 0  # the open article's, for remember_position
+        self._notices_said = 0  # of the corpus's notices: those found later are said when it is read
         store.on_saved = self._post_saved
 
     def _post_saved(self, generation: int, error: Exception | None) -> None:
@@ -177,7 +179,8 @@ class ReaderApp(EndsWhenTold):
         notices = list(self.corpus.notices)
         if self.store.readonly:
             notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
-        self.say("; ".join(notices) if notices else f"{plural(len(self.corpus.entries), 'article')} · ? for help")
+        self._notices_said = len(self.corpus.notices)
+        self.say("; ".join(notices) if notices else f"{self._articles_listed()} · ? for help")
         if self.open_first and self.corpus.entries:
             self.open_article(self.corpus.entries[0].id)
         else:
@@ -193,10 +196,38 @@ class ReaderApp(EndsWhenTold):
     def save_everything(self) -> None:
         self.store.close()
 
+    def _articles_listed(self) -> str:
+        listed = plural(len(self.corpus.entries), "article")
+        return f"{listed} so far, reading the rest" if self.corpus.later is not None else listed
+
     def _start_background_work(self) -> None:
         if not self.store.loaded:
             self.run_worker(self._load_store, thread=True, group="store")
+        if self.corpus.later is not None:
+            self.run_worker(self._read_corpus, thread=True, group="corpus")
+        else:
+            self.run_worker(self._read_metadata, thread=True, group="metadata")
+
+    def _read_corpus(self) -> None:
+        """In a thread: the entries of the corpus not read before the first screen (a
+        large JSON-lines file's lines), listed as they come."""
+        while batch := self.corpus.read_later(CORPUS_BATCH):
+            self.call_from_thread(self._corpus_arrived, batch)
+        self.call_from_thread(self._corpus_read)
+
+    def _corpus_arrived(self, batch: list[Entry]) -> None:
+        self.article_list.add_entries(self.corpus.add(batch))
+
+    def _corpus_read(self) -> None:
+        """Every entry is listed: titles and dates next; what was skipped is said."""
+        self.corpus.later = None
         self.run_worker(self._read_metadata, thread=True, group="metadata")
+        notices = self.corpus.notices[self._notices_said :]
+        self._notices_said = len(self.corpus.notices)
+        if notices:
+            self.say(f"{self._articles_listed()}; " + "; ".join(notices[:3]) + (" …" if len(notices) > 3 else ""))
+        elif "reading the rest" in self.query_one(StatusLine).message:
+            self.say(f"{self._articles_listed()} · ? for help")
 
     def _load_store(self) -> None:
         """In a thread: read the database while the first screen is already up."""
@@ -612,6 +643,9 @@ class ReaderApp(EndsWhenTold):
 
         if not self.store.loaded:
             self.say(f"{self.store.path} is still being read; export in a moment")
+            return
+        if self.corpus.later is not None:  # tags of the articles not listed yet would be left out
+            self.say("the corpus is still being read; export in a moment")
             return
         article = self.session.article
         self.push_screen(ExportScreen(article.id if article else None), self._export)

@@ -43,7 +43,7 @@ def run_app(argv: list[str]) -> int:
     parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
     args = parser.parse_args(argv)
     labels = load_labels()
-    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field)
+    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
@@ -51,7 +51,7 @@ def run_app(argv: list[str]) -> int:
         from .keys import panes_for
         from .textual_compat import first_error
 
-        open_first = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+        open_first = len(corpus.entries) == 1 and corpus.later is None  # one article: read it; a corpus file: its list
         keymap = load_keymap(panes_for(labels))
         app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first, keymap)
         app.exit_deadline = EXIT_DEADLINE
@@ -79,6 +79,7 @@ def write_crash_report(report: str) -> Path:
 
 
 COMMANDS = ("export", "import", "stats", "suggest")
+FIRST_LISTED = 100  # articles read before the first screen; the app reads the rest as it runs
 EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
 CRASHED = 3
 

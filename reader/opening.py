@@ -42,10 +42,11 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_corpus(paths: list[str], quiet: bool = False, text_field: str = "text") -> Corpus:
-    """The corpus of paths (default the seeds); what was skipped is said on stderr unless
-    quiet (the app says it in its status line)."""
-    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()], text_field)
+def load_corpus(paths: list[str], quiet: bool = False, text_field: str = "text", first: int | None = None) -> Corpus:
+    """The corpus of paths (default the seeds), or only its first entries (the app reads
+    the rest); what was skipped is said on stderr unless quiet (the app says it in its
+    status line)."""
+    corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()], text_field, first)
     if not quiet:
         for notice in corpus.notices:
             tell(f"reader: {notice}")

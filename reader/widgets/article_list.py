@@ -154,19 +154,35 @@ class ArticleList(RowView):
         """o: the list by title, by date (newest first), by tags (most first), or as found."""
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         current, before = self.current, self.rows_on_screen()
+        self.entries = self._ordered()
+        order = {entry.id: number for number, entry in enumerate(self.entries)}
+        self.shown.sort(key=lambda entry: order[entry.id])
+        self._show(current, before)
+        self.refresh_header()
+
+    def add_entries(self, entries: list[Entry]) -> None:
+        """More of the corpus was read (it is the list given at the start, grown): list
+        them too, in the chosen order, if the filter keeps them."""
+        if entries:
+            current, before = self.current, self.rows_on_screen()
+            self.entries = self._ordered()
+            self.shown = self._kept(self.entries, self.filter)
+            self._show(current, before)
+
+    def _ordered(self) -> list[Entry]:
         keys = {
             "title": lambda e: e.meta.title.casefold(),
             "date": lambda e: -(e.meta.date.timestamp() if e.meta.date else float("-inf")),
             "tags": lambda e: -sum(self.counts.get(e.id, Counter()).values()),
         }
         key = keys.get(self.order)
-        self.entries = sorted(self.corpus_order, key=key) if key else list(self.corpus_order)
-        order = {entry.id: number for number, entry in enumerate(self.entries)}
-        self.shown.sort(key=lambda entry: order[entry.id])
+        return sorted(self.corpus_order, key=key) if key else list(self.corpus_order)
+
+    def _show(self, current: Entry | None, before: list) -> None:
+        """The shown rows changed: the cursor stays on its article if it is still shown."""
         self._rows = None
         self.cursor = self.shown.index(current) if current in self.shown else 0
         self.rows_changed(before)
-        self.refresh_header()
 
     def set_done(self, done: set[str]) -> None:
         """Which articles are done (D): marked ✓ before their titles."""
@@ -177,24 +193,24 @@ class ArticleList(RowView):
     def set_filter(self, text: str) -> None:
         """Keep the rows whose file name or (already read) title holds text, any case;
         a "done:" or "todo:" prefix keeps only the articles done, or not done."""
+        current, before = self.current, self.rows_on_screen()
+        plain = not text.startswith(DONE_PREFIXES) and not self.filter.startswith(DONE_PREFIXES)
+        narrower = plain and self.filter and text.casefold().startswith(self.filter.casefold())
+        self.shown = self._kept(self.shown if narrower else self.entries, text)  # typing on only ever narrows
+        self.filter = text
+        self._show(current, before)
+
+    def _kept(self, pool: list[Entry], text: str) -> list[Entry]:
+        """The entries of pool that the filter text keeps."""
         state, _, rest = text.partition(":") if text.startswith(DONE_PREFIXES) else ("", "", text)
         needle = rest.casefold()
-        current, before = self.current, self.rows_on_screen()
         if not needle and not state:
-            self.shown = list(self.entries)
-        else:
-            plain = not state and not self.filter.startswith(DONE_PREFIXES)  # "done" then "done:" is no narrowing
-            narrower = plain and self.filter and text.casefold().startswith(self.filter.casefold())
-            pool = self.shown if narrower else self.entries  # typing on only ever narrows
-            self.shown = [
-                entry
-                for entry in pool
-                if needle in entry.search_text and (not state or (entry.id in self.done) == (state == "done"))
-            ]
-        self.filter = text
-        self._rows = None
-        self.cursor = self.shown.index(current) if current in self.shown else 0
-        self.rows_changed(before)
+            return list(pool)
+        return [
+            entry
+            for entry in pool
+            if needle in entry.search_text and (not state or (entry.id in self.done) == (state == "done"))
+        ]
 
     def titles_arrived(self) -> None:
         """More titles were read: search them too from now on, and redraw."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -230,3 +231,38 @@ def search_corpus(folder: Path, count: int, size: int) -> Path:
             parts.insert(len(parts) // 2, "Officials in Zakho said the talks would go on.\n")
         (folder / f"report{number:05d}.txt").write_text("".join(parts), encoding="utf-8")
     return folder
+
+
+JSONL_FIRST, JSONL_LAST = "JSONLFIRST", "JSONLLAST"
+
+
+def jsonl_corpus(path: Path, size: int, seed: int = 7) -> Path:
+    """About size bytes of JSON lines as corpora come: ids or none, a title in the record,
+    in its meta, or none (read from the text), dates written several ways, texts of 1 to
+    30 KB. The first text starts with JSONL_FIRST, the last holds JSONL_LAST."""
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    pool = [paragraph(rng, rng.randint(20, 150)) for _ in range(3000)]
+    dates = ["2026-11-{:02d}", "Nov {}, 2026", "{} November 2026 10:00"]
+    total, number = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while total < size:
+            number += 1
+            paragraphs = [rng.choice(pool) for _ in range(rng.randint(2, 60))]
+            if number == 1:
+                paragraphs.insert(0, JSONL_FIRST)
+            record: dict = {"text": "\n\n".join(paragraphs)}
+            if number % 3:
+                record["id"] = f"item-{number}"
+            date = rng.choice(dates).format(number % 28 + 1)
+            if number % 4 == 0:
+                record["meta"] = {"title": f"Item {number} in meta", "published": date}
+            elif number % 4 == 1:
+                record |= {"headline": f"Item {number} headline", "date": date}
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(line)
+            total += len(line.encode("utf-8"))
+        out.write(json.dumps({"id": "last", "title": "The last item", "text": f"Last words. {JSONL_LAST}"}) + "\n")
+    return path

@@ -17,14 +17,14 @@ READER = str(Path(sys.executable).with_name("reader"))
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def time_to_end(command: list[str], ready: str, end: str, limit: float = 120.0) -> float:
-    """Seconds from pressing G, once ready is on screen, to end being on screen."""
+def time_after_keys(command: list[str], ready: str, keys: list[str], end: str, limit: float = 120.0) -> float:
+    """Seconds from pressing keys (G: to the end), once ready is on screen, to end being on screen."""
     pane = Pane(command)
     try:
         pane.wait_for(lambda screen: ready in screen, f"{ready!r} from {command}", limit, interval=0.05)
         started = time.perf_counter()
-        pane.keys("G")
-        pane.wait_for(lambda screen: end in screen, f"{end!r} after G", limit, interval=0.005)
+        pane.keys(*keys)
+        pane.wait_for(lambda screen: end in screen, f"{end!r} after {keys}", limit, interval=0.005)
         return time.perf_counter() - started
     finally:
         pane.close()
@@ -129,6 +129,16 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\\n")
 print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": PEAK_MB}), file=sys.stderr)
 """.replace("PEAK_MB", PEAK_MB)
+
+
+JSON_LINES_LOAD = "import json, sys\nfor line in open(sys.argv[1], 'rb'): json.loads(line)"
+
+
+def run_python(code: str, *args: Path) -> float:
+    """Seconds a fresh interpreter takes to run code (with args): a baseline in a process."""
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-c", code, *map(str, args)], check=True)
+    return time.perf_counter() - started
 
 
 def run_session(path: Path, word: str) -> dict:

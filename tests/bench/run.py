@@ -33,17 +33,19 @@ from reader.widgets.article_view import ArticleView
 
 from . import data
 from .measure import (
+    JSON_LINES_LOAD,
     READER,
     bare_python,
     key_times,
     median_first_screens,
     percentile,
     plain_json_dump,
+    run_python,
     run_reader,
     run_session,
     run_suggest,
     smallest_app,
-    time_to_end,
+    time_after_keys,
 )
 
 FULL = dict(
@@ -53,6 +55,7 @@ FULL = dict(
     db=100_000,
     million=1_000_000,
     corpus=10_000,
+    jsonl=1_000_000_000,
     keys=300,
     repeat=5,
     suggest=1_000_000,
@@ -64,6 +67,7 @@ SMOKE = dict(
     db=2_000,
     million=5_000,
     corpus=200,
+    jsonl=1_000_000,
     keys=40,
     repeat=1,
     suggest=100_000,
@@ -364,8 +368,10 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     mb = huge.stat().st_size / 1e6
     [less] = median_first_screens([(["less", str(huge)], data.MARKER)], repeat)
     rows.append(Row(f"less: first screen of {mb:.0f} MB (short lines)", less, "s"))  # the bar, shown
-    ends = [time_to_end([READER, str(huge), "--db", str(empty)], "characters", data.END) for _ in range(repeat)]
-    less_ends = [time_to_end(["less", str(huge)], data.MARKER, data.END) for _ in range(repeat)]
+    ends = [
+        time_after_keys([READER, str(huge), "--db", str(empty)], "characters", ["G"], data.END) for _ in range(repeat)
+    ]
+    less_ends = [time_after_keys(["less", str(huge)], data.MARKER, ["G"], data.END) for _ in range(repeat)]
     ours, less = statistics.median(ends) * 1000, statistics.median(less_ends) * 1000
     rows.append(Row(f"G to the end of {mb:.0f} MB, in tmux", ours, "ms", less, "less", "≤ 150 ms", ours <= 150))
     found = run_session(huge, data.END)
@@ -456,6 +462,8 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
         )
     )
 
+    jsonl_figures(sizes, work, rows, smallest)
+
     exports, floors = [], []
     for _ in range(min(repeat, 3)):  # in turns, as the start-up runs
         exports.append(run_reader(["export", str(folder), "--db", str(db), "-o", str(work / "export.jsonl")]))
@@ -472,6 +480,51 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
             "≤ 2× json",
             seconds <= 2 * floor["process_seconds"],
             f"{export['peak_mb']:.0f} MB (json: {floor['peak_mb']:.0f} MB)",
+        )
+    )
+
+
+def jsonl_figures(sizes: dict, work: Path, rows: list[Row], smallest: float) -> None:
+    """Issue 14: a JSON-lines corpus of sizes["jsonl"] bytes lists at once (the rest is
+    read as the app runs), and its last article opens as fast as its first."""
+    corpus = data.jsonl_corpus(work / "jsonl" / "corpus.jsonl", sizes["jsonl"])
+    gb = corpus.stat().st_size / 1e9
+    with corpus.open("rb") as lines:
+        count = sum(1 for _ in lines)
+    every = f"{count} articles ·"
+
+    def command(name: str) -> list[str]:
+        """(a database of its own: the run before may not have let go of its lock yet)"""
+        return [READER, str(corpus), "--db", str(work / f"jsonl-{name}.json")]
+
+    listed, read = median_first_screens([(command("a"), "Item 1 headline"), (command("b"), every)], sizes["repeat"])
+    rows.append(
+        Row(
+            f"list of {gb:.2g} GB of JSON lines ({count} articles) on screen",
+            listed,
+            "s",
+            smallest,
+            "smallest app",
+            "≤ 1.5× smallest",
+            listed <= 1.5 * smallest,
+        )
+    )
+    parsed = run_python(JSON_LINES_LOAD, corpus)
+    rows.append(Row(f"… every one of them listed, {gb:.2g} GB", read, "s", parsed, "json.loads of each line"))
+    repeat = range(sizes["repeat"])
+    first = statistics.median(
+        time_after_keys(command(f"g{n}"), every, ["g", "Enter"], data.JSONL_FIRST) for n in repeat
+    )
+    last = statistics.median(time_after_keys(command(f"G{n}"), every, ["G", "Enter"], data.JSONL_LAST) for n in repeat)
+    rows.append(
+        Row(
+            f"open the last article of {gb:.2g} GB of JSON lines",
+            last * 1000,
+            "ms",
+            first * 1000,
+            "the first article",
+            "≤ 1.5× first",
+            last <= 1.5 * first,
         )
     )
 

@@ -16,7 +16,7 @@ from .run import run, table
 def test_benchmarks_smoke():
     rows = run(smoke=True)
     print("\n" + table(rows))
-    assert len(rows) == 38
+    assert len(rows) == 41
     assert all(math.isfinite(row.ours) and (row.met is not None or not row.target) for row in rows)
 
 

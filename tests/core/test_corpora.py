@@ -97,3 +97,25 @@ def test_a_line_in_another_encoding_or_cut_short_is_named_and_the_rest_read(tmp_
         f"{path}:1: not JSON (not UTF-8 text); skipped",
         f"{path}:2: not JSON (invalid control character, column 14); skipped",
     ]
+
+
+def test_a_corpus_read_in_two_steps_holds_what_one_step_does(tmp_path):
+    """The app reads a large corpus's first entries before its first screen, the rest as it runs."""
+    lines = [json.dumps({"id": f"n{number}", "text": f"Article {number}."}) for number in range(10)]
+    lines.insert(7, json.dumps({"id": "z.txt", "text": "Named as the file after it is."}))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_lines(folder / "a.jsonl", lines)
+    (folder / "z.txt").write_text("A file.\n", encoding="utf-8")
+    whole = find_articles([folder])
+    first = find_articles([folder], first=4)
+    assert [e.id for e in first.entries] == ["n0", "n1", "n2", "n3"] and first.later is not None
+    batches = []
+    while batch := first.read_later(3):
+        batches.append(first.add(batch))
+    assert [len(b) for b in batches] == [3, 3, 1]  # z.txt, the file, is named but not added
+    assert [e.id for e in first.entries] == [e.id for e in whole.entries]
+    assert first.notices == whole.notices == [f"{folder / 'z.txt'}: skipped, another article already has the id z.txt"]
+    assert first.get("n9").load().text == "Article 9."
+    small = find_articles([folder], first=100)
+    assert small.later is None and len(small.entries) == len(whole.entries)
