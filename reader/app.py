@@ -28,10 +28,11 @@ from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.picker import AS_TEXT, Picked, PickerScreen
 from .screens.prompt import PromptScreen
+from .settings import SettingChanged, load_settings, save_settings, settings_path
 from .suggesting import Suggestions
 from .widgets.annotation_panel import AnnotationPanel
-from .widgets.article_list import ArticleList
-from .widgets.article_view import ArticleView
+from .widgets.article_list import ORDERS, ArticleList
+from .widgets.article_view import READING_WIDTH, ArticleView
 from .widgets.key_bar import KeyBar
 from .widgets.search_bar import SearchBar
 from .widgets.status_line import StatusLine
@@ -97,6 +98,8 @@ class ReaderApp(EndsWhenTold):
         self._waiting_for: int | None = None
         self._cursor = 0  # the open article's, for remember_position
         self._notices_said = 0  # of the corpus's notices: those found later are said when it is read
+        self.settings_path = settings_path()
+        self.settings, self._settings_problem = load_settings(self.settings_path)
         store.on_saved = self._post_saved
 
     def _post_saved(self, generation: int, error: Exception | None) -> None:
@@ -176,7 +179,8 @@ class ReaderApp(EndsWhenTold):
             self.article_list.move_cursor(index)
 
     def on_mount(self) -> None:
-        notices = list(self.corpus.notices)
+        notices = list(self.corpus.notices) + [self._settings_problem] * bool(self._settings_problem)
+        self._apply_settings()
         if self.store.readonly:
             notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
         self._notices_said = len(self.corpus.notices)
@@ -195,6 +199,26 @@ class ReaderApp(EndsWhenTold):
 
     def save_everything(self) -> None:
         self.store.close()
+
+    def _apply_settings(self) -> None:
+        """What was chosen last time: the reading width and the theme now; the list's
+        order once the titles and dates it sorts by are read (_metadata_read)."""
+        self.view.reading_width = READING_WIDTH if self.settings.reading_width else None
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def on_setting_changed(self, message: SettingChanged) -> None:
+        self._remember(message.name, message.value)
+
+    def watch_theme(self, theme: str) -> None:
+        self._remember("theme", theme)
+
+    def _remember(self, name: str, value: object) -> None:
+        if getattr(self.settings, name) != value:
+            setattr(self.settings, name, value)
+            problem = save_settings(self.settings_path, self.settings)
+            if problem:
+                self.say(problem)
 
     def _articles_listed(self) -> str:
         listed = plural(len(self.corpus.entries), "article")
@@ -269,6 +293,8 @@ class ReaderApp(EndsWhenTold):
     def _metadata_read(self, problems: list[str]) -> None:
         _settle()
         self.article_list.titles_arrived()
+        if self.settings.order != self.article_list.order and self.settings.order in ORDERS:
+            self.article_list.set_order(self.settings.order)
         if problems:
             names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
             self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")

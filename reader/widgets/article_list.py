@@ -26,6 +26,7 @@ from annotations.text import display_line, excerpt
 
 from ..keys import ARTICLE_LIST
 from ..label_styles import label_style
+from ..settings import SettingChanged
 from .row_view import HEADER, RowView
 
 DATE_WIDTH = 11  # 2026-11-22 and a space
@@ -152,11 +153,15 @@ class ArticleList(RowView):
 
     def action_sort(self) -> None:
         """o: the list by title, by date (newest first), by tags (most first), or as found."""
-        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.set_order(ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)])
+        self.post_message(SettingChanged("order", self.order))
+
+    def set_order(self, order: str) -> None:
+        self.order = order
         current, before = self.current, self.rows_on_screen()
         self.entries = self._ordered()
-        order = {entry.id: number for number, entry in enumerate(self.entries)}
-        self.shown.sort(key=lambda entry: order[entry.id])
+        place = {entry.id: number for number, entry in enumerate(self.entries)}
+        self.shown.sort(key=lambda entry: place[entry.id])
         self._show(current, before)
         self.refresh_header()
 

@@ -29,6 +29,7 @@ from .. import motions
 from ..keys import TEXT, label_bindings, unlabelled_bindings
 from ..label_styles import label_style, suggestion_style
 from ..layout import Layout, block_bounds
+from ..settings import SettingChanged
 from ..textual_compat import add_bindings
 from .line_view import LineView
 
@@ -220,6 +221,7 @@ class ArticleView(LineView):
         self._scroll_to_cursor()
         said = f"lines wrap at {READING_WIDTH} columns" if self.reading_width else "lines wrap at the pane's width"
         self.post_message(self.Said(f"{said} (W switches)"))
+        self.post_message(SettingChanged("reading_width", bool(self.reading_width)))
 
     def on_resize(self, event: events.Resize) -> None:
         width = self._wrap_width()

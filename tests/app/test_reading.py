@@ -151,3 +151,32 @@ async def test_the_palettes_theme_reaches_every_pane(make_app):
         await pilot.pause()
         light = backgrounds()
         assert all(before != after for before, after in zip(dark, light)), (dark, light)
+
+
+async def test_reading_width_order_and_theme_are_there_again_after_a_restart(make_app, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, title in (("1.txt", "Zebras cross the river today"), ("2.txt", "Apples fall from the trees now")):
+        (folder / name).write_text(f"{title}\n\nText.\n", encoding="utf-8")
+    first = make_app(paths=[folder])
+    async with first.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")  # by title
+        pilot.app.open_article("1.txt")
+        await pilot.press("W")
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+    first.store.close()
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.view.reading_width == 88 and app.theme == "textual-light"
+        assert app.article_list.order == "title" and [e.id for e in app.article_list.shown] == ["2.txt", "1.txt"]
+    app.store.close()
+    settings = tmp_path / "config" / "reader" / "settings.json"
+    settings.write_text("{not json", encoding="utf-8")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.view.reading_width is None and app.article_list.order == "found"
+        assert f"{settings}: cannot read the settings (" in app.query_one("#message").content.plain
