@@ -62,9 +62,10 @@ def plural(count: int, noun: str) -> str:
 
 
 def _settle() -> None:
-    """Move what has been loaded (every tag, every article's metadata) out of the garbage
-    collector's sight: it lives as long as the app, and otherwise each full collection
-    walks all of it, a pause of 50 ms or more in the middle of some keystroke."""
+    """Move what has been loaded (every tag, every article's metadata, a large article's
+    suggestions) out of the garbage collector's sight: it lives long, and otherwise each
+    full collection walks all of it, a pause of 50 ms or more in the middle of some
+    keystroke. (What is frozen is still freed when no longer referred to.)"""
     gc.freeze()
 
 
@@ -360,6 +361,7 @@ class ReaderApp(EndsWhenTold):
         self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")
         self._place_tags()
         self.suggestions.refresh()
+        _settle()
 
     def _place_tags(self) -> None:
         """A large article's tags are placed in a thread; the keys do not wait for them."""
@@ -447,6 +449,7 @@ class ReaderApp(EndsWhenTold):
     def suggestions_shown(self) -> None:
         """The open article's suggestions changed (found, taken, shown or hidden): the
         panel lists them and the list counts them."""
+        _settle()  # a large article's: 100,000 objects a full collection would walk mid-keystroke
         if self.session.article is not None:
             count = len(self.view.suggestions) if self.view.show_suggestions else 0
             self.article_list.set_suggested(self.session.article.id, count)
