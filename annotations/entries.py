@@ -125,13 +125,27 @@ def guess_title(text: str, fallback: str) -> str:
     return fallback
 
 
+# How news dates are written most often besides ISO 8601 ("Nov 22, 2026", "22 November
+# 2026 10:00"): read by the standard library, which costs a first screen 14 ms where
+# python-dateutil's import costs 70 ms. Everything else goes to dateutil.
+_USUAL_DATES = [
+    f"{day}{time}" for day in ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y") for time in ("", " %H:%M", " %H:%M:%S")
+]
+
+
 def parse_date(value: str) -> datetime | None:
-    """A date as people write it ("2026-11-22", "Nov 22, 2026 10:00"): ISO 8601 by the
-    standard library, the rest by python-dateutil (whose import costs a first screen 70 ms)."""
+    """A date as people write it ("2026-11-22", "Nov 22, 2026 10:00"), by the standard
+    library when it can (see _USUAL_DATES), else by python-dateutil."""
+    value = value.strip()
     try:
-        return datetime.fromisoformat(value.strip())
+        return datetime.fromisoformat(value)
     except ValueError:
         pass
+    for layout in _USUAL_DATES:
+        try:
+            return datetime.strptime(value, layout)
+        except ValueError:
+            pass
     from dateutil import parser as date_parser
 
     try:

@@ -119,3 +119,23 @@ def test_a_corpus_read_in_two_steps_holds_what_one_step_does(tmp_path):
     assert first.get("n9").load().text == "Article 9."
     small = find_articles([folder], first=100)
     assert small.later is None and len(small.entries) == len(whole.entries)
+
+
+def test_dates_read_by_the_standard_library_are_those_dateutil_reads():
+    """parse_date reads ISO and the usual news forms itself (quicker to start), the rest by dateutil."""
+    from dateutil import parser
+
+    from annotations.entries import parse_date
+
+    for written in (
+        "2026-11-02",
+        "2026-11-02T10:00:00Z",
+        "Nov 3, 2026",
+        "November 3, 2026 10:00",
+        "3 November 2026 10:00:59",
+        "3 Nov 2026",
+        "Tue, 03 Nov 2026 10:00:00 +0000",
+        "03/11/2026",
+    ):
+        assert parse_date(written) == parser.parse(written), written
+    assert parse_date("no date at all") is None and parse_date("") is None
