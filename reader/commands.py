@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from annotations.attributes import TALLIES, tally
+from annotations.attributes import NONE_SAID, TALLIES, tally
 from annotations.exchange import (
     ExchangeError,
     Filters,
@@ -162,9 +162,12 @@ def run_stats(argv: list[str]) -> int:
     groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
     if args.by:
         label, name = TALLIES[args.by]
-        print("\t".join([name, f"{label} tags", "articles"]))
-        for value, tags, articles in tally((a for _, group in groups for a in group), args.by):
-            print("\t".join([display_line(value), str(tags), str(articles)]))
+        tallied = tally((a for _, group in groups for a in group), args.by)
+        named = country_names([value for value, _, _ in tallied]) if name == "country" else None
+        print("\t".join([name, *(["name"] if named is not None else []), f"{label} tags", "articles"]))
+        for value, tags, articles in tallied:
+            cells = [value, *([named[value]] if named is not None else []), str(tags), str(articles)]
+            print("\t".join(display_line(cell) for cell in cells))
         return 0
     configured = load_labels().names
     found = sorted({a.label for _, group in groups for a in group} - set(configured))
@@ -189,6 +192,14 @@ def run_stats(argv: list[str]) -> int:
         where = f"{orphan.article} {orphan.label} “{excerpt(orphan.text, 60)}”"
         print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))
     return 0
+
+
+def country_names(codes: list[str]) -> dict[str, str]:
+    """ "Iraq" for "IQ", from the gazetteer (built into the cache on first use)."""
+    from annotations import gazetteer
+
+    places = gazetteer.load(cache_folder())
+    return {code: places.country_name(code) if code != NONE_SAID else "" for code in codes}
 
 
 def run_suggest(argv: list[str]) -> int:

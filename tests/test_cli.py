@@ -268,6 +268,6 @@ def test_stats_by_attribute_counts_figures_per_unit_and_places_per_country(tmp_p
     assert main(["import", str(source), "--db", str(db_path)]) == 0
     capsys.readouterr()
     assert main(["stats", "--db", str(db_path), "--by", "place"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["country\tplace tags\tarticles", "IQ\t2\t1"]
+    assert capsys.readouterr().out.splitlines() == ["country\tname\tplace tags\tarticles", "IQ\tIraq\t2\t1"]
     assert main(["stats", "--db", str(db_path), "--by", "figure"]) == 0
     assert capsys.readouterr().out.splitlines() == ["unit\tfigure tags\tarticles", "(none)\t1\t1"]
