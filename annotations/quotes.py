@@ -46,13 +46,26 @@ _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # described person ("the spokesman", "a senior U.S. official").
 # A word of a name: "U.S.", an abbreviation or initial ("Gen.", "B."), or a word without
 # the sentence's full stop ("said Caggins. Critics …" names Caggins, not "Caggins. Critics").
-_NAME_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]{0,2}\.|\p{Lu}[\p{L}\p{M}'’\-]*)"
+_ABBREVIATIONS = "Jr Sr Gen Lt Col Sgt Cpl Pvt Maj Capt Cmdr Adm Dr Mr Mrs Ms Mme St Rep Reps Sen Sens Gov Prof Rev Hon Ft Mt Brig Pres Supt Insp Det Cllr Atty"
+_NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)"
 _NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,4}})"
-_DESCRIBED = r"(?:(?:the|a|an|one|another) +(?:[\p{L}.\-]+ +){0,4}?[\p{Ll}\-]+)"
-_WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_NAME}|{_DESCRIBED}|he|she|they|I|we)"
+_DESCRIBED = (
+    r"(?:(?:the|a|an|one|another) +(?:[\p{L}\p{N}.\-]+ +){0,4}?"
+    r"(?!(?:that|and|who|if|will|which|when|while|but|or|would|to)\b)[\p{Ll}\-]+)"
+)
+# A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").
+_ROLE_WORD = r"(?!(?:that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
+# A name with what the person is before it: "Sanders campaign manager Jeff Weaver".
+_NAME_WITH_ROLE = rf"(?:{_NAME}(?: +{_ROLE_WORD}){{1,3}} +{_NAME})"
+_PERSON = rf"{_NAME_WITH_ROLE}|{_NAME}|{_DESCRIBED}|he|she|they|I|we"
+_WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
+# After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
+_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME}|{_PERSON})"
+# A description between commas after a name: "Jeff Weaver, Sanders' campaign manager, said".
+_APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
 _AFTER = regex.compile(
-    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO}|{_WHO}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE})\b)",
+    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE})\b)",
     regex.V1,
 )
 # Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
@@ -202,9 +215,14 @@ def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] 
 
 
 def _subject(text: str, mark: int) -> regex.Match[str] | None:
-    """The speaker and cue earlier in the sentence of the quote opening at mark."""
+    """The speaker and cue earlier in the sentence of the quote opening at mark, or of
+    the sentence just before when the quote opens one ('Kasper told POLITICO. “…”')."""
     start = max(text.rfind(stop, max(0, mark - 400), mark) for stop in (". ", "? ", "! ", "\n"))
-    return _SUBJECT.search(text, start + 1, mark)
+    found = _SUBJECT.search(text, start + 1, mark)
+    if found is None and start >= 0 and text[start] in ".:" and not text[start + 1 : mark].strip():
+        before = max(text.rfind(stop, max(0, start - 400), start) for stop in (". ", "? ", "! ", "\n"))
+        found = _SUBJECT.search(text, before + 1, start)
+    return found
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -143,6 +143,25 @@ def test_the_next_paragraphs_speaker_is_not_this_quotes():
     assert quotes["It was very close indeed."] != "The Agency"
 
 
+def test_speakers_with_their_roles_before_or_between_commas_and_in_the_sentence_before():
+    text = (
+        "“The river rose all night,” said former county engineer Bola Ade.\n\n"
+        "“The roads are closed,” Lagos works commissioner Tunde Bako said on Monday.\n\n"
+        "“Help is coming,” Ngozi Eze, a relief coordinator, said in a statement.\n\n"
+        "“We counted 40 boats,” a NY1 reporter said.\n\n"
+        "Mayor Ana Ruiz told reporters at noon. “We will rebuild every home.”\n\n"
+        "“We stay,” said Ana Ruiz on Monday."
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "former county engineer Bola Ade",
+        "Lagos works commissioner Tunde Bako",
+        "Ngozi Eze",
+        "a NY1 reporter",
+        "Mayor Ana Ruiz",
+        "Ana Ruiz",
+    ]
+
+
 def test_a_speaker_ends_at_the_full_stop_and_keeps_an_abbreviations():
     text = "“We will not go back yet,” said Amara Okafor. Critics disagreed. “We stay here now,” said Lt. Gen. Sean Doe Jr. today."
     assert [q.speaker for q in find_quotes(text)] == ["Amara Okafor", "Lt. Gen. Sean Doe Jr."]
