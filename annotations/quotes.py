@@ -174,7 +174,7 @@ def find_quotes(text: str) -> list[Quote]:
             after = None
         if before is not None and "\n\n" in text[before.start() : raw_start]:
             before = None
-        if after is None and _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
+        if _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
         cue_match = after or before or _subject(text, raw_start - 1)
         if cue_match is None:

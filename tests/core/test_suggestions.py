@@ -212,3 +212,11 @@ def test_learned_texts_match_whole_words_longest_first_across_punctuation():
     found = suggest("a.txt", text, [], knowledge, ["place"], lambda: None)
     assert [s.text for s in found] == ["John Smith", "Smith", "5,200 troops", "Port Harcourt State"]
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_a_title_in_marks_is_no_quote_even_with_a_cue_after_it():
+    text = (
+        "Ana Ruiz appeared on CNN's “State of the Union” on Sunday. Speaking on “Meet the Press,” "
+        "Tom Berg said the river was falling. “We Will Rebuild,” Tom Berg said."
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("We Will Rebuild,", "Tom Berg")]
