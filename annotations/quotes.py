@@ -54,7 +54,7 @@ _DESCRIBED = (
     r"(?!(?:that|and|who|if|will|which|when|while|but|or|would|to)\b)[\p{Ll}\-]+)"
 )
 # A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").
-_ROLE_WORD = r"(?!(?:that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
+_ROLE_WORD = r"(?!(?:the|a|an|his|her|its|their|that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
 # A name with what the person is before it: "Sanders campaign manager Jeff Weaver".
 _NAME_WITH_ROLE = rf"(?:{_NAME}(?: +{_ROLE_WORD}){{1,3}} +{_NAME})"
 _PERSON = rf"{_NAME_WITH_ROLE}|{_NAME}|{_DESCRIBED}|he|she|they|I|we"

@@ -150,7 +150,8 @@ def test_speakers_with_their_roles_before_or_between_commas_and_in_the_sentence_
         "“Help is coming,” Ngozi Eze, a relief coordinator, said in a statement.\n\n"
         "“We counted 40 boats,” a NY1 reporter said.\n\n"
         "Mayor Ana Ruiz told reporters at noon. “We will rebuild every home.”\n\n"
-        "“We stay,” said Ana Ruiz on Monday."
+        "“We stay,” said Ana Ruiz on Monday.\n\n"
+        "“We count again,” explained the Lokoja spokesperson."
     )
     assert [q.speaker for q in find_quotes(text)] == [
         "former county engineer Bola Ade",
@@ -159,6 +160,7 @@ def test_speakers_with_their_roles_before_or_between_commas_and_in_the_sentence_
         "a NY1 reporter",
         "Mayor Ana Ruiz",
         "Ana Ruiz",
+        "the Lokoja spokesperson",
     ]
 
 
