@@ -180,6 +180,7 @@ class ReaderApp(EndsWhenTold):
             self.article_list.move_cursor(index)
 
     def on_mount(self) -> None:
+        self.view.moved = self._moved
         notices = list(self.corpus.notices) + [self._settings_problem] * bool(self._settings_problem)
         self._apply_settings()
         if self.store.readonly:
@@ -408,10 +409,12 @@ class ReaderApp(EndsWhenTold):
         self.view.jump_to(annotation.start)
         self.view.focus()
 
-    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+    def _moved(self) -> None:
+        """The view's cursor or selection moved: what is there, on the status line."""
         self._cursor = self.view.cursor  # (the view is gone when the app ends, and this is remembered)
         if not self.suggestions.show_here():
-            self.query_one(StatusLine).show_position(self.session.position(self.view.cursor, self.view.selection))
+            for status in self.query(StatusLine):  # none once the app is closing
+                status.show_position(self.session.position(self.view.cursor, self.view.selection))
 
     # ------------------------------------------------------------ changes
 
@@ -430,7 +433,7 @@ class ReaderApp(EndsWhenTold):
                 if span is not None and self.session.article is not None and span.article == self.session.article.id:
                     self.view.redraw(span.start, span.end)
         self.view.clear_marks()
-        self.view.post_message(ArticleView.Moved())
+        self._moved()
         self.article_list.set_counts(change.article, self.store.label_counts(change.article))
         self._refresh_panel(getattr(change.subject, "id", None))
         self._waiting_for = self.store.generation

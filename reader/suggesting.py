@@ -270,6 +270,6 @@ class Suggestions:
         view.show_suggestions = not view.show_suggestions
         view.refresh_all()
         self.app.suggestions_shown()
-        view.post_message(view.Moved())  # the status line's position may have named one
+        view.moved()  # the status line's position may have named one
         count = len(view.suggestions)
         self.app.say(f"suggestions shown ({count})" if view.show_suggestions else "suggestions hidden (S shows them)")

@@ -10,7 +10,7 @@ offset of its top row and scrolls to wherever that row is now.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -78,9 +78,6 @@ class ArticleView(LineView):
     ArticleView > .article-view--overlap { text-style: bold underline; }
     """
 
-    class Moved(Message):
-        """The cursor moved; the app shows what is under it."""
-
     class Said(Message):
         """Something for the status line (a search result)."""
 
@@ -115,6 +112,9 @@ class ArticleView(LineView):
         self.reading_width: int | None = None  # W: wrap narrower than the pane
         self._mark_pending = False  # the first ' of '' was typed
         self.show_suggestions = True
+        # Told at once when the cursor or the selection moved (the app shows what is under
+        # it): a message would reach the status line a frame later, two frames a key.
+        self.moved: Callable[[], None] = lambda: None
 
     # ------------------------------------------------------------ content
 
@@ -273,7 +273,7 @@ class ArticleView(LineView):
             self._goal_x = None
         if not self._scroll_to_cursor():
             self._touch(before, offset)
-        self.post_message(self.Moved())
+        self.moved()
 
     def _touch(self, *offsets: int | None) -> None:
         """Redraw only the rows from the first to the last of these offsets."""
@@ -333,7 +333,7 @@ class ArticleView(LineView):
     def action_visual(self) -> None:
         self._touch(self.selection_start, self.cursor)
         self.selection_start = None if self.selection_start is not None else self.cursor
-        self.post_message(self.Moved())  # the status line shows the selection
+        self.moved()  # the status line shows the selection
 
     def clear_marks(self) -> None:
         """After a tag: no selection, no search match left lit."""
@@ -345,7 +345,7 @@ class ArticleView(LineView):
         self._touch(self.selection_start, self.cursor, *(self.match or ()))
         self.selection_start = None
         self.match = None
-        self.post_message(self.Moved())
+        self.moved()
 
     def select(self, start: int, end: int) -> None:
         """Select [start, end): the selection starts at start, the cursor on the last character."""
