@@ -25,7 +25,17 @@ class Span(Protocol):
 S = TypeVar("S", bound=Span)
 
 
-def order(annotation: Annotation) -> Key:
+class Tagged(Span, Protocol):
+    """What finding suggestions needs of a tag: an Annotation, or its outline (all a
+    process apart is sent: pickling 10,000 whole tags took 130 ms of the interpreter)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+
+
+def order(annotation: Tagged) -> Key:
     """Annotations in text order; the longer first where two start together."""
     return annotation.start, -annotation.end, annotation.id
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer
 from .model import Annotation
 from .places import find_places
 from .quotes import find_quotes
-from .spans import Spans, order
+from .spans import Spans, Tagged, order
 from .text import excerpt
 
 REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
@@ -153,7 +153,7 @@ def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggesti
 def suggest(
     article: str,
     text: str,
-    tags: list[Annotation],
+    tags: Sequence[Tagged],
     knowledge: Knowledge,
     labels: Iterable[str],
     gazetteer: Callable[[], Gazetteer | None],
