@@ -20,7 +20,7 @@ from typing import Any
 
 from .atomic import write_atomically
 
-VERSION = 4  # of the index's layout and content: a new one is built when it changes
+VERSION = 5  # of the index's layout and content: a new one is built when it changes
 COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"
 # "Washington" in the news is the capital before the state; "Georgia" the country.
 _KIND_RANK = {CONTINENT: 4, COUNTRY: 3, CAPITAL: 2, REGION: 1, CITY: 0}
@@ -169,7 +169,8 @@ def build() -> dict[str, Any]:
     # One string a place and a bare number for a name of one place: a quarter of the
     # objects to make at load, which is most of the load's time.
     single = {name: found[0] if len(found) == 1 else found for name, found in names.items()}
-    return {"version": VERSION, "places": places, "names": single}
+    longest = max((name.count(" ") + 1 for name in single), default=1)  # words: 40 ms at each load, so kept
+    return {"version": VERSION, "places": places, "names": single, "longest": longest}
 
 
 class Gazetteer:
@@ -179,7 +180,7 @@ class Gazetteer:
         self._places: list[str] = index["places"]
         self._names: dict[str, int | list[int]] = index["names"]
         self._made: dict[int, Place] = {}
-        self.longest = max((name.count(" ") + 1 for name in self._names), default=1)
+        self.longest: int = index["longest"]
 
     def place(self, index: int) -> Place:
         made = self._made.get(index)
@@ -249,4 +250,7 @@ def load(folder: Path) -> Gazetteer:
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        for older in folder.glob("gazetteer-*.json"):  # an earlier version's index: 5 MB of nothing
+            if older != path:
+                older.unlink()
     return Gazetteer(index)

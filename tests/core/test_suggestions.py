@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from annotations.figures import find_figures
-from annotations.gazetteer import Gazetteer, load
+from annotations.gazetteer import Gazetteer, index_path, load
 from annotations.model import Article, new_annotation
 from annotations.places import find_places
 from annotations.quotes import find_quotes
@@ -35,7 +35,12 @@ def tiny_gazetteer() -> Gazetteer:
         ("4140963", "Washington", "US", "38.9", "-77.0", "689545", "capital", "DC"),
     ]
     return Gazetteer(
-        {"version": 0, "places": ["\t".join(row) for row in rows], "names": {r[1]: i for i, r in enumerate(rows)}}
+        {
+            "version": 0,
+            "places": ["\t".join(row) for row in rows],
+            "names": {r[1]: i for i, r in enumerate(rows)},
+            "longest": 1,
+        }
     )
 
 
@@ -82,11 +87,13 @@ def test_places_resolve_and_ordinary_words_and_longer_names_are_left_alone():
 
 
 def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
+    (tmp_path / "gazetteer-1.json").write_text("{}")  # an earlier version's index
     gazetteer = load(tmp_path)
     (erbil,) = [p for p in gazetteer.candidates("Erbil") if p.country == "IQ"]
     assert erbil.geonameid == 95446
     assert gazetteer.country_name("IQ") == "Iraq"
-    assert list(tmp_path.iterdir())  # the index is in the cache folder now
+    assert gazetteer.longest == max(name.count(" ") + 1 for name in gazetteer._names)
+    assert [p.name for p in tmp_path.iterdir()] == [index_path(tmp_path).name]  # the new index only
     assert load(tmp_path).candidates("Baghdad")[0].geonameid == 98182
 
 
