@@ -21,7 +21,7 @@ import shutil
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -360,22 +360,29 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
-def read_annotations(path: Path) -> list[Annotation]:
-    """Every annotation in a database (file and journal), without a lock or an index:
-    for readers (export, stats) that change nothing."""
-    return read_with_rejections(path)[0]
+@dataclass(frozen=True)
+class Stored:
+    """What a database holds, read once by a command that changes nothing."""
+
+    annotations: list[Annotation]
+    rejections: list[dict[str, Any]]  # suggestions turned down, for `reader suggest`
+    done: set[str]  # articles marked done, for `reader stats`
 
 
-def read_done(path: Path) -> set[str]:
-    """The articles marked done, for `reader stats`."""
-    return {record["article"] for record in read_current(path).get(READING, {}).values() if record["done"]}
-
-
-def read_with_rejections(path: Path) -> tuple[list[Annotation], list[dict[str, Any]]]:
-    """Every annotation and every rejected suggestion, for `reader suggest`."""
+def read_stored(path: Path) -> Stored:
+    """Every annotation, rejection and done mark in a database (file and journal),
+    without a lock or an index."""
     data = read_current(path)
-    annotations = [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()]
-    return annotations, list(data.get(REJECTIONS, {}).values())
+    return Stored(
+        [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()],
+        list(data.get(REJECTIONS, {}).values()),
+        {record["article"] for record in data.get(READING, {}).values() if record["done"]},
+    )
+
+
+def read_annotations(path: Path) -> list[Annotation]:
+    """Every annotation in a database: for readers (export) that change nothing."""
+    return read_stored(path).annotations
 
 
 class AnnotationStore:

@@ -26,7 +26,7 @@ from annotations.exchange import (
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
-from annotations.store import read_annotations, read_done, read_with_rejections
+from annotations.store import read_annotations, read_stored
 from annotations.text import display_line, excerpt
 
 from .config import cache_folder, database_path, default_annotator, load_labels
@@ -159,7 +159,8 @@ def run_stats(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    groups, _missing = gather(corpus, read_annotations(database_path(args.db)), Filters())
+    stored = read_stored(database_path(args.db))  # once: a million tags take seconds to read
+    groups, _missing = gather(corpus, stored.annotations, Filters())
     if args.by:
         label, name = TALLIES[args.by]
         tallied = tally((a for _, group in groups for a in group), args.by)
@@ -177,7 +178,7 @@ def run_stats(argv: list[str]) -> int:
     ]
     annotated = {group[0].article for _, group in groups if group}
     rows += [(entry.id, []) for entry in corpus.entries if entry.id not in annotated]
-    done = read_done(database_path(args.db))
+    done = stored.done
     print("\t".join(display_line(cell) for cell in ["article", *labels, "total", "orphaned", "done"]))
     orphans = []
     for name, group in rows:
@@ -217,8 +218,9 @@ def run_suggest(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths, text_field=args.text_field)
     labels = args.label or load_labels().names
-    annotations, rejections = read_with_rejections(database_path(args.db))
-    knowledge = Knowledge.of(annotations, rejections)
+    stored = read_stored(database_path(args.db))
+    annotations = stored.annotations
+    knowledge = Knowledge.of(annotations, stored.rejections)
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         by_article.setdefault(annotation.article, []).append(annotation)

@@ -13,6 +13,8 @@ from pathlib import Path
 from platformdirs import user_config_path
 from textual.message import Message
 
+from annotations.atomic import write_atomically
+
 from .config import APP_NAME
 
 
@@ -55,12 +57,10 @@ def load_settings(path: Path) -> tuple[Settings, str]:
 
 
 def save_settings(path: Path, settings: Settings) -> str:
-    """Write settings (a whole new file, then renamed: never half a file); "" or what failed."""
+    """Write settings (never half a file); "" or what failed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".new")
-        temporary.write_text(json.dumps(asdict(settings), indent=1) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(path, (json.dumps(asdict(settings), indent=1) + "\n").encode("utf-8"))
     except OSError as error:
         return f"{path}: cannot save the settings ({error.strerror or error})"
     return ""

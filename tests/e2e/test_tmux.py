@@ -191,18 +191,9 @@ def test_an_exit_that_hangs_still_ends_the_process_with_everything_saved(start, 
     """Told to exit, the app ends within EXIT_DEADLINE even if Textual never finishes
     (seen under textual-serve: a tab closed as the app started kept it laying out its
     screen at full CPU for ever). Here the hang is made: an action that asks to exit
-    and then blocks the event loop."""
-    hanging = (
-        "import time, reader.app as app; "
-        "app.ReaderApp.action_help = lambda self: (self.exit(), time.sleep(60)); "
-        "from reader.cli import main; raise SystemExit(main())"
-    )
-    db = tmp_path / "db.json"
-    pane = start(f"{q(sys.executable)} -c {q(hanging)} --db {q(db)}; echo EXIT=$?; sleep 30")
-    tag_erbil(pane)
-    pane.keys("?")
-    pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)  # not after 60 s
-    assert saved_tags(db) == [("place", "ERBIL")]
+    and then blocks the event loop (for 60 s: the process must end long before)."""
+    hanging = "import time, reader.app as app; app.ReaderApp.action_help = lambda self: (self.exit(), time.sleep(60))"
+    ends_with_the_tag_saved(start, tmp_path, hanging, "?")
 
 
 def test_a_place_tagged_by_hand_gets_its_geonames_id_and_E_searches_another_typed_in_one_burst(start, tmp_path):
@@ -229,16 +220,22 @@ def test_a_place_tagged_by_hand_gets_its_geonames_id_and_E_searches_another_type
 def test_a_thread_that_cannot_end_does_not_keep_the_process_alive(start, tmp_path):
     """Textual's input thread, reading a terminal that went away, spins for ever and the
     interpreter waits for it at exit (a reader was found 85 minutes after its tmux server
-    was killed). Here such a thread is made: started by the app, never ending."""
+    was killed). Here such a thread is made: started by the app, never ending (for 600 s)."""
     lingering = (
         "import threading, time, reader.app as app; "
         "mount = app.ReaderApp.on_mount; "
-        "app.ReaderApp.on_mount = lambda self: (threading.Thread(target=lambda: time.sleep(600)).start(), mount(self)); "
-        "from reader.cli import main; raise SystemExit(main())"
+        "app.ReaderApp.on_mount = lambda self: (threading.Thread(target=lambda: time.sleep(600)).start(), mount(self))"
     )
+    ends_with_the_tag_saved(start, tmp_path, lingering, "q")
+
+
+def ends_with_the_tag_saved(start, tmp_path, patch: str, key: str) -> None:
+    """reader with patch run first: ERBIL tagged, then key; the process ends within 10 s,
+    exit code 0, the tag on disk."""
+    code = f"{patch}; from reader.cli import main; raise SystemExit(main())"
     db = tmp_path / "db.json"
-    pane = start(f"{q(sys.executable)} -c {q(lingering)} --db {q(db)}; echo EXIT=$?; sleep 30")
+    pane = start(f"{q(sys.executable)} -c {q(code)} --db {q(db)}; echo EXIT=$?; sleep 30")
     tag_erbil(pane)
-    pane.keys("q")
-    pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)  # not after 600 s
+    pane.keys(key)
+    pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)
     assert saved_tags(db) == [("place", "ERBIL")]
