@@ -50,6 +50,11 @@ def display_line(text: str) -> str:
     return display_text(text).replace("\n", "\u2424")
 
 
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """ "1 article", "3 articles" ("1 match", "3 matches" with nouns given)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def excerpt(text: str, limit: int = 60) -> str:
     """text as one display line of at most limit characters, "…" where it was cut."""
     text = display_line(text)

@@ -21,7 +21,7 @@ from annotations.entries import ArticleError, Entry
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts
-from annotations.text import display_line
+from annotations.text import display_line, plural
 
 from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
@@ -55,10 +55,6 @@ class Saved(Message):
 NARROW = 70  # columns: below this the article list gives up its minimum width
 HEAD = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
 CORPUS_BATCH = 2000  # entries of a large corpus listed at a time, as a thread reads them
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _settle() -> None:

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from annotations.corpus import Corpus
 from annotations.corpus_search import Hit, hits
-from annotations.text import display_line
+from annotations.text import display_line, plural
 
 BATCH = 50  # matches handed to the screen at a time
 MAX_HITS = 5_000  # shown at most: more says to narrow the search
@@ -73,7 +73,11 @@ class CorpusSearchScreen(ModalScreen[Hit | None]):
         articles = len({hit.article for hit in self.found})
         more = "" if finished else " …"
         limit = f" (the first {MAX_HITS:,}: say more to narrow it)" if len(self.found) >= MAX_HITS else ""
-        said = f"{len(self.found):,} matches in {articles:,} articles{more}{limit}" if query.strip() else ""
+        said = (
+            f"{plural(len(self.found), 'match', 'matches')} in {plural(articles, 'article')}{more}{limit}"
+            if query.strip()
+            else ""
+        )
         self.query_one("#search-count", Label).update(said)
 
     @staticmethod

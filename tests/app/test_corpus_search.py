@@ -41,3 +41,13 @@ def test_hits_are_smart_case_in_text_order_with_context_on_one_line(tmp_path):
     assert found[0].after == " and ERBIL, then erbil."  # the space by the match kept
     assert [h.start for h in hits(corpus.entries, "ERBIL")] == [10]  # a capital: case matters
     assert list(hits(corpus.entries, "  ")) == []
+
+
+async def test_F_counts_one_match_in_one_article_as_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("F", *"Qayyarah")
+        count = app.screen.query_one("#search-count")
+        await until(pilot, lambda: "article" in str(count.render()) and "…" not in str(count.render()))
+        assert str(count.render()) == "1 match in 1 article"
