@@ -45,18 +45,17 @@ _SAID_OTHERWISE = {
 
 def describe(attrs: dict[str, Any], country_name: Callable[[str], str] = str) -> str:
     """What a tag carries, as the status line says it: "GeoNames 95446 · Iraq",
-    "about 5,200 troops", "said by Caggins · cue told" ("" when nothing)."""
+    "value 5200 · unit troops · approx", "said by Caggins" ("" when nothing)."""
     parts = []
     if "geonameid" in attrs:
         parts.append(f"GeoNames {attrs['geonameid']}")
         if attrs.get("country"):
             parts.append(country_name(str(attrs["country"])))
-    if attrs.get("value") is not None:
-        value = attrs["value"]
-        shown = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-        parts.append(f"{'about ' if attrs.get('approx') else ''}{shown} {attrs.get('unit') or ''}".rstrip())
-    elif attrs.get("unit"):
-        parts.append(f"unit {attrs['unit']}")
+    for name in ("value", "unit"):  # as recorded, so what is checked is what is stored
+        if attrs.get(name) not in (None, ""):
+            parts.append(f"{name} {attrs[name]}")
+    if attrs.get("approx"):
+        parts.append("approx")
     if attrs.get("speaker"):
         parts.append(f"said by {attrs['speaker']}")
     for name, value in attrs.items():

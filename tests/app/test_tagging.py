@@ -483,9 +483,9 @@ async def test_tagging_a_figure_shows_its_value_and_unit(make_app):
         _, start = await tag_5200_troops(pilot)
         [tag] = app.store.annotations()
         assert (tag.label, tag.text, tag.attrs) == ("figure", "5,200 troops", {"value": 5200, "unit": "troops"})
-        assert message(app).startswith(f"tagged figure “5,200 troops” {start}–{start + 12} · 5,200 troops")
+        assert message(app).startswith(f"tagged figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops")
         position = app.query_one("#position").content.plain
-        assert position.endswith(f"figure “5,200 troops” {start}–{start + 12} · 5,200 troops"), position
+        assert position.endswith(f"figure “5,200 troops” {start}–{start + 12} · value 5200 · unit troops"), position
 
 
 async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_app):

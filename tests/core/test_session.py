@@ -192,7 +192,7 @@ def test_a_figure_tag_comes_with_its_value_and_unit_and_the_status_line_says_the
     start = article.text.index("5,200")
     outcome = session.tag("figure", (start, start + len("5,200 troops")), 0)
     assert outcome.change.after.attrs == {"value": 5200, "unit": "troops"}
-    assert session.position(start, None) == f"{start} · figure “5,200 troops” 11–23 · 5,200 troops"
+    assert session.position(start, None) == f"{start} · figure “5,200 troops” 11–23 · value 5200 · unit troops"
     about = article.text.index("about")
     session.tag("place", (about, about + len("about 300 advisers")), 0)
     assert session.spans.innermost_at(about).attrs == {}  # a place is not read as a figure
@@ -208,7 +208,7 @@ def test_attributes_typed_by_a_person_are_read_checked_and_undoable(session, sto
     [tag] = store.annotations()
     changed = session.set_attributes(tag, "value=5,200; unit=troops ; approx; note= ; share=12.5")
     assert changed.change.after.attrs == {"value": 5200, "unit": "troops", "approx": True, "share": 12.5}
-    assert changed.message.startswith("gave attributes to figure “Kirkuk” 16–22 · about 5,200 troops · share 12.5")
+    assert changed.message.startswith("gave attributes to figure “Kirkuk” 16–22 · value 5200 · unit troops · approx · share 12.5")
     tag = store.get(tag.id)
     assert session.set_attributes(tag, "value=5200; unit=troops; approx; share=12.5").message == "attributes unchanged"
     bad = session.set_attributes(tag, "=5")
