@@ -25,7 +25,7 @@ from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
 from .formats.common import ARTICLE_TEXT
 from .model import ANCHORED, CONTEXT, NOTE_LIMIT, ORPHANED, Annotation, Article, now_iso, sha256_text
 from .record_json import record_encoder
-from .text import normalise_newlines, snap_span
+from .text import normalise_newlines, plural, snap_span
 
 _ENCODE = record_encoder()
 
@@ -129,7 +129,7 @@ def _anchored(group: list[Annotation]) -> list[Annotation]:
 
 def count_written(written: int, fmt: str) -> str:
     """What write_export's count counts, said: lines, or (brat) articles."""
-    return f"{written} {'article(s)' if FORMATS[fmt].WRITES_FOLDER else 'line(s)'}"
+    return plural(written, "article" if FORMATS[fmt].WRITES_FOLDER else "line")
 
 
 def export_to(corpus: Corpus, annotations: list[Annotation], fmt: str, path: Path) -> str:

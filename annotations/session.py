@@ -17,7 +17,7 @@ from .history import Change, History
 from .model import NOTE_LIMIT, ORPHANED, SUGGESTED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
 from .store import AnnotationStore, NotLoadedError, ReadOnlyError
-from .text import excerpt
+from .text import excerpt, plural
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -124,7 +124,7 @@ class EditingSession:
             self.store.put(annotation)
         self.store.request_save()
         lost = sum(a.status == ORPHANED for a in changed)
-        return f"{article.id} changed on disk: {len(changed) - lost} tag(s) moved, {lost} orphaned"
+        return f"{article.id} changed on disk: {plural(len(changed) - lost, 'tag')} moved, {lost} orphaned"
 
     def reopen(self) -> str:
         """Open the same article again (the store has just loaded)."""

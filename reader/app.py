@@ -295,7 +295,7 @@ class ReaderApp(EndsWhenTold):
             self.article_list.set_order(self.settings.order)
         if problems:
             names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
-            self.say(f"skipped {len(problems)} file(s) that are not articles: {names}")
+            self.say(f"skipped {plural(len(problems), 'file')} that are not articles: {names}")
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
         """Tell the status line; nothing once the app is closing (the screen is gone, but
@@ -683,7 +683,7 @@ class ReaderApp(EndsWhenTold):
             return
         article = self.session.article if choice.only_open_article else None
         annotations = self.store.annotations(article.id if article else None)
-        self.say(f"exporting {len(annotations)} annotation(s) as {choice.format} to {choice.path}…")
+        self.say(f"exporting {plural(len(annotations), 'annotation')} as {choice.format} to {choice.path}…")
         self.run_worker(partial(self._write_export, choice, annotations), thread=True, group="export")
 
     def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:

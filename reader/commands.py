@@ -27,7 +27,7 @@ from annotations.exchange import (
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored
-from annotations.text import display_line, excerpt
+from annotations.text import display_line, excerpt, plural
 
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
@@ -87,13 +87,13 @@ def run_export(argv: list[str]) -> int:
     groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
     if missing and FORMATS[args.format].CARRIES_TEXT:
         tell(
-            f"reader: skipped the annotations of {len(missing)} article(s) not in the corpus: {', '.join(missing[:5])}"
+            f"reader: skipped the annotations of {plural(len(missing), 'article')} not in the corpus: {', '.join(missing[:5])}"
         )
     total = sum(len(group) for _, group in groups)
     orphans = count_orphans(groups)
     if orphans and not (args.orphans and not FORMATS[args.format].CARRIES_TEXT):
         tell(
-            f"reader: left out {orphans} orphaned tag(s): their text is gone from the article "
+            f"reader: left out {plural(orphans, 'orphaned tag')}: their text is gone from the article "
             "(reader stats names them; --orphans exports them with their quote, in jsonl or w3c)"
         )
     if total == 0:
@@ -251,5 +251,5 @@ def run_suggest(argv: list[str]) -> int:
         else:
             out.flush()
     if show or args.output:
-        tell(f"{chr(10) if show else ''}{written} suggestion(s) in {len(corpus.entries)} article(s)")
+        tell(f"{chr(10) if show else ''}{plural(written, 'suggestion')} in {plural(len(corpus.entries), 'article')}")
     return 0

@@ -65,7 +65,7 @@ async def test_odd_articles_open_and_binary_and_empty_are_handled(make_app, tmp_
 
         assert describe_entry(app.corpus.get("image.png")) == "image.png (not an article: binary file (NUL bytes))"
         assert table.row_text("image.png").startswith("image.png (not an")
-        assert "skipped 1 file(s) that are not articles: image.png" in app.query_one("#message").content.plain
+        assert "skipped 1 file that are not articles: image.png" in app.query_one("#message").content.plain
         table.move_cursor(table.index_of("image.png"))
         await pilot.press("enter")
         assert app.session.article is None and "binary file" in app.query_one("#message").content.plain
@@ -115,7 +115,7 @@ async def test_edited_article_reanchors_and_orphans_show_in_panel(make_app, tmp_
     async with again.run_test(size=SIZE) as pilot:
         view = again.query_one(ArticleView)
         assert [(a.text, a.start) for a in view.spans] == [("Kirkuk", 20)]
-        assert "1 tag(s) moved, 1 orphaned" in again.query_one("#message").content.plain
+        assert "1 tag moved, 1 orphaned" in again.query_one("#message").content.plain
         await pilot.press("a")
         rows = [again.panel.row_text(r) for r in range(again.panel.row_count)]
         assert rows[0].startswith("place ") and "Kirkuk" in rows[0] and "orphaned" not in rows[0]
@@ -208,7 +208,7 @@ async def test_an_edited_large_article_answers_keys_while_its_tags_are_placed(ma
         await app.workers.wait_for_complete()  # the placing, started once the whole was read
         await pilot.pause()
         status = app.query_one(StatusLine)
-        assert status.message == "big.txt changed on disk: 2 tag(s) moved, 0 orphaned"
+        assert status.message == "big.txt changed on disk: 2 tags moved, 0 orphaned"
         assert any(line.endswith("placing 2 tags …") for line in status.log_lines)  # in a thread, said
         view = app.query_one(ArticleView)
         placed = sorted((a.start, a.text) for a in view.spans.overlapping(0, len(view.text)))

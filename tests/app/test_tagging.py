@@ -354,7 +354,7 @@ async def test_export_dialog_writes_the_chosen_format(make_app, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-        assert "exported 1 line(s) as w3c" in message(app)
+        assert "exported 1 line as w3c" in message(app)
     [record] = [json.loads(line) for line in target.read_text().splitlines()]
     assert record["type"] == "Annotation" and record["target"]["selector"][0]["exact"] == "ERBIL"
 

@@ -107,7 +107,7 @@ def test_opening_an_edited_article_reanchors_and_says_so(session, store):
     session.tag("place", span("Mosul"), 0)
     edited = Article("a.txt", "UPDATE: The troops left Kirkuk on Tuesday.")
     message = session.open(edited)
-    assert message == "a.txt changed on disk: 1 tag(s) moved, 1 orphaned"
+    assert message == "a.txt changed on disk: 1 tag moved, 1 orphaned"
     assert [a.text for a in session.spans] == ["Kirkuk"]
     assert session.spans.innermost_at(edited.text.index("Kirkuk")).start == edited.text.index("Kirkuk")
     assert session.open(edited) == ""  # written back: nothing moves the second time
@@ -173,7 +173,7 @@ def test_the_tags_of_a_large_article_are_placed_apart_and_taken_only_if_still_op
     assert session.undo().refused
     placing = session.placing
     message = session.placed(placing, placing.compute())
-    assert message == "a.txt changed on disk: 2 tag(s) moved, 0 orphaned"
+    assert message == "a.txt changed on disk: 2 tags moved, 0 orphaned"
     assert session.placing is None and session.spans.innermost_at(span("Kirkuk")[0] + 10).text == "Kirkuk"
     assert sorted(a.start for a in store.annotations("a.txt")) == [span("Kirkuk")[0] + 10, span("Mosul")[0] + 10]
 
@@ -208,7 +208,9 @@ def test_attributes_typed_by_a_person_are_read_checked_and_undoable(session, sto
     [tag] = store.annotations()
     changed = session.set_attributes(tag, "value=5,200; unit=troops ; approx; note= ; share=12.5")
     assert changed.change.after.attrs == {"value": 5200, "unit": "troops", "approx": True, "share": 12.5}
-    assert changed.message.startswith("gave attributes to figure “Kirkuk” 16–22 · value 5200 · unit troops · approx · share 12.5")
+    assert changed.message.startswith(
+        "gave attributes to figure “Kirkuk” 16–22 · value 5200 · unit troops · approx · share 12.5"
+    )
     tag = store.get(tag.id)
     assert session.set_attributes(tag, "value=5200; unit=troops; approx; share=12.5").message == "attributes unchanged"
     bad = session.set_attributes(tag, "=5")
