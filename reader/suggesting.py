@@ -67,7 +67,7 @@ AFTER_CHANGES = 0.2  # seconds without a change before the suggestions are found
 class Suggestions:
     """The app's suggestions: the keys (. , y r Y R S) and the threads behind them."""
 
-    _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.2 s
+    _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.1 s
     _gazetteer_lock = threading.Lock()
 
     def __init__(self, app: ReaderApp) -> None:

@@ -15,8 +15,8 @@ def gazetteer() -> Gazetteer:
         ("4736286", "Texas", "US", "31.25", "-99.25", "22875689", "region", "TX"),
         ("2639577", "Reading", "GB", "51.4", "-0.97", "318014", "city", "ENG"),
     ]
-    names: dict[str, int | list[int]] = {"Paris": [0, 1], "Texas": 2, "Reading": 3}
-    return Gazetteer({"version": 0, "places": ["\t".join(row) for row in rows], "names": names, "longest": 1})
+    names = {"Paris": [0, 1], "Texas": [2], "Reading": [3]}
+    return Gazetteer.of(["\t".join(row) for row in rows], names)
 
 
 def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:

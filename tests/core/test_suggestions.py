@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotations.figures import find_figures
 from annotations.gazetteer import Gazetteer, index_path, load
 from annotations.model import Article, new_annotation
@@ -34,14 +36,7 @@ def tiny_gazetteer() -> Gazetteer:
         ("2639577", "Reading", "GB", "51.4", "-0.97", "318014", "city", "ENG"),
         ("4140963", "Washington", "US", "38.9", "-77.0", "689545", "capital", "DC"),
     ]
-    return Gazetteer(
-        {
-            "version": 0,
-            "places": ["\t".join(row) for row in rows],
-            "names": {r[1]: i for i, r in enumerate(rows)},
-            "longest": 1,
-        }
-    )
+    return Gazetteer.of(["\t".join(row) for row in rows], {r[1]: [i] for i, r in enumerate(rows)})
 
 
 def test_quotes_exclude_their_marks_and_name_their_speaker():
@@ -87,7 +82,7 @@ def test_places_resolve_and_ordinary_words_and_longer_names_are_left_alone():
 
 
 def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
-    (tmp_path / "gazetteer-1.json").write_text("{}")  # an earlier version's index
+    (tmp_path / "gazetteer-5.json").write_text("{}")  # an earlier version's index
     gazetteer = load(tmp_path)
     (erbil,) = [p for p in gazetteer.candidates("Erbil") if p.country == "IQ"]
     assert erbil.geonameid == 95446
@@ -95,6 +90,24 @@ def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
     assert gazetteer.longest == max(name.count(" ") + 1 for name in gazetteer._names)
     assert [p.name for p in tmp_path.iterdir()] == [index_path(tmp_path).name]  # the new index only
     assert load(tmp_path).candidates("Baghdad")[0].geonameid == 98182
+
+
+def test_the_index_file_reads_back_what_was_written_and_a_damaged_one_is_refused():
+    gazetteer = tiny_gazetteer()
+    again = Gazetteer.loads(gazetteer.dumps())
+    assert [p.geonameid for p in again.candidates("Kirkuk")] == [94787]
+    assert "Iraq" in again and "Ira" not in again and "Iraqi" not in again
+    text = gazetteer.dumps()
+    for damaged in (text[: len(text) // 2], text.replace("\0", "\n", 1), "{}", text.replace("gazetteer", "x", 1)):
+        with pytest.raises(ValueError):
+            Gazetteer.loads(damaged)
+
+
+def test_a_damaged_index_is_built_again(tmp_path):
+    load(tmp_path)
+    index_path(tmp_path).write_bytes(b"reader gazetteer \xff\xfe")
+    assert load(tmp_path).candidates("Erbil")[0].geonameid == 95446
+    assert Gazetteer.loads(index_path(tmp_path).read_text("utf-8")).candidates("Erbil")[0].geonameid == 95446
 
 
 def test_a_tag_is_suggested_at_its_other_whole_word_occurrences_and_rejections_hold():
