@@ -19,7 +19,14 @@ _TENS = {
     word: 10 * number
     for number, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+}
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CURRENCY_WORDS = {
@@ -36,7 +43,18 @@ _CURRENCY_WORDS = {
     "gbp": "GBP",
     "iqd": "IQD",
 }
-_PERCENT = {"%", "percent", "per cent", "pct"}
+_NATIONAL_CURRENCIES = {
+    "us dollars": "USD",
+    "american dollars": "USD",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "hong kong dollars": "HKD",
+    "singapore dollars": "SGD",
+    "iraqi dinars": "IQD",
+    "british pounds": "GBP",
+}
+_PERCENT = {"%", "percent", "per cent", "pct"}  # "percentage points" too, as %
+_SHARES = ("%", "percent", "per cent", "percentage point", "percentage points")
 _APPROXIMATE = (
     "about",
     "around",
@@ -59,7 +77,7 @@ _APPROXIMATE = (
 _FILLER = {"a", "an", "and", "of", "the"}
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_NUMBER_WORD = alternation([*_SMALL, *_TENS, *_SCALES, "a", "and"])
+_NUMBER_WORD = alternation([*_SMALL, *_TENS, *_SCALES, "a", "and", "half"])
 _FIGURE = re.compile(
     r"(?P<sign>US\$|[$€£¥])?\s*"
     rf"(?P<digits>{_DIGITS})?"
@@ -84,7 +102,10 @@ class Figure:
 
 
 def _words_value(words: list[str]) -> int | None:
-    """English number words: "four billion", "twenty-five thousand", "a million"."""
+    """English number words: "four billion", "twenty-five thousand", "a million", "half a dozen"."""
+    if words[:2] == ["half", "a"] and len(words) > 2 and words[2] in _SCALES:
+        whole = _words_value(words[1:])
+        return None if whole is None or whole % 2 else whole // 2
     total, current, seen = 0, 0, False
     for word in words:
         if word == "a":  # "a million": one
@@ -124,7 +145,8 @@ def parse_figure(text: str) -> Figure | None:
     digits, abbreviation = match["digits"], (match["abbreviation"] or "").lower()
     number_end = match.end("abbreviation") if abbreviation else match.end("digits")
     follows = text[number_end : number_end + 1] if digits else ""
-    if re.search(r"\d", match["rest"]) or (follows and not (follows.isspace() or follows == "%")):
+    hyphened = follows == "-" and text[number_end + 1 : number_end + 2].isalpha()  # "800-acre"
+    if re.search(r"\d", match["rest"]) or (follows and not (follows.isspace() or follows == "%" or hyphened)):
         return None  # "10-15 soldiers", "1e5", "3.2.1", "350km": not one number as written
     words = [w for w in re.split(r"[\s-]+", (match["words"] or "").lower()) if w]
     value: int | float | None
@@ -164,21 +186,35 @@ def _unit(sign: str | None, rest: str) -> str:
         return _CURRENCY_WORDS[words[0].lower()]
     # What is counted is the last word ("7,500 coalition troops", "20 missile attacks").
     last: str = words[-1]
-    return _CURRENCY_WORDS.get(last.lower(), last)
+    currency = _CURRENCY_WORDS.get(last.lower())
+    if currency and len(words) > 1 and words[-2][0].isupper():  # "Canadian dollars" are not USD
+        return _NATIONAL_CURRENCIES.get(f"{words[-2]} {last}".lower(), f"{words[-2]} {last}")
+    return currency or last
 
 
 # ---------------------------------------------------------------- finding figures in text
 
 _NUMBER_WORDS_FOUND = alternation([*_SMALL, *_TENS, *_SCALES])
 _CANDIDATE = re.compile(
-    r"(?<![\w$€£¥.,-])"
+    r"(?<![\w$€£¥.,])(?<!(?<!/)-)"  # not inside a word, a number or a range; "+/-3" is a number
     r"(?:(?:US\$|[$€£¥])\s?)?"
+    r"(?:half\s+a\s+(?=dozen|hundred|thousand|million|billion))?"
     rf"(?:{_DIGITS}|(?:(?:{_NUMBER_WORDS_FOUND})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORDS_FOUND}))?)+)"
-    r"(?:\s?(?:million|billion|trillion|thousand|hundred|mn|bn|m|k)\b)*"
-    r"(?:\s?(?:%|percent\b|per cent\b))?",
+    r"(?:\s?(?:dozen|million|billion|trillion|thousand|hundred|mn|bn|m|k)\b)*"
+    r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))?",
     re.IGNORECASE,
 )
-_UNIT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)")
+_UNIT_WORD = re.compile(r"\s+([A-Za-z][a-z'’-]*)")
+_HYPHENED_UNIT = re.compile(r"-([a-z][a-z'’]*)")  # "800-acre"; "74-year-old" stops at "year"
+# "two other states", "five more soldiers": what is counted comes after these.
+_BEFORE_UNIT = {"other", "more", "additional", "extra"}
+# A number right after a capitalised word is part of a name ("Future 45", "Article 5")...
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*(?<!['’]s)(?<!s['’])) $")
+_RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
+# ... and "one" is a count only when the text says so ("only one person", "at least one child").
+_ONE_COUNTED = re.compile(
+    r"\b(?:only|just|at least|exactly|as (?:much|many|little|few) as|(?:more|less|fewer) than) $", re.I
+)
 # Words after a number that are not what it counts.
 _NOT_UNIT_WORDS = """
 a a.m about after all also am an and any are as at be been before being but by can could
@@ -188,6 +224,8 @@ more most must my no not of old on only onto or other others our out over own p.
 percent pm same second seconds she should since so some such than that the their them
 then there these they this those time times to under until up us was we week weeks were
 what which who will with would year years you your
+across against along among around behind below beside between beyond despite during
+inside near outside past through throughout toward towards upon via within without
 """
 _NOT_UNITS = frozenset(_NOT_UNIT_WORDS.split())
 _DATE_BEFORE = re.compile(rf"\b(?:{alternation([*MONTHS, *(month[:3] for month in MONTHS), 'Sept'])})\.?\s+$")
@@ -204,20 +242,49 @@ class FoundFigure:
 
 
 def _unit_words(text: str, end: int) -> int:
-    """Where what a number counts ends: a plain word ("troops"), or two when the second is
-    a plural ("coalition troops"); nothing when the next word is not a noun-like word."""
-    first = _UNIT_WORD.match(text, end)
-    if first is None or not _plain(first, text):
+    """Where what a number counts ends: a plain word ("troops", "Democrats"), or up to
+    three ending in a plural ("coalition troops", "Ohio registered voters"); after "other"
+    or "more" ("two other states"); nothing when no noun-like word follows. A capitalised
+    word is counted only in words ending in a plural: "5 Main Street" counts nothing."""
+    hyphened = _HYPHENED_UNIT.match(text, end)
+    if hyphened is not None:  # "800-acre", not "two-party" or "five-alarm": a word number is a modifier
+        digits = text[end - 1].isdigit()
+        return hyphened.end(1) if digits and _plain(hyphened, text) and hyphened.group(1) != "plus" else end
+    words: list[re.Match[str]] = []
+    at = end
+    while len(words) < 3:
+        word = _UNIT_WORD.match(text, at)
+        if word is None or not (_plain(word, text) or (not words and word.group(1).lower() in _BEFORE_UNIT)):
+            break
+        words.append(word)
+        at = word.end(1)
+        if _plural(word.group(1)):
+            break
+    if words and words[0].group(1).lower() in _BEFORE_UNIT:  # "two other states", not "a thousand more cheered"
+        return words[-1].end(1) if len(words) > 1 and _plural(words[-1].group(1)) else end
+    if not words:
         return end
-    second = _UNIT_WORD.match(text, first.end(1))
-    if (
-        second is not None
-        and _plain(second, text)
-        and second.group(1).endswith("s")
-        and not first.group(1).endswith("s")
-    ):
-        return second.end(1)
-    return first.end(1)
+    if _plural(words[-1].group(1)):
+        return words[-1].end(1)
+    if words[0].group(1)[0].isupper():
+        return end
+    return words[0].end(1)
+
+
+def _starts_sentence(before: str, name: re.Match[str]) -> bool:
+    """The word is capitalised because a sentence or a headline starts with it ("That's
+    33,000 people", "In 2014", "SHOOTING Three people")."""
+    word = name.group(1)
+    ahead = before[: name.start(1)].rstrip(" \t\"“‘'")
+    return word.lower() in _NOT_UNITS or word.isupper() or not ahead or ahead[-1] in ".!?:\n"
+
+
+def _plural(word: str) -> bool:
+    """A plural noun, as far as its ending tells: "troops", "Democrats"; a capitalised
+    word ending like a name is not one ("Chris", "Sanders", "Texas", "Lewis")."""
+    if word[0].isupper() and word.endswith(("is", "as", "us", "rs")):
+        return False
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 2
 
 
 def _plain(word: re.Match[str], text: str) -> bool:
@@ -238,12 +305,18 @@ def find_figures(text: str) -> list[FoundFigure]:
     for match in _CANDIDATE.finditer(text):
         start, end = match.start(), match.end()
         number = match.group().strip()
-        if not any(ch.isdigit() for ch in number) and number.lower() in {"one", "a", "zero"}:
+        before = text[max(0, start - 24) : start]
+        if number.lower() in {"a", "zero", "half"} or (number.lower() == "one" and not _ONE_COUNTED.search(before)):
             continue
-        money_or_share = number[0] in "$€£¥U" or number.endswith(("%", "percent", "per cent"))
+        money_or_share = number[0] in "$€£¥U" or number.endswith(_SHARES)
         if not money_or_share:
             if _DATE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "June 7 primary": a date
+            name = _NAME_BEFORE.search(before)
+            if name is not None and not _starts_sentence(before, name) and not number[0].isupper():
+                continue  # "Future 45 ran": a name ("Florida's 99 delegates" is not)
+            if _RATIO_BEFORE.search(before):
+                continue  # "3 in 10 voters": a proportion, not ten voters
             end = _unit_words(text, end)
             if end == match.end():
                 continue  # a bare number: a count of nothing named, or a year

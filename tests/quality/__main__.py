@@ -1,4 +1,4 @@
-"""python -m tests.quality places|quotes|figures PATH [--show N]: development scores."""
+"""python -m tests.quality places|quotes|figures PATH [--show N] [--gold FILE]: development scores."""
 
 from __future__ import annotations
 
@@ -76,10 +76,29 @@ def quotes(path: Path, show: int) -> None:
         print("  wrong speakers:", wrong_speakers[:show])
 
 
-def figures(path: Path, show: int) -> None:
-    """No gold for figures: print a fixed random sample in context, to be judged by hand."""
+def figures(path: Path, show: int, gold_path: Path | None = None) -> None:
+    """Figures against a gold file of our own marking (--gold: JSON with the articles
+    and, for each figure, file, start, end, text) in the texts under PATH (PolNeAR's
+    text/); without one, a fixed random sample of what is found, to judge by hand."""
+    import json
     import random
 
+    if gold_path is not None:
+        marked = json.loads(gold_path.read_text(encoding="utf-8"))
+        score, values = Score(), [0, 0]
+        for name in marked["articles"]:
+            text = (path / "text" / name).read_text(encoding="utf-8")
+            gold = [(g["start"], g["end"]) for g in marked["figures"] if g["file"] == name]
+            found = {(f.start, f.end): f for f in find_figures(text)}
+            for span, _ in score.add(text, list(found), gold):
+                values[0] += 1
+                values[1] += found[span].figure.value is not None
+        print(score.line(f"figures ({gold_path}, {len(marked['articles'])} articles marked by hand)"))
+        print(f"  a value on {values[1]} of {values[0]} matched")
+        if show:
+            print("  wrong:", score.wrong[:show])
+            print("  missed:", score.misses[:show])
+        return
     found = []
     for _, text, _ in articles(path):
         found.extend((text, figure) for figure in find_figures(text))
@@ -94,8 +113,12 @@ def main() -> None:
     parser.add_argument("what", choices=["places", "quotes", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
+    parser.add_argument("--gold", type=Path, help="figures: a file of figures marked by hand")
     args = parser.parse_args()
-    {"places": places, "quotes": quotes, "figures": figures}[args.what](args.path, args.show)
+    if args.what == "figures":
+        figures(args.path, args.show, args.gold)
+    else:
+        {"places": places, "quotes": quotes}[args.what](args.path, args.show)
 
 
 main()
