@@ -196,9 +196,8 @@ def _unit(sign: str | None, rest: str) -> str:
 
 _NUMBER_WORDS_FOUND = alternation([*_SMALL, *_TENS, *_SCALES])
 _CANDIDATE = re.compile(
-    r"(?<![\w$€£¥.,])(?<!(?<!/)-)"  # not inside a word, a number or a range; "+/-3" is a number
+    r"(?<![\w$€£¥.,])(?<![^/]-)"  # not inside a word, a number or a range; "+/-3" is a number
     r"(?:(?:US\$|[$€£¥])\s?)?"
-    r"(?:half\s+a\s+(?=dozen|hundred|thousand|million|billion))?"
     rf"(?:{_DIGITS}|(?:(?:{_NUMBER_WORDS_FOUND})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORDS_FOUND}))?)+)"
     r"(?:\s?(?:dozen|million|billion|trillion|thousand|hundred|mn|bn|m|k)\b)*"
     r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))?",
@@ -210,6 +209,8 @@ _HYPHENED_UNIT = re.compile(r"-([a-z][a-z'’]*)")  # "800-acre"; "74-year-old" 
 _BEFORE_UNIT = {"other", "more", "additional", "extra"}
 # A number right after a capitalised word is part of a name ("Future 45", "Article 5")...
 _NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*(?<!['’]s)(?<!s['’])) $")
+_HALF_BEFORE = re.compile(r"\bhalf\s+an?\s+$", re.I)
+_SCALE_FIRST = re.compile(r"(?:dozen|hundred|thousand|million|billion)\b", re.I)
 _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
 # ... and "one" is a count only when the text says so ("only one person", "at least one child").
 _ONE_COUNTED = re.compile(
@@ -304,6 +305,9 @@ def find_figures(text: str) -> list[FoundFigure]:
     found = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.start(), match.end()
+        half = _HALF_BEFORE.search(text, max(0, start - 8), start)
+        if half is not None and _SCALE_FIRST.match(match.group()):
+            start = half.start()  # "half a dozen": the candidate began at "dozen"
         number = match.group().strip()
         before = text[max(0, start - 24) : start]
         if number.lower() in {"a", "zero", "half"} or (number.lower() == "one" and not _ONE_COUNTED.search(before)):
