@@ -209,6 +209,13 @@ _HYPHENED_UNIT = re.compile(r"-([a-z][a-z'’]*)")  # "800-acre"; "74-year-old" 
 _BEFORE_UNIT = {"other", "more", "additional", "extra"}
 # A number right after a capitalised word is part of a name ("Future 45", "Article 5")...
 _NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*(?<!['’]s)(?<!s['’])) $")
+# Words that name things by number: "Route 75", "Article 5", "Flight 370".
+_NUMBERED_WORDS = """
+route highway interstate article section chapter clause title amendment rule flight room
+gate terminal platform channel bus line proposition district ward precinct level phase
+stage boeing airbus fortune apollo
+"""
+_NUMBERED = frozenset(_NUMBERED_WORDS.split())
 _HALF_BEFORE = re.compile(r"\bhalf\s+an?\s+$", re.I)
 _SCALE_FIRST = re.compile(r"(?:dozen|hundred|thousand|million|billion)\b", re.I)
 _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
@@ -276,6 +283,8 @@ def _starts_sentence(before: str, name: re.Match[str]) -> bool:
     """The word is capitalised because a sentence or a headline starts with it ("That's
     33,000 people", "In 2014", "SHOOTING Three people")."""
     word = name.group(1)
+    if word.lower() in _NUMBERED:
+        return False  # "Route 75 stays closed" starts a sentence and is a name all the same
     ahead = before[: name.start(1)].rstrip(" \t\"“‘'")
     return word.lower() in _NOT_UNITS or word.isupper() or not ahead or ahead[-1] in ".!?:\n"
 

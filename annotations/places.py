@@ -151,6 +151,9 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     return _resolve([m for m in mentions if m[2] not in people], gazetteer, text)
 
 
+_SMALL_TOWN = 100_000  # people: below this, a town known by another name must be near the story
+
+
 def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: str) -> list[Found]:
     """Each mention's place: the article's countries first, then kind and population."""
     choices = {name: gazetteer.candidates(name) for _, _, name in mentions}
@@ -167,8 +170,24 @@ def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: s
         best = _best(candidates, countries)
         if name in COMMON_WORDS and not countries[best.country] > 1:
             continue  # "Mobile", "Reading": only where the article is about their country
+        if _stray(name, best, countries, counted=len(candidates) == 1 or candidates[0].kind == COUNTRY):
+            continue
         found.append(Found(start, end, text[start:end], best))
     return found
+
+
+def _stray(name: str, place: Place, countries: Counter[str], counted: bool) -> bool:
+    """A small town known by another name, in a country nothing else in the article is
+    in ("Morris", Manitoba, is not in the gazetteer; Ben Mehidi, Algeria, once called
+    Morris, is): more likely something else of that name than a place far from the story."""
+    elsewhere = countries[place.country] - counted
+    return (
+        place.kind == CITY
+        and place.population < _SMALL_TOWN
+        and place.name.casefold() != name.casefold()
+        and elsewhere == 0
+        and sum(countries.values()) > countries[place.country]
+    )
 
 
 def _best(candidates: list[Place], countries: Counter[str]) -> Place:

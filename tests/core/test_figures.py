@@ -83,7 +83,8 @@ def test_what_a_number_counts_may_be_capitalised_or_come_after_other():
 def test_a_number_in_a_name_a_ratio_or_a_compound_adjective_is_no_figure():
     text = (
         "A PAC called Future 45 ran ads. Only 4 in 10 voters and three of four members agreed on a two-party plan; "
-        "Sanders won 7 states. They flew Boeing 757 jets. That's 33,000 people. Florida's 99 delegates voted."
+        "Sanders won 7 states. They flew Boeing 757 jets. That's 33,000 people. Florida's 99 delegates voted.\n"
+        "Route 75 stays closed."
     )
     assert found(text) == ["7 states", "33,000 people", "99 delegates"]
 

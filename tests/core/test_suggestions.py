@@ -81,6 +81,24 @@ def test_places_resolve_and_ordinary_words_and_longer_names_are_left_alone():
     assert [(f.text, f.place.name) for f in dateline] == [("KIRKUK", "Kirkuk")]
 
 
+def test_a_small_town_known_by_another_name_far_from_the_story_is_not_suggested():
+    rows = [
+        ("6183235", "Winnipeg", "CA", "49.9", "-97.1", "705244", "city", "03"),
+        ("6251999", "Canada", "CA", "60.1", "-113.6", "38000000", "country", ""),
+        ("2485636", "Algeria", "DZ", "28.0", "1.7", "44000000", "country", ""),
+        ("2504486", "Ben Mehidi", "DZ", "36.8", "7.9", "30000", "city", "36"),
+    ]
+    names = {"Winnipeg": [0], "Canada": [1], "Algeria": [2], "Ben Mehidi": [3], "Morris": [3]}
+    gazetteer = Gazetteer.of(["\t".join(row) for row in rows], names)
+    manitoba = "Crews in Winnipeg, Canada, closed the road near Morris."
+    assert [f.text for f in find_places(manitoba, gazetteer)] == ["Winnipeg", "Canada"]
+    algeria = "Farmers near Morris, Algeria, saw rain."
+    assert [(f.text, f.place.name) for f in find_places(algeria, gazetteer)] == [
+        ("Morris", "Ben Mehidi"),
+        ("Algeria", "Algeria"),
+    ]
+
+
 def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
     (tmp_path / "gazetteer-5.json").write_text("{}")  # an earlier version's index
     gazetteer = load(tmp_path)
