@@ -180,3 +180,18 @@ async def test_reading_width_order_and_theme_are_there_again_after_a_restart(mak
         await loaded(pilot)
         assert app.view.reading_width is None and app.article_list.order == "found"
         assert f"{settings}: cannot read the settings (" in app.query_one("#message").content.plain
+
+
+async def test_an_article_opened_at_start_is_in_the_first_frame(make_app, tmp_path, monkeypatch):
+    """The text pane lays an article out as the pane gets its width: the Resize event
+    comes after the first frame is drawn, which showed the pane empty (about 0.1 s of
+    every start). With on_resize doing nothing, the text must be there all the same."""
+    from reader.widgets.article_view import ArticleView
+
+    monkeypatch.setattr(ArticleView, "on_resize", lambda self, event: None)
+    article = tmp_path / "a.txt"
+    article.write_text("First words of the article.\nMore after them.\n", encoding="utf-8")
+    app = make_app(paths=[article], open_first=True)
+    async with app.run_test(size=SIZE):
+        assert app.view.render_line(0).text.startswith("First words of the article.")
+        assert app.view.virtual_size.height == app.view.layout_rows.rows >= 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 from annotations.corpus import find_articles
@@ -107,6 +108,9 @@ WORDS = [
 ]
 MARKER = "BIGSTART"
 END = "BIGEND"
+# The marker in the text pane, right of the list's border: the article's first line is
+# also its title in the list, which is drawn a frame or more before the text can be.
+MARKER_IN_TEXT = re.compile(rf"[│┃]\s*[│┃]{MARKER}")
 
 
 def paragraph(rng: random.Random, words: int) -> str:

@@ -357,7 +357,7 @@ def process_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
         for shape in ("plain", *data.SHAPES):  # shapes the code was not first tuned on too
             odd = data.shaped_article(work / "shapes" / f"{shape.replace(' ', '-')}-{size}.txt", size, shape)
             mb = odd.stat().st_size / 1e6
-            [ours] = median_first_screens([([READER, str(odd), "--db", str(empty)], data.MARKER)], repeat)
+            [ours] = median_first_screens([([READER, str(odd), "--db", str(empty)], data.MARKER_IN_TEXT)], repeat)
             name = "paragraphs" if shape == "plain" else shape
             rows.append(
                 Row(
