@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeAlias
 
 _ORDINARY = """
 about above according after again against all along also although among an and another
@@ -45,9 +46,31 @@ MONTHS = frozenset(_MONTHS.split())
 DAYS = frozenset(_DAYS.split())
 
 
+_Tree: TypeAlias = "dict[str, _Tree]"  # a letter to the letters that may follow it ("" ends a word)
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first (so "said" is not matched as "sa…")."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex matching any of words, the longest first (so "said" is not matched as
+    "sa…"), written as a tree of their letters ("t(?:en|wo)", not "ten|two"): a regex
+    engine tries a plain alternation's every word at every place, the tree one letter."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: _Tree) -> str:
+    """The regex of a letter tree's node: its children, then the end of a word."""
+    children = [re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter]
+    if not children:
+        return ""
+    ends = "" in node
+    if len(children) == 1 and not ends:
+        return children[0]
+    return f"(?:{'|'.join(children)}){'?' if ends else ''}"
 
 
 # Capitalised words that open sentences and are no one's name ("The", "But", "He").
