@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotations.figures import find_figures
@@ -40,7 +42,24 @@ def places(path: Path, show: int) -> None:
 _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 
 
-def quotes(path: Path, show: int) -> None:
+def hand_marked(path: Path, gold_path: Path, kind: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """(text, gold spans) of each article in a file of our own marking: JSON with the
+    "articles" (names under PATH/text/) and, under kind, each span's file, start, end."""
+    marked = json.loads(gold_path.read_text(encoding="utf-8"))
+    for name in marked["articles"]:
+        text = (path / "text" / name).read_text(encoding="utf-8")
+        yield text, [(g["start"], g["end"]) for g in marked[kind] if g["file"] == name]
+
+
+def quotes(path: Path, show: int, gold_path: Path | None = None) -> None:
+    if gold_path is not None:  # quotes marked by hand, as the issue's convention has them
+        score = Score()
+        for text, gold in hand_marked(path, gold_path, "quotes"):
+            score.add(text, [(q.start, q.end) for q in find_quotes(text)], gold)
+        print(score.line(f"quotes ({gold_path}, marked by hand)"))
+        if show:
+            print("  wrong:", score.wrong[:show], "\n  missed:", score.misses[:show])
+        return
     score, started = Score(), time.perf_counter()
     shown = right = judged = 0
     wrong_speakers = []
@@ -80,20 +99,16 @@ def figures(path: Path, show: int, gold_path: Path | None = None) -> None:
     """Figures against a gold file of our own marking (--gold: JSON with the articles
     and, for each figure, file, start, end, text) in the texts under PATH (PolNeAR's
     text/); without one, a fixed random sample of what is found, to judge by hand."""
-    import json
     import random
 
     if gold_path is not None:
-        marked = json.loads(gold_path.read_text(encoding="utf-8"))
         score, values = Score(), [0, 0]
-        for name in marked["articles"]:
-            text = (path / "text" / name).read_text(encoding="utf-8")
-            gold = [(g["start"], g["end"]) for g in marked["figures"] if g["file"] == name]
+        for text, gold in hand_marked(path, gold_path, "figures"):
             found = {(f.start, f.end): f for f in find_figures(text)}
             for span, _ in score.add(text, list(found), gold):
                 values[0] += 1
                 values[1] += found[span].figure.value is not None
-        print(score.line(f"figures ({gold_path}, {len(marked['articles'])} articles marked by hand)"))
+        print(score.line(f"figures ({gold_path}, marked by hand)"))
         print(f"  a value on {values[1]} of {values[0]} matched")
         if show:
             print("  wrong:", score.wrong[:show])
@@ -113,12 +128,12 @@ def main() -> None:
     parser.add_argument("what", choices=["places", "quotes", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
-    parser.add_argument("--gold", type=Path, help="figures: a file of figures marked by hand")
+    parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
     args = parser.parse_args()
-    if args.what == "figures":
-        figures(args.path, args.show, args.gold)
+    if args.what == "places":
+        places(args.path, args.show)
     else:
-        {"places": places, "quotes": quotes}[args.what](args.path, args.show)
+        {"quotes": quotes, "figures": figures}[args.what](args.path, args.show, args.gold)
 
 
 main()
