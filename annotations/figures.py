@@ -218,7 +218,7 @@ stage boeing airbus fortune apollo
 _NUMBERED = frozenset(_NUMBERED_WORDS.split())
 _HALF_BEFORE = re.compile(r"\bhalf\s+an?\s+$", re.I)
 _SCALE_FIRST = re.compile(r"(?:dozen|hundred|thousand|million|billion)\b", re.I)
-_RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
+_VAGUE_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
 # ... and "one" is a count only when the text says so ("only one person", "at least one child").
 _ONE_COUNTED = re.compile(
     r"\b(?:only|just|at least|exactly|as (?:much|many|little|few) as|(?:more|less|fewer) than) $", re.I
@@ -279,14 +279,16 @@ def _unit_words(text: str, end: int) -> int:
     return words[0].end(1)
 
 
-def _starts_sentence(before: str, name: re.Match[str]) -> bool:
-    """The word is capitalised because a sentence or a headline starts with it ("That's
-    33,000 people", "In 2014", "SHOOTING Three people")."""
-    word = name.group(1)
-    if word.lower() in _NUMBERED:
-        return False  # "Route 75 stays closed" starts a sentence and is a name all the same
-    ahead = before[: name.start(1)].rstrip(" \t\"“‘'")
-    return word.lower() in _NOT_UNITS or word.isupper() or not ahead or ahead[-1] in ".!?:\n"
+def _a_name(before: str, word: re.Match[str]) -> bool:
+    """The capitalised word before a number names it ("Future 45", "Route 75"), unless
+    it is capitalised because a sentence or a headline starts with it ("That's 33,000
+    people", "In 2014", "SHOOTING Three people")."""
+    name = word.group(1)
+    if name.lower() in _NUMBERED:
+        return True  # "Route 75 stays closed" starts a sentence and is a name all the same
+    ahead = before[: word.start(1)].rstrip(" \t\"“‘'")
+    starts = not ahead or ahead[-1] in ".!?:\n"
+    return not (starts or name.isupper() or name.lower() in _NOT_UNITS)
 
 
 def _plural(word: str) -> bool:
@@ -326,10 +328,10 @@ def find_figures(text: str) -> list[FoundFigure]:
             if _DATE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "June 7 primary": a date
             name = _NAME_BEFORE.search(before)
-            if name is not None and not _starts_sentence(before, name) and not number[0].isupper():
-                continue  # "Future 45 ran": a name ("Florida's 99 delegates" is not)
-            if _RATIO_BEFORE.search(before):
-                continue  # "3 in 10 voters": a proportion, not ten voters
+            if name is not None and not number[0].isupper() and _a_name(before, name):
+                continue  # "Future 45 ran" ("Florida's 99 delegates" is no name)
+            if _VAGUE_BEFORE.search(before):
+                continue  # "3 in 10 voters" is a share, not ten voters; "several dozen" no number
             end = _unit_words(text, end)
             if end == match.end():
                 continue  # a bare number: a count of nothing named, or a year
