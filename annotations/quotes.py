@@ -49,8 +49,11 @@ _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 _ABBREVIATIONS = "Jr Sr Gen Lt Col Sgt Cpl Pvt Maj Capt Cmdr Adm Dr Mr Mrs Ms Mme St Rep Reps Sen Sens Gov Prof Rev Hon Ft Mt Brig Pres Supt Insp Det Cllr Atty"
 _NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)"
 _NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,4}})"
+# "a spokesman for the province"; an article inside only after a preposition, so that
+# 'a visit the province called “…”' describes no one.
+_DESCRIBED_WORD = r"(?:(?!(?:the|a|an) )[\p{L}\p{N}.\-]+ +|(?<=\b(?:of|for|at|from|with|in|on|to|by) +)(?:the|a|an) +)"
 _DESCRIBED = (
-    r"(?:(?:the|a|an|one|another) +(?:[\p{L}\p{N}.\-]+ +){0,4}?"
+    rf"(?:(?:the|a|an|one|another) +{_DESCRIBED_WORD}{{0,4}}?"
     r"(?!(?:that|and|who|if|will|which|when|while|but|or|would|to)\b)[\p{Ll}\-]+)"
 )
 # A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").

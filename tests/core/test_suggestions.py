@@ -202,6 +202,14 @@ def test_speakers_with_their_roles_before_or_between_commas_and_in_the_sentence_
     ]
 
 
+def test_a_description_has_an_article_inside_only_after_a_preposition():
+    text = (
+        "Crews crossed the border, a visit the province called “neighbourly.”\n\n"
+        "“We will hold,” a spokesman for the province said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["the province", "a spokesman for the province"]
+
+
 def test_a_speaker_ends_at_the_full_stop_and_keeps_an_abbreviations():
     text = "“We will not go back yet,” said Amara Okafor. Critics disagreed. “We stay here now,” said Lt. Gen. Sean Doe Jr. today."
     assert [q.speaker for q in find_quotes(text)] == ["Amara Okafor", "Lt. Gen. Sean Doe Jr."]
