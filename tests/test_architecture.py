@@ -83,6 +83,7 @@ def test_only_textual_compat_touches_textual_private_names():
                 "_compositor",
                 "_character_to_key",
                 "set_reactive",
+                "_size_updated",
             }:
                 raise AssertionError(f"{path}:{node.lineno} uses {node.attr}; only reader/textual_compat.py may")
 

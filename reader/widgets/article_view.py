@@ -223,13 +223,11 @@ class ArticleView(LineView):
         self.post_message(self.Said(f"{said} (W switches)"))
         self.post_message(SettingChanged("reading_width", bool(self.reading_width)))
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+    def size_given(self) -> None:
         """An article opened before the pane had a width is laid out as the pane gets one:
         the Resize event comes after the first frame is drawn, which showed it empty."""
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
         if self.article is not None and self.layout_rows.text is not self.text and self._wrap_width():
             self._relayout()
-        return changed
 
     def on_resize(self, event: events.Resize) -> None:
         width = self._wrap_width()

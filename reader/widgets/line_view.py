@@ -12,10 +12,11 @@ from __future__ import annotations
 from rich.style import Style
 from textual import events
 from textual.geometry import Offset
-from textual.scroll_view import ScrollView
+
+from ..textual_compat import SizeHeardView
 
 
-class LineView(ScrollView, can_focus=True):
+class LineView(SizeHeardView, can_focus=True):
     """A ScrollView drawn with render_line, with cached base and component styles."""
 
     # Textual's own text selection (a double-click selects all) is for widgets that
