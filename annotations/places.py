@@ -160,7 +160,7 @@ def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: s
     countries: Counter[str] = Counter()
     for _, _, name in mentions:
         candidates = choices[name]
-        if candidates and (len(candidates) == 1 or candidates[0].kind == COUNTRY):
+        if _names_its_country(candidates):
             countries[candidates[0].country] += 1
     found = []
     for start, end, name in mentions:
@@ -170,10 +170,15 @@ def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: s
         best = _best(candidates, countries)
         if name in COMMON_WORDS and not countries[best.country] > 1:
             continue  # "Mobile", "Reading": only where the article is about their country
-        if _stray(name, best, countries, counted=len(candidates) == 1 or candidates[0].kind == COUNTRY):
+        if _stray(name, best, countries, counted=_names_its_country(candidates)):
             continue
         found.append(Found(start, end, text[start:end], best))
     return found
+
+
+def _names_its_country(candidates: list[Place]) -> bool:
+    """A name that says which country the article is in: a country, or a place of one."""
+    return bool(candidates) and (len(candidates) == 1 or candidates[0].kind == COUNTRY)
 
 
 def _stray(name: str, place: Place, countries: Counter[str], counted: bool) -> bool:

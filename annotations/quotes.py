@@ -220,12 +220,16 @@ def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] 
 def _subject(text: str, mark: int) -> regex.Match[str] | None:
     """The speaker and cue earlier in the sentence of the quote opening at mark, or of
     the sentence just before when the quote opens one ('Kasper told POLITICO. “…”')."""
-    start = max(text.rfind(stop, max(0, mark - 400), mark) for stop in (". ", "? ", "! ", "\n"))
+    start = _sentence_start(text, mark)
     found = _SUBJECT.search(text, start + 1, mark)
     if found is None and start >= 0 and text[start] in ".:" and not text[start + 1 : mark].strip():
-        before = max(text.rfind(stop, max(0, start - 400), start) for stop in (". ", "? ", "! ", "\n"))
-        found = _SUBJECT.search(text, before + 1, start)
+        found = _SUBJECT.search(text, _sentence_start(text, start) + 1, start)
     return found
+
+
+def _sentence_start(text: str, before: int) -> int:
+    """Where the sentence ending at before begins: its stop (-1 when none within 400)."""
+    return max(text.rfind(stop, max(0, before - 400), before) for stop in (". ", "? ", "! ", "\n"))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
