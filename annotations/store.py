@@ -477,10 +477,11 @@ class AnnotationStore:
         found = self._by_id.values() if article is None else self._by_article.get(article, {}).values()
         return sorted(found, key=lambda a: (a.article, a.start, -a.end, a.created))
 
-    def snapshot(self) -> list[Annotation]:
-        """Every annotation, in no order: cheap, for a thread to read while changes go on."""
+    def snapshot(self, article: str | None = None) -> list[Annotation]:
+        """Annotations (of one article, or all) in no order: cheap, for a thread to read
+        while changes go on (annotations() sorts: 10 ms at 10,000 tags)."""
         with self._mutex:
-            return list(self._by_id.values())
+            return list((self._by_id if article is None else self._by_article.get(article, {})).values())
 
     def counts(self) -> dict[str, Counter[str]]:
         """Per article, how many annotations of each label (kept up to date, not counted)."""

@@ -223,6 +223,8 @@ class ReaderApp(EndsWhenTold):
         return f"{listed} so far, reading the rest" if self.corpus.later is not None else listed
 
     def _start_background_work(self) -> None:
+        _settle()  # what the start made
+        gc.enable()  # the command line turned it off until the first screen (cli.run_app)
         if not self.store.loaded:
             self.run_worker(self._load_store, thread=True, group="store")
         if self.corpus.later is not None:

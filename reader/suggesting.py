@@ -86,7 +86,7 @@ class Suggestions:
         with self._child_lock:
             self.stop()  # a large article's, no longer wanted
         self._finding = article
-        tags = self.app.store.annotations(article.id)
+        tags = self.app.store.snapshot(article.id)
         snapshot = self.app.store.snapshot() if self._knowledge is None else None
         rejections = self.app.store.rejections() if self._knowledge is None else []
         # What another process gets must not change while it is sent (the keys go on learning).

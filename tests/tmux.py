@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import subprocess
 import time
 import uuid
+from pathlib import Path
 
 
 class Pane:
@@ -61,5 +63,33 @@ class Pane:
             time.sleep(interval)
         raise AssertionError(f"waited for {what}; the screen was:\n{screen}")
 
-    def close(self) -> None:
+    def processes(self) -> set[int]:
+        """The pane's shell and every process under it."""
+        found, todo = set(), [int(self.tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))]
+        while todo:
+            pid = todo.pop()
+            found.add(pid)
+            with contextlib.suppress(OSError):
+                todo += [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        return found
+
+    def close(self, wait: float = 20.0) -> None:
+        """End the pane, and wait (seconds; 0: not at all) until its program has ended:
+        a program that saves its work on hangup would otherwise still be running while
+        the next one is timed."""
+        try:
+            running = self.processes() if wait else set()
+        except (subprocess.CalledProcessError, ValueError):  # the program has ended already
+            running = set()
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        deadline = time.monotonic() + wait
+        while running and time.monotonic() < deadline:
+            running = {pid for pid in running if Path(f"/proc/{pid}").exists() and not _zombie(pid)}
+            time.sleep(0.01)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False

@@ -195,3 +195,19 @@ async def test_an_article_opened_at_start_is_in_the_first_frame(make_app, tmp_pa
     async with app.run_test(size=SIZE):
         assert app.view.render_line(0).text.startswith("First words of the article.")
         assert app.view.virtual_size.height == app.view.layout_rows.rows >= 2
+
+
+async def test_the_collector_the_command_line_turned_off_is_on_again_after_the_first_screen(make_app):
+    """cli.run_app turns garbage collection off for the start (40 ms of it); once the
+    first screen is drawn it must come back, or a long session would never free a cycle."""
+    import gc
+
+    app = make_app()
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what the start made, out of the collector's way
+    finally:
+        gc.enable()

@@ -65,6 +65,19 @@ def test_put_and_remove(db_path):
         assert len(store) == 0
 
 
+def test_a_snapshot_is_one_articles_tags_or_all_and_does_not_change_with_the_store(db_path):
+    other = Article("b.txt", "Mosul")
+    with AnnotationStore(db_path) as store:
+        here, there = tag(), new_annotation(other, "place", 0, 5, annotator="me")
+        store.add(here)
+        store.add(there)
+        of_a, every = store.snapshot("a.txt"), store.snapshot()
+        store.remove(here.id)
+        assert of_a == [here]
+        assert sorted(a.article for a in every) == ["a.txt", "b.txt"]
+        assert store.snapshot("a.txt") == [] and store.snapshot("none.txt") == []
+
+
 def test_second_writer_is_locked_out_and_read_only_refuses_changes(db_path):
     with AnnotationStore(db_path) as store:
         store.add(tag())

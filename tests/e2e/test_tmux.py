@@ -176,7 +176,7 @@ def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
     shell = pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
     pane.wait_for(lambda s: "Caggins" in s, "the article", interval=0.005)
     child = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
-    pane.close()  # at once: the app is still drawing its first screens
+    pane.close(wait=0)  # at once: the app is still drawing its first screens
     pids = child or [shell]  # the shell may have exec'd it
     assert any(running(pid) for pid in pids)
     deadline = time.monotonic() + 10  # a generous bound: how soon is not asserted
