@@ -92,6 +92,7 @@ class ReaderApp(EndsWhenTold):
         self.session.country_name = self.suggestions.country_name
         self.session.suggested = self.suggestions.carried
         self.load_error = ""
+        self._status: StatusLine | None = None  # once mounted: see _status_lines
         self._waiting_for: int | None = None
         self._cursor = 0  # the open article's, for remember_position
         self._notices_said = 0  # of the corpus's notices: those found later are said when it is read
@@ -176,6 +177,7 @@ class ReaderApp(EndsWhenTold):
             self.article_list.move_cursor(index)
 
     def on_mount(self) -> None:
+        self._status = self.query_one(StatusLine)
         self.view.moved = self._moved
         notices = list(self.corpus.notices) + [self._settings_problem] * bool(self._settings_problem)
         self._apply_settings()
@@ -300,10 +302,15 @@ class ReaderApp(EndsWhenTold):
             self.say(f"skipped {plural(len(problems), 'file')} that are not articles: {names}")
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
-        """Tell the status line; nothing once the app is closing (the screen is gone, but
-        the saver and the threads may still report)."""
-        for status in self.query(StatusLine):
+        """Tell the status line (see _status_lines)."""
+        for status in self._status_lines():
             status.say(message, saving, saved)
+
+    def _status_lines(self) -> list[StatusLine]:
+        """The status line; none once the app is closing (the screen is gone, but the
+        saver and the threads may still report). Kept, not queried: a query walks every
+        widget, and a tag asks three times."""
+        return [self._status] if self._status is not None and self.is_mounted(self._status) else []
 
     # ------------------------------------------------------------ articles
 
@@ -411,7 +418,7 @@ class ReaderApp(EndsWhenTold):
         """The view's cursor or selection moved: what is there, on the status line."""
         self._cursor = self.view.cursor  # (the view is gone when the app ends, and this is remembered)
         if not self.suggestions.show_here():
-            for status in self.query(StatusLine):  # none once the app is closing
+            for status in self._status_lines():
                 status.show_position(self.session.position(self.view.cursor, self.view.selection))
 
     # ------------------------------------------------------------ changes
@@ -444,7 +451,7 @@ class ReaderApp(EndsWhenTold):
             self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
         elif self._waiting_for is not None and message.generation >= self._waiting_for:
             self._waiting_for = None
-            for status in self.query(StatusLine):  # none once the app is closing
+            for status in self._status_lines():
                 status.say(status.message, saved=True)
 
     def suggestions_shown(self) -> None:
