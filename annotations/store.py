@@ -23,17 +23,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinydb.table import Document
 
 from .atomic import atomic_writer, write_atomically
+from .file_lock import FileLock, Held
 from .model import MANUAL, Annotation
 from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
-
-if TYPE_CHECKING:
-    from filelock import FileLock
 
 _ENCODE = record_encoder(",", ":")
 SCHEMA = 4
@@ -405,12 +403,11 @@ class AnnotationStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"{self.path.parent}: cannot create the folder ({error.strerror})") from None
-            from filelock import FileLock, Timeout  # only writers lock: export and stats skip the import
 
             self._lock_file = FileLock(str(self.path) + ".lock")
             try:
                 self._lock_file.acquire(timeout=lock_timeout)
-            except Timeout:
+            except Held:
                 raise StoreLocked(f"{self.path} is in use by another reader") from None
             except OSError as error:
                 raise StoreError(f"{self.path}: cannot lock the database ({error.strerror})") from None

@@ -78,6 +78,21 @@ def test_a_snapshot_is_one_articles_tags_or_all_and_does_not_change_with_the_sto
         assert store.snapshot("a.txt") == [] and store.snapshot("none.txt") == []
 
 
+def test_a_second_writer_waits_for_the_lock_as_long_as_it_is_told(db_path):
+    """The lock is the operating system's (annotations/file_lock.py): a writer told to
+    wait gets it once the first lets go, and one told not to wait is refused at once."""
+    import threading
+
+    first = AnnotationStore(db_path)
+    with pytest.raises(StoreLocked):
+        AnnotationStore(db_path)
+    threading.Timer(0.2, first.close).start()
+    with AnnotationStore(db_path, lock_timeout=5) as second:
+        assert not second.readonly
+        with pytest.raises(StoreLocked, match="in use by another reader"):
+            AnnotationStore(db_path, lock_timeout=0.1)
+
+
 def test_second_writer_is_locked_out_and_read_only_refuses_changes(db_path):
     with AnnotationStore(db_path) as store:
         store.add(tag())
