@@ -63,6 +63,7 @@ class Knowledge:
     rejected: set[tuple[str, str, str, int]] = field(default_factory=set)  # (article, label, text, start)
     rejected_texts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, text) -> articles
     _rejected_in: set[tuple[str, str, str]] = field(default_factory=set)  # (article, label, text)
+    _times_tagged: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, text) -> tags of it
 
     @classmethod
     def of(cls, annotations: Iterable[Annotation], rejections: Iterable[dict[str, Any]]) -> Knowledge:
@@ -74,7 +75,13 @@ class Knowledge:
 
     def copy(self) -> Knowledge:
         """A copy to hand to another process (the app goes on learning in this one)."""
-        return Knowledge(dict(self.tagged), set(self.rejected), Counter(self.rejected_texts), set(self._rejected_in))
+        return Knowledge(
+            dict(self.tagged),
+            set(self.rejected),
+            Counter(self.rejected_texts),
+            set(self._rejected_in),
+            Counter(self._times_tagged),
+        )
 
     def rejections_are(self, rejections: Iterable[dict[str, Any]]) -> None:
         """Remember exactly these rejections (the store's, after one is made or undone)."""
@@ -83,9 +90,22 @@ class Knowledge:
             self.remember_rejection(record["article"], record["label"], record["text"], record["start"])
 
     def learn(self, annotation: Annotation) -> None:
+        """One more tag of its text in the database: the text is suggested elsewhere, with
+        this tag's label and attributes."""
         text = annotation.text
         if 2 <= len(text) <= LEARN_MAX and "\n" not in text and (text[0].isalnum() and text[-1].isalnum()):
+            self._times_tagged[annotation.label, text] += 1
             self.tagged[annotation.label, text] = dict(annotation.attrs)
+
+    def forget(self, annotation: Annotation) -> None:
+        """One tag of its text fewer (deleted, relabelled, undone): once none is left, the
+        text is no longer suggested as that label."""
+        key = (annotation.label, annotation.text)
+        if self._times_tagged[key] > 1:
+            self._times_tagged[key] -= 1
+        else:
+            self._times_tagged.pop(key, None)
+            self.tagged.pop(key, None)
 
     def remember_rejection(self, article: str, label: str, text: str, start: int) -> None:
         self.rejected.add((article, label, text, start))

@@ -207,12 +207,18 @@ class Suggestions:
             self.app.say(said, saving=bool(before))
 
     def changed(self, change: Change) -> None:
-        """A change was made, undone or redone: suggest a new tag's text elsewhere from now
-        on, take rejections as the store now has them, and find the suggestions again."""
+        """A change was made, undone or redone: learn the tags it put in the store and
+        forget those it took out (a tag undone is no longer suggested elsewhere), take
+        rejections as the store now has them, and find the suggestions again."""
         if self._knowledge is not None:
             for leaf in change.leaves():
-                if leaf.after is not None and leaf.kind in ("tag", "relabel", "accept"):
-                    self._knowledge.learn(leaf.after)
+                sides = [tag for tag in (leaf.before, leaf.after) if tag is not None]
+                for tag in sides:
+                    if self.app.store.get(tag.id) != tag:
+                        self._knowledge.forget(tag)
+                for tag in sides:
+                    if self.app.store.get(tag.id) == tag:
+                        self._knowledge.learn(tag)
             if any(leaf.rejection is not None for leaf in change.leaves()):
                 self._knowledge.rejections_are(self.app.store.rejections())
         # Found again once the keys pause: a thread finding suggestions after every tag of

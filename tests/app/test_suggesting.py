@@ -78,10 +78,16 @@ async def test_tagging_a_word_by_hand_suggests_its_other_occurrences(make_app):
             return [s for s in app.view.suggestions if s.text == "Coalition" and s.label == "figure"]
 
         await until(pilot, learned)  # found again once the keys pause (AFTER_CHANGES)
-        learned = learned()
-        assert len(learned) == text.count("Coalition") - 1
+        found = learned()
+        assert len(found) == text.count("Coalition") - 1
         await pilot.press("S")
-        assert app.view.suggestion_at(learned[0].start) is None  # hidden
+        assert app.view.suggestion_at(found[0].start) is None  # hidden
+        await pilot.press("S", "u")  # the tag was a slip: what it taught is taken back
+        await until(pilot, lambda: not learned())
+        assert app.store.annotations() == [] and not learned()
+        await pilot.press("ctrl+r")
+        await until(pilot, learned)
+        assert len(learned()) == len(found)
 
 
 async def test_a_suggestion_is_named_whole_even_in_a_narrow_terminal(make_app):

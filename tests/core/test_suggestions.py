@@ -142,6 +142,26 @@ def test_a_tag_is_suggested_at_its_other_whole_word_occurrences_and_rejections_h
     assert suggest("a.txt", article.text, [tag], knowledge, ["quote"], lambda: None) == []
 
 
+def test_a_text_is_suggested_while_a_tag_of_it_is_in_the_database_and_not_after():
+    article = Article("a.txt", "Smith met Smith and Smith.")
+    first, second = new_annotation(article, "quote", 0, 5), new_annotation(article, "quote", 10, 15)
+    knowledge = Knowledge.of([first, second], [])
+
+    def suggested() -> list[int]:
+        return [s.start for s in suggest("a.txt", article.text, [], knowledge, ["quote"], lambda: None)]
+
+    assert suggested() == [0, 10, 20]
+    knowledge.forget(first)  # one of two tags of "Smith" deleted: still a tagged text
+    assert suggested() == [0, 10, 20]
+    knowledge.forget(second)
+    assert suggested() == []
+    knowledge.learn(second)  # undone
+    assert suggested() == [0, 10, 20]
+    copied = knowledge.copy()
+    copied.forget(second)
+    assert suggested() == [0, 10, 20] and copied.tagged == {}
+
+
 def test_a_rejection_is_stored_and_survives_reopening(db_path):
     with AnnotationStore(db_path) as store:
         assert store.reject("a.txt", "place", "Reading", 5, 12)
