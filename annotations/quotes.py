@@ -167,7 +167,9 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last_named: tuple[str, int, int] | None = None
     previous: Quote | None = None
+    quoted_until = 0  # the end of the stretch before: a speaker is never inside a quote
     for raw_start, raw_end in _stretches(text):
+        since, quoted_until = quoted_until, raw_end + 1
         start, end = _trim(text, raw_start, raw_end)
         quoted = text[start:end]
         after = _AFTER.match(text, raw_end + 1, min(len(text), raw_end + 160))
@@ -179,7 +181,7 @@ def find_quotes(text: str) -> list[Quote]:
             before = None
         if _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
-        cue_match = after or before or _subject(text, raw_start - 1)
+        cue_match = after or before or _subject(text, raw_start - 1, since)
         if cue_match is None:
             short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
             if short and not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end)):
@@ -217,13 +219,15 @@ def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] 
     return found
 
 
-def _subject(text: str, mark: int) -> regex.Match[str] | None:
+def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
     """The speaker and cue earlier in the sentence of the quote opening at mark, or of
-    the sentence just before when the quote opens one ('Kasper told POLITICO. “…”')."""
+    the sentence just before when the quote opens one ('Kasper told POLITICO. “…”'),
+    looked for after since (the end of the quote before: “… the plant they promised us,”
+    said Quispe. “Nobody …” is not said by "the plant they")."""
     start = _sentence_start(text, mark)
-    found = _SUBJECT.search(text, start + 1, mark)
-    if found is None and start >= 0 and text[start] in ".:" and not text[start + 1 : mark].strip():
-        found = _SUBJECT.search(text, _sentence_start(text, start) + 1, start)
+    found = _SUBJECT.search(text, max(start + 1, since), mark) if mark > since else None
+    if found is None and start >= since and text[start] in ".:" and not text[start + 1 : mark].strip():
+        found = _SUBJECT.search(text, max(_sentence_start(text, start) + 1, since), start)
     return found
 
 

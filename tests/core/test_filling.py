@@ -100,6 +100,16 @@ def test_a_speaker_earlier_in_the_sentence_and_a_pronoun_after_a_named_subject()
     ]
 
 
+def test_a_speaker_is_never_found_inside_the_quote_before():
+    """Found in a walk: "the water plant they promised" was taken for the second
+    quote's speaker, from inside the first quote's own words."""
+    text = (
+        '"We have waited years for the water plant they promised us," said Rosa Quispe, '
+        'a leader in Velille. "Nobody from the company has come."'
+    )
+    assert [(q.speaker, q.cue) for q in find_quotes(text)] == [("Rosa Quispe", "said"), ("Rosa Quispe", "")]
+
+
 def test_choices_for_a_place_and_a_quotes_speakers():
     from annotations.choices import places_named, places_starting, speakers, with_choice
 
