@@ -212,13 +212,11 @@ class Suggestions:
         rejections as the store now has them, and find the suggestions again."""
         if self._knowledge is not None:
             for leaf in change.leaves():
-                sides = [tag for tag in (leaf.before, leaf.after) if tag is not None]
-                for tag in sides:
-                    if self.app.store.get(tag.id) != tag:
-                        self._knowledge.forget(tag)
-                for tag in sides:
-                    if self.app.store.get(tag.id) == tag:
+                for tag in (leaf.before, leaf.after):
+                    if tag is not None and self.app.store.get(tag.id) == tag:
                         self._knowledge.learn(tag)
+                    elif tag is not None:
+                        self._knowledge.forget(tag)
             if any(leaf.rejection is not None for leaf in change.leaves()):
                 self._knowledge.rejections_are(self.app.store.rejections())
         # Found again once the keys pause: a thread finding suggestions after every tag of

@@ -84,12 +84,13 @@ class Pane:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
         deadline = time.monotonic() + wait
         while running and time.monotonic() < deadline:
-            running = {pid for pid in running if Path(f"/proc/{pid}").exists() and not _zombie(pid)}
+            running = {pid for pid in running if is_running(pid)}
             time.sleep(0.01)
 
 
-def _zombie(pid: int) -> bool:
+def is_running(pid: int | str) -> bool:
+    """Whether a process is still running (an ended one may wait, a zombie, to be reaped)."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):
         return False

@@ -17,7 +17,7 @@ import pytest
 from annotations.store import SCHEMA
 from reader.config import seeds_dir
 from tests.conftest import SEED
-from tests.tmux import Pane
+from tests.tmux import Pane, is_running
 
 pytestmark = pytest.mark.e2e
 
@@ -156,14 +156,6 @@ def test_told_to_stop_it_ends_within_a_second_with_everything_saved(start, tmp_p
     assert saved_tags(db) == [("place", "ERBIL")]
 
 
-def running(pid: str) -> bool:
-    """Whether a process is still running (an ended one may wait, a zombie, to be reaped)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
     """The tmux server killed under it just as its first screen is up (a closed ssh
     session or terminal window). Before, Textual's output thread died on the first failed
@@ -178,11 +170,11 @@ def test_when_its_terminal_goes_away_while_it_draws_it_ends(tmp_path):
     child = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
     pane.close(wait=0)  # at once: the app is still drawing its first screens
     pids = child or [shell]  # the shell may have exec'd it
-    assert any(running(pid) for pid in pids)
+    assert any(is_running(pid) for pid in pids)
     deadline = time.monotonic() + 10  # a generous bound: how soon is not asserted
-    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+    while any(is_running(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(running(pid) for pid in pids), "reader outlived its terminal"
+    assert not any(is_running(pid) for pid in pids), "reader outlived its terminal"
     with AnnotationStore(db, lock_timeout=1):  # its lock is free
         pass
 
