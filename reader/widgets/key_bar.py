@@ -12,6 +12,8 @@ from textual.widgets import Static
 
 
 class KeyBar(Static):
+    _shown: Text | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.show_keys)
         self.call_after_refresh(self.show_keys, self.screen)
@@ -31,4 +33,9 @@ class KeyBar(Static):
             seen.add(binding.description)
             line.append(f" {self.app.get_key_display(binding)} ", style="bold reverse")
             line.append(f" {binding.description}  ")
-        self.update(line, layout=False)
+        # Bindings are "updated" after every key, mostly to the same line: redrawing it
+        # anyway made the whole screen's width dirty, down to the bottom row, and Textual
+        # then composed the article list again at every keystroke.
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)

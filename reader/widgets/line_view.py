@@ -13,10 +13,10 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Offset
 
-from ..textual_compat import SizeHeardView
+from ..textual_compat import SizeHeardView, SteadyBarView
 
 
-class LineView(SizeHeardView, can_focus=True):
+class LineView(SizeHeardView, SteadyBarView, can_focus=True):
     """A ScrollView drawn with render_line, with cached base and component styles."""
 
     # Textual's own text selection (a double-click selects all) is for widgets that

@@ -211,3 +211,46 @@ async def test_the_collector_the_command_line_turned_off_is_on_again_after_the_f
             assert gc.get_freeze_count() > 0  # what the start made, out of the collector's way
     finally:
         gc.enable()
+
+
+def thumb_rows(app) -> list[int]:
+    """The rows of the text's scrollbar that show its thumb, as the terminal shows them
+    now (a bar not drawn again shows what it showed before)."""
+    from reader.textual_compat import composed_lines
+
+    bar = app.view.vertical_scrollbar.region
+    rows = []
+    for y, line in enumerate(composed_lines(app.screen)[bar.y : bar.bottom]):
+        cell = line.crop(bar.x, bar.x + 1)
+        if any(seg.text.strip() or (seg.style and seg.style.reverse) for seg in cell):
+            rows.append(y)
+    return rows
+
+
+async def test_the_scrollbar_follows_the_text_and_is_drawn_again_only_when_its_thumb_moves(make_app, tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "long.txt").write_text("".join(f"Line {n} of a long report.\n" for n in range(4000)))
+    app = make_app(paths=[folder], open_first=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        bar = app.view.vertical_scrollbar
+        height = bar.region.height
+        assert thumb_rows(app) == [0]
+        drawn = []
+        render = bar.render
+        bar.render = lambda: drawn.append(bar.position) or render()  # type: ignore[method-assign]
+        scrolls = 0
+        while thumb_rows(app) == [0]:
+            await pilot.press("j")
+            await pilot.pause()
+            scrolls += round(app.view.scroll_offset.y) > 0
+        # The screen scrolled row by row; the bar was drawn again about once a cell.
+        assert scrolls > 10 and len(drawn) <= 3
+        assert thumb_rows(app) == [1] or thumb_rows(app) == [0, 1]
+        await pilot.press("G")
+        await pilot.pause()
+        assert thumb_rows(app)[-1] == height - 1
+        await pilot.press("g", "g")
+        await pilot.pause()
+        assert thumb_rows(app) == [0]
