@@ -58,9 +58,11 @@ _DESCRIBED = (
 )
 # A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").
 _ROLE_WORD = r"(?!(?:the|a|an|his|her|its|their|that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
-# A name with what the person is before it: "Sanders campaign manager Jeff Weaver".
-_NAME_WITH_ROLE = rf"(?:{_NAME}(?: +{_ROLE_WORD}){{1,3}} +{_NAME})"
-_PERSON = rf"{_NAME_WITH_ROLE}|{_NAME}|{_DESCRIBED}|he|she|they|I|we"
+# A name, or one with what the person is before it: "Sanders campaign manager Jeff Weaver".
+# Written as one name with an optional rest, not as two alternatives: every copy of
+# _NAME costs compiling time at the first suggestions (this halved it, same matches).
+_NAME_WITH_ROLE = rf"(?:{_NAME}(?:(?: +{_ROLE_WORD}){{1,3}} +{_NAME})?)"
+_PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|he|she|they|I|we"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
 # After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
 _WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME}|{_PERSON})"
