@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from annotations.corpus import find_articles
 from annotations.corpus_search import hits
-from tests.app.waiting import until
+from tests.app.waiting import started, until
 from tests.conftest import SEED2
 
 
 async def test_F_finds_kirkuk_in_both_seeds_and_opens_the_second_at_the_match(make_app):
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.press("F", *"Kirkuk")
         await until(pilot, lambda: "matches in 2 articles" in str(app.screen.query_one("#search-count").render()))
         listed = app.screen.query_one("#search-hits")
@@ -46,7 +46,7 @@ def test_hits_are_smart_case_in_text_order_with_context_on_one_line(tmp_path):
 async def test_F_counts_one_match_in_one_article_as_one(make_app):
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.press("F", *"Qayyarah")
         count = app.screen.query_one("#search-count")
         await until(pilot, lambda: "article" in str(count.render()) and "…" not in str(count.render()))

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 from reader.widgets.article_view import ArticleView
+from tests.app.waiting import started
 from tests.odd_articles import write_odd_corpus
 
 SIZE = (120, 40)
@@ -58,7 +59,7 @@ async def test_odd_articles_open_and_binary_and_empty_are_handled(make_app, tmp_
     write(folder, "empty.txt", b"")
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         table = app.article_list
         from reader.widgets.article_list import describe_entry
@@ -89,7 +90,7 @@ async def test_long_line_without_newline(make_app, tmp_path):
     folder = write(tmp_path / "long", "long.txt", ("word " * 400_000).encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # a large article: the whole of it read
+        await started(pilot)  # a large article: the whole of it read
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.layout_rows.rows > 10_000
@@ -134,7 +135,7 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
     folder = write(tmp_path / "big", "big.txt", "\n".join(lines).encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # a large article: the whole of it read
+        await started(pilot)  # a large article: the whole of it read
         await pilot.pause()
         view = app.query_one(ArticleView)
         layout = view.layout_rows
@@ -170,7 +171,7 @@ async def test_a_large_article_shows_its_beginning_then_the_whole(make_app, tmp_
     folder = write(tmp_path / "big", "big.txt", text.encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.text == text and view.article.complete and app.session.article is view.article
@@ -203,9 +204,9 @@ async def test_an_edited_large_article_answers_keys_while_its_tags_are_placed(ma
     write(folder, "big.txt", b"A line added atop.\n" + text.encode())
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
-        await app.workers.wait_for_complete()  # the placing, started once the whole was read
+        await started(pilot)  # the placing, started once the whole was read
         await pilot.pause()
         status = app.query_one(StatusLine)
         assert status.message == "big.txt changed on disk: 2 tags moved, 0 orphaned"

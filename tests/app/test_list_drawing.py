@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.textual_compat import composed_lines
+from tests.app.waiting import started
 
 SIZE = (120, 40)
 
@@ -47,7 +48,7 @@ def assert_list_on_terminal(article_list) -> None:
 async def test_cursor_moves_and_filtering_redraw_the_right_lines(make_app, many_articles):
     app = make_app([many_articles])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         article_list = app.article_list
         await pilot.press("j", "j", "j")
         await pilot.pause()
@@ -69,7 +70,7 @@ async def test_cursor_moves_and_filtering_redraw_the_right_lines(make_app, many_
 async def test_filter_at_the_bottom_keeps_the_scroll_range_right(make_app, many_articles):
     app = make_app([many_articles])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         article_list = app.article_list
         await pilot.press("end")
         await pilot.pause()
@@ -93,7 +94,7 @@ async def test_filter_at_the_bottom_keeps_the_scroll_range_right(make_app, many_
 async def test_large_counts_stay_apart(make_app, many_articles):
     app = make_app([many_articles])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         article_list = app.article_list
         article_list.set_all_counts({"article00000.txt": Counter(quote=332, figure=117, place=5)})
         await pilot.pause()

@@ -6,6 +6,7 @@ from annotations.store import AnnotationStore
 from reader.textual_compat import composed_lines
 from reader.widgets.article_view import ArticleView
 from tests.app.test_hostile import write
+from tests.app.waiting import started
 
 SIZE = (120, 40)
 EVIL = "bad\x1b]0;INJECTED-TITLE\x07\x1b]52;c;aGFja2Vk\x07\x1b[41mRED"
@@ -28,7 +29,7 @@ async def test_hostile_file_names_titles_and_notes_never_reach_the_terminal(make
     store = AnnotationStore(db_path)
     app = make_app(paths=[folder], store=store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         assert "skipped 1 file that are not articles" in app.query_one("#message").content.plain
         assert_clean(app)
@@ -79,7 +80,7 @@ async def test_read_only_refuses_a_note_before_any_typing(make_app, db_path, see
         writer.save()
         app = make_app(store=AnnotationStore(db_path, readonly=True))
         async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
+            await started(pilot)
             await pilot.press("enter")
             await pilot.pause()
             assert app.view.annotation_at(0) is not None
@@ -115,7 +116,7 @@ async def test_a_remapped_key_does_the_action_and_help_shows_it(db_path):
     app = ReaderApp(find_articles([seeds_dir()]), store, DEFAULT_LABELS, keymap={"undo": "z"})
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
+            await started(pilot)
             await pilot.press("enter", "v", "e", "3")
             assert len(store.annotations()) == 1
             await pilot.press("z")
@@ -150,7 +151,7 @@ async def test_export_dialog_asks_before_overwriting_and_fits_60_columns(make_ap
         assert "exists: Export again to overwrite" in str(app.screen.query_one("#export-warning").render())
         assert existing.read_text() == "keep me\n"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
     assert "ERBIL" in existing.read_text()

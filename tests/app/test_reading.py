@@ -4,20 +4,16 @@ jump, D marks an article done, > opens the next one not done (Pilot, on the seed
 from __future__ import annotations
 
 from reader.cli import main
+from tests.app.waiting import started
 from tests.conftest import SEED, SEED2
 
 SIZE = (120, 40)
 
 
-async def loaded(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_an_article_reopens_where_it_was_left_after_another_and_after_a_restart(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         app.open_article(SEED)
         baghdad = app.view.text.index("Baghdad")
         app.view.move_to(baghdad)
@@ -31,7 +27,7 @@ async def test_an_article_reopens_where_it_was_left_after_another_and_after_a_re
     app.store.close()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         again.open_article(SEED)
         assert again.view.cursor == baghdad + 40
 
@@ -39,7 +35,7 @@ async def test_an_article_reopens_where_it_was_left_after_another_and_after_a_re
 async def test_two_quotes_go_back_to_before_the_jump_and_again_return(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         app.open_article(SEED)
         await pilot.press("w", "w")
         here = app.view.cursor
@@ -57,7 +53,7 @@ async def test_two_quotes_go_back_to_before_the_jump_and_again_return(make_app):
 async def test_D_marks_done_the_list_shows_and_filters_it_and_next_opens_the_next_not_done(make_app, db_path, capsys):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         await pilot.press("D")  # in the list: its cursor's article
         assert app.article_list.row_text(SEED).startswith("✓ ERBIL")
         assert "marked done · 1 to do" in app.query_one("#message").content.plain
@@ -84,7 +80,7 @@ async def test_D_marks_done_the_list_shows_and_filters_it_and_next_opens_the_nex
 async def test_W_wraps_at_a_reading_width_in_a_wide_pane_and_back(make_app):
     app = make_app()
     async with app.run_test(size=(200, 40)) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         app.open_article(SEED)
         await pilot.pause()
 
@@ -114,7 +110,7 @@ async def test_o_orders_the_list_by_title_date_and_tags_and_back(make_app, tmp_p
     (folder / "3.md").write_text("---\ntitle: Mangoes ripen in the sun\ndate: 2026-01-02\n---\nMore text.\n")
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         listed = app.article_list
 
         def order() -> list[str]:
@@ -137,7 +133,7 @@ async def test_o_orders_the_list_by_title_date_and_tags_and_back(make_app, tmp_p
 async def test_the_palettes_theme_reaches_every_pane(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         app.open_article(SEED)
         await pilot.press("a")
         await pilot.pause()
@@ -160,7 +156,7 @@ async def test_reading_width_order_and_theme_are_there_again_after_a_restart(mak
         (folder / name).write_text(f"{title}\n\nText.\n", encoding="utf-8")
     first = make_app(paths=[folder])
     async with first.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         await pilot.press("o")  # by title
         pilot.app.open_article("1.txt")
         await pilot.press("W")
@@ -169,7 +165,7 @@ async def test_reading_width_order_and_theme_are_there_again_after_a_restart(mak
     first.store.close()
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         assert app.view.reading_width == 88 and app.theme == "textual-light"
         assert app.article_list.order == "title" and [e.id for e in app.article_list.shown] == ["2.txt", "1.txt"]
     app.store.close()
@@ -177,7 +173,7 @@ async def test_reading_width_order_and_theme_are_there_again_after_a_restart(mak
     settings.write_text("{not json", encoding="utf-8")
     app = make_app(paths=[folder])
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         assert app.view.reading_width is None and app.article_list.order == "found"
         assert f"{settings}: cannot read the settings (" in app.query_one("#message").content.plain
 
@@ -233,7 +229,7 @@ async def test_the_scrollbar_follows_the_text_and_is_drawn_again_only_when_its_t
     (folder / "long.txt").write_text("".join(f"Line {n} of a long report.\n" for n in range(4000)))
     app = make_app(paths=[folder], open_first=True)
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+        await started(pilot)
         bar = app.view.vertical_scrollbar
         height = bar.region.height
         assert thumb_rows(app) == [0]

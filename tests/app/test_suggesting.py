@@ -4,12 +4,12 @@ its other occurrences (Pilot, on the seeds)."""
 from __future__ import annotations
 
 from annotations.model import SUGGESTED
-from tests.app.waiting import until
+from tests.app.waiting import started, until
 from tests.conftest import SEED
 
 
 async def opened_with_suggestions(pilot):
-    await pilot.app.workers.wait_for_complete()
+    await started(pilot)
     await pilot.pause()
     pilot.app.open_article(SEED)
     await until(pilot, lambda: pilot.app.view.suggestions)
@@ -297,7 +297,7 @@ async def test_opening_another_large_article_stops_the_first_ones_process(make_a
     monkeypatch.setattr(reader.suggesting, "LARGEST", 1_000)
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await started(pilot)
         app.open_article(SEED)
         await pilot.pause()
         app.open_article(SEED2)

@@ -7,7 +7,7 @@ import re
 
 from annotations.store import AnnotationStore, read_annotations
 from reader.widgets.article_view import ArticleView
-from tests.app.waiting import until
+from tests.app.waiting import started, until
 from tests.conftest import SEED, SEED2
 
 SIZE = (120, 40)
@@ -307,7 +307,7 @@ async def test_double_click_selects_the_word_and_does_not_crash(make_app):
 async def test_clicking_the_first_list_row_opens_the_first_article(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         first = app.article_list.shown[0].id
         await pilot.click(app.article_list, offset=(3, 2))  # border, header, then row 0
         assert app.article_list.cursor == 0
@@ -317,7 +317,7 @@ async def test_clicking_the_first_list_row_opens_the_first_article(make_app):
 async def test_filter_the_list_by_typing(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.press("slash", *"partner")  # a word of the second seed's headline
         assert [e.id for e in app.article_list.shown] == [SEED2]
         assert app.article_list.render_line(0).text.startswith("/partner▏  1 of 2")
@@ -351,7 +351,7 @@ async def test_export_dialog_writes_the_chosen_format(make_app, tmp_path):
         app.screen.query_one("#export-format").value = "w3c"
         await pilot.pause()
         await pilot.click("#export-go")
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
         assert "exported 1 line as w3c" in message(app)
@@ -411,7 +411,7 @@ async def test_database_loads_after_the_first_screen(make_app, db_path):
         store.add(new_annotation(article, "place", 527, 534))
     app = make_app(store=AnnotationStore(db_path, load=False))
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.pause()
         assert app.store.loaded
         assert counts_shown(app, SEED) == ["·", "·", "1"]
@@ -428,7 +428,7 @@ async def test_unusable_database_found_while_loading_ends_the_app(make_app, db_p
     app = make_app(store=AnnotationStore(db_path, load=False))
     async with app.run_test(size=SIZE) as pilot:
         with suppress(WorkerCancelled):  # leaving cancels the other workers
-            await app.workers.wait_for_complete()
+            await started(pilot)
         await pilot.pause()
     assert app.return_code == 1
     assert "newer reader" in app.load_error

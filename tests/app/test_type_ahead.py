@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual import events
 
 from reader.widgets.search_bar import SearchBar
+from tests.app.waiting import started
 from tests.conftest import SEED2
 
 SIZE = (120, 40)
@@ -23,7 +24,7 @@ async def burst(pilot, *keys: str) -> None:
 async def test_keys_typed_after_slash_go_to_the_search_bar_not_to_the_tag_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await pilot.press("enter")
         await pilot.press("v", "e")  # a selection: a bare 1 would tag it
         assert app.view.selection is not None
@@ -39,7 +40,7 @@ async def test_keys_typed_after_slash_go_to_the_search_bar_not_to_the_tag_keys(m
 async def test_filter_typed_in_one_burst_keeps_every_letter(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await started(pilot)
         await burst(pilot, "slash", *"partner")
         assert app.article_list.filter == "partner"
         assert [entry.id for entry in app.article_list.shown] == [SEED2]

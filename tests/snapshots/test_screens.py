@@ -16,6 +16,7 @@ from annotations.model import DEFAULT_LABELS, new_annotation
 from annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.config import seeds_dir
+from tests.app.waiting import started
 from tests.conftest import SEED
 
 
@@ -46,7 +47,7 @@ def tagged_app(db_path, tmp_path, monkeypatch):
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await started(pilot)
     await pilot.pause()
 
 
