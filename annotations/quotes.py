@@ -170,7 +170,8 @@ def find_quotes(text: str) -> list[Quote]:
     last_named: tuple[str, int, int] | None = None
     previous: Quote | None = None
     quoted_until = 0  # the end of the stretch before: a speaker is never inside a quote
-    for raw_start, raw_end in _stretches(text):
+    stretches = _stretches(text)
+    for index, (raw_start, raw_end) in enumerate(stretches):
         since, quoted_until = quoted_until, raw_end + 1
         start, end = _trim(text, raw_start, raw_end)
         quoted = text[start:end]
@@ -199,7 +200,7 @@ def find_quotes(text: str) -> list[Quote]:
             who_start = cue_match.start(named)
             cue = (groups["cue"] or groups.get("cue2") or "").strip()
             if who in _PRONOUNS:
-                named_since = _sentence_subject(text, last_named[2] if last_named else 0, raw_start)
+                named_since = _sentence_subject(text, last_named[2] if last_named else 0, raw_start, stretches[:index])
                 name, name_start, name_end = named_since or last_named or ("", None, None)
                 quote = Quote(start, end, quoted, name, name_start, name_end, cue)
             else:
@@ -210,12 +211,17 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _sentence_subject(text: str, since: int, mark: int) -> tuple[str, int, int] | None:
+def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The last person named as a sentence's subject between since and mark, in the
-    paragraph before the quote at most ('Carson defied the question. “…,” he said')."""
+    paragraph before the quote at most ('Carson defied the question. “…,” he said'), and
+    not inside the quotes before (quoted: their stretches), whose sentences are not ours
+    ('“Trump is dangerous,” Clinton said. … “He lies,” she added' is Clinton's)."""
     since = max(since, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 600)
+    inside = [(start, end) for start, end in quoted if end > since]
     found = None
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
+        if any(start <= match.start("who") < end for start, end in inside):
+            continue
         if match.group("who").split()[0] not in SENTENCE_OPENERS:
             found = (match.group("who"), match.start("who"), match.end("who"))
     return found

@@ -110,6 +110,16 @@ def test_a_speaker_is_never_found_inside_the_quote_before():
     assert [(q.speaker, q.cue) for q in find_quotes(text)] == [("Rosa Quispe", "said"), ("Rosa Quispe", "")]
 
 
+def test_he_or_she_is_never_a_name_inside_an_earlier_quote():
+    """A pronoun's speaker is the last person a sentence of ours opens with, and a
+    sentence inside a quote ("Trump cheats …") is the speaker's, not ours."""
+    text = (
+        "Clinton spoke in Ohio on Monday. “We will win. Trump cheats workers every day,” "
+        "she said. “He lies,” she added."
+    )
+    assert [(q.speaker, q.cue) for q in find_quotes(text)] == [("Clinton", "said"), ("Clinton", "added")]
+
+
 def test_choices_for_a_place_and_a_quotes_speakers():
     from annotations.choices import places_named, places_starting, speakers, with_choice
 
