@@ -68,6 +68,9 @@ _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
 _WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME}|{_PERSON})"
 # A description between commas after a name: "Jeff Weaver, Sanders' campaign manager, said".
 _APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
+# A subject is not the object of a preposition: "Trump at the time said", "Sanders on
+# Saturday criticized", "a syllabus for a 2002 psychology class called".
+_NOT_AN_OBJECT = r"(?<!\b(?:at|in|on|during|for|of|from|with|by|into|about)\s+)"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
 _AFTER = regex.compile(
     rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE})\b)",
@@ -75,13 +78,13 @@ _AFTER = regex.compile(
 )
 # Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
 _BEFORE = regex.compile(
-    rf"(?:{_WHO}\s+(?:also\s+)?(?P<cue>{_CUE})(?:\s+[\p{{L}}\s.,’']{{0,40}}?)?|(?P<cue2>[Aa]ccording to)\s+{_WHO})[,:]?\s*$",
+    rf"(?:{_NOT_AN_OBJECT}{_WHO}\s+(?:also\s+)?(?P<cue>{_CUE})(?:\s+[\p{{L}}\s.,’']{{0,40}}?)?|(?P<cue2>[Aa]ccording to)\s+{_WHO})[,:]?\s*$",
     regex.V1,
 )
 # Further back in the quote's sentence: 'Kerry said in a statement that the vote was an
 # “important step”' / 'Graham tweeted that the strategy “will not …”' / 'Clinton: “…”'.
 _SUBJECT = regex.compile(
-    rf"{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:(?:also|later|then|had|has|have|would|will|once|repeatedly)\s+){{0,2}}"
+    rf"{_NOT_AN_OBJECT}{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:(?:also|later|then|had|has|have|would|will|once|repeatedly)\s+){{0,2}}"
     rf"(?P<cue>{_CUE}|{alternation(_FINITE)})\b|(?P<who2>{_NAME}):\s*$",
     regex.V1,
 )

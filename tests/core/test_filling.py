@@ -120,6 +120,15 @@ def test_he_or_she_is_never_a_name_inside_an_earlier_quote():
     assert [(q.speaker, q.cue) for q in find_quotes(text)] == [("Clinton", "said"), ("Clinton", "added")]
 
 
+def test_the_object_of_a_preposition_is_not_a_speaker():
+    """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
+    text = (
+        "Trump at the time said he had asked his “people” to look into paying the legal fees.\n\n"
+        "Sanders on Saturday criticized the “weak and disappointing” climate accord."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Trump", ""]
+
+
 def test_choices_for_a_place_and_a_quotes_speakers():
     from annotations.choices import places_named, places_starting, speakers, with_choice
 
