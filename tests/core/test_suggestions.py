@@ -110,6 +110,33 @@ def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
     assert load(tmp_path).candidates("Baghdad")[0].geonameid == 98182
 
 
+def test_provinces_are_places_by_the_names_news_gives_them(gazetteer_cache):
+    """GeoNames' first-level divisions, "Anbar" for "Al Anbar" too; a city of the same
+    name stays the city ("Kirkuk"; "Gomel" is the city, not Gomel Oblast); a division
+    named by a direction, or by the start of a country's name ("German", a parish of
+    Man), is no place."""
+    gazetteer = load(gazetteer_cache)
+    names = ("Anbar", "Nineveh", "Helmand", "Ontario", "Punjab", "Gomel", "Kirkuk")
+    first = {name: gazetteer.candidates(name)[0] for name in names}
+    assert {name: (p.geonameid, p.kind) for name, p in first.items()} == {
+        "Anbar": (99592, "region"),
+        "Nineveh": (92877, "region"),
+        "Helmand": (1140043, "region"),
+        "Ontario": (6093943, "region"),  # the province, before California's town
+        "Punjab": (1167710, "region"),  # Pakistan's, the more populous; an article's context may say India's
+        "Gomel": (627907, "city"),
+        "Kirkuk": (94787, "city"),
+    }
+    assert gazetteer.candidates("Gaza")[0].country == "PS"  # the city before Mozambique's province
+    assert gazetteer.candidates("German") == gazetteer.candidates("Central District") == []
+    text = "Fighting spread from Anbar to Nineveh, officials in Baghdad said."
+    assert [(f.text, f.place.geonameid) for f in find_places(text, gazetteer)] == [
+        ("Anbar", 99592),
+        ("Nineveh", 92877),
+        ("Baghdad", 98182),
+    ]
+
+
 def test_the_index_file_reads_back_what_was_written_and_a_damaged_one_is_refused():
     gazetteer = tiny_gazetteer()
     again = Gazetteer.loads(gazetteer.dumps())
