@@ -189,11 +189,22 @@ def find_quotes(text: str) -> list[Quote]:
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
         cue_match = after or before or _subject(text, raw_start - 1, since)
         if cue_match is None:
+            voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
             short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
-            if short and not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end)):
+            # A quoted sentence of its own after an attributed quote goes on in its voice:
+            # '“…,” said Kakegamic. “Nobody slept.”' (not 'the documentary “Weiner.”').
+            sentence = (
+                quoted[:1].isupper() and _ends_sentence(quoted) and text[: raw_start - 1].rstrip()[-1:] in '.!?”"'
+            )
+
+            if (
+                short
+                and not (voiced and sentence)
+                and not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end))
+            ):
                 continue  # a scare quote
             quote = Quote(start, end, quoted)
-            if previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0:
+            if voiced and previous is not None:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
         else:

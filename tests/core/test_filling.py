@@ -120,6 +120,18 @@ def test_he_or_she_is_never_a_name_inside_an_earlier_quote():
     assert [(q.speaker, q.cue) for q in find_quotes(text)] == [("Clinton", "said"), ("Clinton", "added")]
 
 
+def test_a_short_sentence_after_a_quote_goes_on_in_its_voice_and_a_name_in_marks_does_not():
+    """Found in a walk: "Nobody slept." was dropped as a scare quote."""
+    text = (
+        "“We could see the smoke from the school by noon,” said Chief Marlene Kakegamic. "
+        "“Nobody slept.” The fire was featured in the documentary “Smoke.”"
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("We could see the smoke from the school by noon,", "Chief Marlene Kakegamic"),
+        ("Nobody slept.", "Chief Marlene Kakegamic"),
+    ]
+
+
 def test_the_object_of_a_preposition_is_not_a_speaker():
     """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
     text = (
