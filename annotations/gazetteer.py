@@ -59,6 +59,7 @@ _ADMINISTRATIVE = regex.compile(
     r" (?:Governorate|Province|Region|Autonomous Region|Oblast|Division|Department|District|"
     r"County|Krai|Kray|Republic|State|Prefecture|Municipality|Voivodeship|Emirate)$"
 )
+REGION_WORD = "region"  # after a name a city also has: "Kherson region" is the region
 _BIG_TOWN = 100_000  # a city whose other names too a region's give way to (a small town's are odd)
 _ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At) ")
 # A division named only by where it lies ("Central", "North-West", "Centre-Est") is not
@@ -195,9 +196,13 @@ def build() -> Gazetteer:
         towns = by_region[country, admin1]
         lat, lon = _centre(towns)
         # A city of the same name is what the news means by it ("Kirkuk", "Basra",
-        # "Quebec"); the US states were always there, and "New York" stays the state.
+        # "Quebec"): the region keeps the name only as "Kherson region", which the
+        # places finder looks up for "the Kherson region" (and province, oblast…). The US
+        # states were always there, and "New York" stays the state.
         if country != "US":
-            aliases = [alias for alias in aliases if _folded(alias) not in town_names[country]]
+            aliases = [
+                alias if _folded(alias) not in town_names[country] else f"{alias} {REGION_WORD}" for alias in aliases
+            ]
         # The start of a country's name is its people's ("German" is a parish of Man).
         aliases = [alias for alias in aliases if not any(n.startswith(alias) for n in country_names)]
         if aliases:

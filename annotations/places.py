@@ -18,11 +18,13 @@ from typing import Any
 import regex
 
 from .english import COMMON_WORDS, DAYS, HONORIFICS, MONTHS
-from .gazetteer import CITY, COUNTRY, Gazetteer, Place
+from .gazetteer import CITY, COUNTRY, REGION_WORD, Gazetteer, Place
 
 # A capitalised word: letters, with inner apostrophes, hyphens and dots ("U.S.", "Al-Anbar").
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[.'’\-]\p{L}[\p{L}\p{M}]*)*\.?|\p{Lu}\.")
 NEVER = MONTHS | DAYS  # "March", "Sunday": towns too, but never meant as such in news
+# After a name, what says it is the region, not the city of that name ("the Kherson region").
+_REGION_AFTER = regex.compile(r"\s+(?:region|province|oblast|governorate|state|prefecture)\b", regex.IGNORECASE)
 # What may join the words of one name ("Rio de Janeiro", "Bosnia and Herzegovina").
 _JOINERS = {"de", "da", "do", "del", "la", "le", "al", "el", "of", "and", "upon", "on", "am", "im", "sur", "des", "du"}
 
@@ -148,7 +150,15 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             given = gazetteer.candidates(run[0].text)
             if gazetteer.candidates(names[0][2])[0].kind == CITY and (not given or given[0].kind == CITY):
                 people.add(names[0][2])  # "George Washington", "Michael Jackson"
+    mentions = [(start, end, _region_named(name, text, end, gazetteer)) for start, end, name in mentions]
     return _resolve([m for m in mentions if m[2] not in people], gazetteer, text)
+
+
+def _region_named(name: str, text: str, end: int, gazetteer: Gazetteer) -> str:
+    """The gazetteer's name for the region when the text says it is one ("the Kherson
+    region", "Kherson Oblast" written in lower case), else name."""
+    region = f"{name} {REGION_WORD}"
+    return region if region in gazetteer and _REGION_AFTER.match(text, end) else name
 
 
 _SMALL_TOWN = 100_000  # people: below this, a town known by another name must be near the story

@@ -112,7 +112,8 @@ def test_the_real_gazetteer_knows_erbil_and_is_built_once(tmp_path):
 
 def test_provinces_are_places_by_the_names_news_gives_them(gazetteer_cache):
     """GeoNames' first-level divisions, "Anbar" for "Al Anbar" too; a city of the same
-    name stays the city ("Kirkuk"; "Gomel" is the city, not Gomel Oblast); a division
+    name stays the city ("Kirkuk"; "Gomel" is the city, not Gomel Oblast) unless the
+    text says it is a region ("the Kirkuk province"); a division
     named by a direction, or by the start of a country's name ("German", a parish of
     Man), is no place."""
     gazetteer = load(gazetteer_cache)
@@ -129,11 +130,13 @@ def test_provinces_are_places_by_the_names_news_gives_them(gazetteer_cache):
     }
     assert gazetteer.candidates("Gaza")[0].country == "PS"  # the city before Mozambique's province
     assert gazetteer.candidates("German") == gazetteer.candidates("Central District") == []
-    text = "Fighting spread from Anbar to Nineveh, officials in Baghdad said."
+    text = "Fighting spread from Anbar to Nineveh, officials in Baghdad said. Kirkuk and the Kirkuk province."
     assert [(f.text, f.place.geonameid) for f in find_places(text, gazetteer)] == [
         ("Anbar", 99592),
         ("Nineveh", 92877),
         ("Baghdad", 98182),
+        ("Kirkuk", 94787),  # the city
+        ("Kirkuk", 98410),  # the province, said to be one
     ]
 
 
