@@ -23,7 +23,7 @@ import regex
 
 from .atomic import write_atomically
 
-VERSION = 7  # of the index's layout and content: a new one is built when it changes
+VERSION = 8  # of the index's layout and content: a new one is built when it changes
 COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"
 # "Washington" in the news is the capital before the state; "Georgia" the country. A
 # region and a town go by population (a region's is its towns'): "Gaza" is the city
