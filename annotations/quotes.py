@@ -38,6 +38,7 @@ dismissed rejected accused pledged pledges promised promises criticized criticis
 slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
 deemed termed judged admitted acknowledged pledged welcomed conceded offered
 argue argues promising urging warning claiming vowing pledging ripped accusing
+portrayed portraying portrays characterized characterizing
 """
 # Of those, the ones a speaker is the subject of ("Sanders pledged …"), not "…, saying".
 _FINITE = [verb for verb in _REPORTING.split() if not verb.endswith("ing") and verb != "call"]

@@ -132,6 +132,15 @@ def test_a_short_sentence_after_a_quote_goes_on_in_its_voice_and_a_name_in_marks
     ]
 
 
+def test_words_someone_was_portrayed_with_are_a_quote():
+    text = "Trump has staked his campaign on it, portraying Mexican immigrants as “rapists” and criminals."
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("rapists", "")]
+    text = "Clinton characterized the plan as “a gift to the rich” on Monday."
+    assert [(q.text, q.speaker, q.cue) for q in find_quotes(text)] == [
+        ("a gift to the rich", "Clinton", "characterized")
+    ]
+
+
 def test_the_object_of_a_preposition_is_not_a_speaker():
     """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
     text = (
