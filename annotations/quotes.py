@@ -259,11 +259,16 @@ def _sentence_start(text: str, before: int) -> int:
     return max(text.rfind(stop, max(0, before - 400), before) for stop in (". ", "? ", "! ", "\n"))
 
 
+# A sentence's end after a quote: a stop before any space ("industry.\xa0That's …" ends
+# there, and the "said" of the sentences after it is not this quote's cue).
+_STOP = regex.compile(r"[.!?](?=\s)|\n")
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence a quote stands in, for a cue that is not next to it."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[left + 1 : min(right) if right else len(text)]
+    right = _STOP.search(text, end)
+    return text[left + 1 : right.start() if right else len(text)]
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "from", "as", "is"}

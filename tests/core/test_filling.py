@@ -141,6 +141,13 @@ def test_words_someone_was_portrayed_with_are_a_quote():
     ]
 
 
+def test_a_scare_quote_stays_one_when_the_next_sentence_has_a_cue():
+    """The sentence ended at a stop before a no-break space, and "said" in the next one
+    made “pause” a quote."""
+    text = "It comes with a two-year “pause” in a tax.\u00a0That is no problem, Brady said on Tuesday."
+    assert find_quotes(text) == []
+
+
 def test_the_object_of_a_preposition_is_not_a_speaker():
     """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
     text = (
