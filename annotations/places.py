@@ -156,7 +156,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
 
 def _region_named(name: str, text: str, end: int, gazetteer: Gazetteer) -> str:
     """The gazetteer's name for the region when the text says it is one ("the Kherson
-    region", "Kherson Oblast" written in lower case), else name."""
+    region", "Kirkuk province"), else name."""
     region = f"{name} {REGION_WORD}"
     return region if region in gazetteer and _REGION_AFTER.match(text, end) else name
 

@@ -197,7 +197,6 @@ def find_quotes(text: str) -> list[Quote]:
             sentence = (
                 quoted[:1].isupper() and _ends_sentence(quoted) and text[: raw_start - 1].rstrip()[-1:] in '.!?”"'
             )
-
             if (
                 short
                 and not (voiced and sentence)

@@ -33,9 +33,8 @@ class KeyBar(Static):
             seen.add(binding.description)
             line.append(f" {self.app.get_key_display(binding)} ", style="bold reverse")
             line.append(f" {binding.description}  ")
-        # Bindings are "updated" after every key, mostly to the same line: redrawing it
-        # anyway made the whole screen's width dirty, down to the bottom row, and Textual
-        # then composed the article list again at every keystroke.
+        # Bindings are "updated" after every key, mostly to the same line: drawn again
+        # only when it changes.
         if line != self._shown:
             self._shown = line
             self.update(line, layout=False)
