@@ -29,7 +29,8 @@ since so some south southern split st state still such surprise temple than that
 their them then there these they this those though through thus to today tomorrow too
 troy under union unless until up upon upper us valley very victoria was we welcome were
 west western what whatever when where whether which while who whom whose why will with
-within without would yesterday yet you young your
+within without would yesterday yet you young your across amid around behind beyond
+despite elsewhere inside near outside throughout toward towards unlike
 """
 _HONORIFICS = """
 Ambassador Capt Captain Chief Col Colonel Commander Dame Dr Gen General Gov Governor

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from .english import SENTENCE_OPENERS, alternation
+from .english import COMMON_WORDS, SENTENCE_OPENERS, alternation
 
 _CUE_WORDS = """
 said says say told tells tell added adds asked asks stated states wrote writes explained
@@ -236,8 +236,9 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
         if any(start <= match.start("who") < end for start, end in inside):
             continue
-        if match.group("who").split()[0] not in SENTENCE_OPENERS:
-            found = (match.group("who"), match.start("who"), match.end("who"))
+        who = match.group("who")
+        if who.split()[0] not in SENTENCE_OPENERS and who not in COMMON_WORDS:  # not "Across the border, …"
+            found = (who, match.start("who"), match.end("who"))
     return found
 
 

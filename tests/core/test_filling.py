@@ -148,6 +148,16 @@ def test_a_scare_quote_stays_one_when_the_next_sentence_has_a_cue():
     assert find_quotes(text) == []
 
 
+def test_a_word_that_opens_a_sentence_is_not_a_speaker():
+    """Found in a walk: "she told reporters" was said by "Across" ("Across the border, …")."""
+    text = (
+        "“The water rose a metre in an hour,” said Ayesha Malik, a district officer. "
+        "Across the border, the state reported 12 deaths. "
+        "“Nobody has seen water like this,” she told reporters."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ayesha Malik", "Ayesha Malik"]
+
+
 def test_the_object_of_a_preposition_is_not_a_speaker():
     """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
     text = (
