@@ -1,15 +1,15 @@
 """AnnotationStore: annotations in a TinyDB file that is never left half-written.
 
 The data lives in memory (tinydb_memory.py). A change is made durable by appending it
-to a journal beside the file (`annotations.json.journal`, one JSON line a change,
-fsync), which costs what the change weighs, not what the database weighs, as SQLite's
-write-ahead log does. Now and then (when the journal grows past JOURNAL_LIMIT, and on
-close) the journal is compacted into the TinyDB file: a whole new file is written beside
-the old one (fsync, os.replace, fsync of the folder) and the journal is emptied. Every
-journal line is idempotent (put a record by id, remove an id), so replaying it over a
-file that already has it changes nothing, and a kill at any moment loses nothing that
-was reported saved: a torn last line (a kill mid-append) is ignored on reading. A lock
-file keeps two processes from writing at once: the second opens read-only.
+to a journal beside the file (`annotations.json.journal`, one checksummed JSON line a
+change, fsync; journal.py), which costs what the change weighs, not what the database
+weighs, as SQLite's write-ahead log does. Now and then (when the journal grows past
+JOURNAL_LIMIT, and on close) the journal is compacted into the TinyDB file: a whole new
+file is written beside the old one (fsync, os.replace, fsync of the folder), naming the
+journal it absorbed, and the journal is deleted. Changes not yet durable stay pending
+until one of the two has them on disk, whatever fails: a kill or a full disk at any
+moment loses nothing that was reported saved. A lock file keeps two processes from
+writing at once: the second opens read-only.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,12 @@ from tinydb.table import Document
 
 from .atomic import atomic_writer, write_atomically
 from .file_lock import FileLock, Held
+from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
+from .journal import read_journal as _read_journal
 from .model import MANUAL, Annotation
-from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
-_ENCODE = record_encoder(",", ":")
-SCHEMA = 4
+SCHEMA = 5
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
 META = "meta"
@@ -135,7 +136,13 @@ def _schema_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, META: meta}
 
 
-MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4}
+def _schema_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
+    """Journal lines carry checksums, and the file names the journal it absorbed."""
+    meta = {doc_id: {**entry, "schema": 5} for doc_id, entry in data.get(META, {}).items()}
+    return {**data, META: meta}
+
+
+MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4, 4: _schema_4_to_5}
 
 
 def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:
@@ -192,10 +199,6 @@ def read_database(path: Path) -> dict[str, Any]:
     return _check_shape(path, data)
 
 
-def journal_path(path: Path) -> Path:
-    return path.with_name(path.name + ".journal")
-
-
 def counts_path(path: Path) -> Path:
     return path.with_name(path.name + ".counts")
 
@@ -224,53 +227,34 @@ def journal_size(path: Path) -> int:
         return 0
 
 
-def read_journal(path: Path) -> list[dict[str, Any]]:
-    """The changes in the journal of the database at path, in order. Only lines ended by
-    a newline count: what follows the last one was torn by a kill mid-append (a line and
-    its newline are written and synced before the change is reported saved), and is
-    ignored. A line that does not parse is damage, and said so."""
+def _is_change(change: dict[str, Any]) -> bool:
+    """A journal line this reader knows: a put, a remove, a rejection or a reading."""
+    return (
+        (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
+        or isinstance(change.get("remove"), str)
+        or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
+        or (isinstance(change.get("unreject"), dict) and rejection_well_formed(change["unreject"]))
+        or (isinstance(change.get("reading"), dict) and reading_well_formed(change["reading"]))
+    )
+
+
+def absorbed_journal(data: dict[str, Any]) -> str | None:
+    """The epoch of the journal whose changes the database file already holds."""
+    first: dict[str, Any] = next(iter(data.get(META, {}).values()), {})
+    epoch = first.get("journal")
+    return epoch if isinstance(epoch, str) else None
+
+
+def read_journal(path: Path, data: dict[str, Any]) -> JournalRead:
+    """The journal beside the database at path, as far as it is not in data (the file)
+    already: an absorbed journal (a kill between compaction's two steps) holds nothing."""
     try:
-        raw = journal_path(path).read_bytes()
-    except FileNotFoundError:
-        return []
+        found = _read_journal(path, _is_change)
     except OSError as error:
         raise StoreError(f"{journal_path(path)}: cannot read the journal ({error.strerror or error})") from None
-    complete = raw[: raw.rfind(b"\n") + 1]
-    changes = []
-    for number, line in enumerate(complete.split(b"\n")[:-1], 1):
-        if not line.strip():
-            continue
-        try:
-            change = json.loads(line)
-            if not isinstance(change, dict) or not (
-                (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
-                or isinstance(change.get("remove"), str)
-                or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
-                or (isinstance(change.get("unreject"), dict) and rejection_well_formed(change["unreject"]))
-                or (isinstance(change.get("reading"), dict) and reading_well_formed(change["reading"]))
-            ):
-                raise ValueError("not a change")
-        except ValueError:
-            raise StoreError(
-                f"{journal_path(path)}: line {number} is damaged; move the file aside to open the database without it"
-            ) from None
-        changes.append(change)
-    return changes
-
-
-def _trim_torn_tail(path: Path) -> None:
-    """Cut what follows the journal's last newline (a torn append), so that the next
-    append starts a line of its own instead of ending the torn one."""
-    journal = journal_path(path)
-    try:
-        raw = journal.read_bytes()
-    except FileNotFoundError:
-        return
-    keep = raw.rfind(b"\n") + 1
-    if keep < len(raw):
-        with open(journal, "r+b") as handle:
-            handle.truncate(keep)
-            os.fsync(handle.fileno())
+    if found.epoch is not None and found.epoch == absorbed_journal(data):
+        return JournalRead(epoch=found.epoch, size=found.size)
+    return found
 
 
 def reading_well_formed(record: dict[str, Any]) -> bool:
@@ -343,7 +327,7 @@ def read_current(path: Path) -> dict[str, Any]:
     for _ in range(10):
         before = _identity(path)
         data, _ = migrate(path, read_database(path), readonly=True)
-        changes = read_journal(path)
+        changes = read_journal(path, data).changes
         if _identity(path) == before:
             break
     return replay(data, changes)
@@ -427,6 +411,8 @@ class AnnotationStore:
         # it compacts), so a change costs the UI thread no JSON encoding.
         self._pending: list[dict[str, Any]] = []
         self._disk = threading.Lock()  # one of flush() and save() at a time
+        self._journal = JournalWriter(self.path)
+        self.warnings: list[str] = []  # what load() found wrong and set right, for the user
         self.on_saved: Callable[[int, Exception | None], None] | None = None
         if load:
             self.load()
@@ -436,10 +422,14 @@ class AnnotationStore:
         try:
             # The file may be of an older schema; the journal is always of this one.
             data, migrated = migrate(self.path, read_database(self.path), self.readonly)
-            changes = read_journal(self.path)
-            data = replay(data, changes)
+            journal = read_journal(self.path, data)
+            data = replay(data, journal.changes)
             if not self.readonly:
-                _trim_torn_tail(self.path)
+                self._journal = self._continue_journal(journal)
+            elif journal.damaged:
+                self.warnings.append(
+                    f"{journal_path(self.path)}: damaged lines skipped (opened read-only: left as it is)"
+                )
         except StoreError:
             self._release()
             raise
@@ -460,6 +450,28 @@ class AnnotationStore:
         if migrated:
             self.generation += 1
         self.loaded = True
+
+    def _continue_journal(self, journal: JournalRead) -> JournalWriter:
+        """The writer that appends after the journal's last good line. Damage in the
+        middle is set aside beside the database, said, and the good lines kept."""
+        if not journal.damaged:
+            return JournalWriter(self.path, journal.end, journal.epoch)
+        aside = journal_path(self.path).with_name(
+            f"{journal_path(self.path).name}.damaged-{datetime.now():%Y%m%d-%H%M%S}"
+        )
+        try:
+            shutil.copy2(journal_path(self.path), aside)
+            rewrite(self.path, journal.epoch, journal.changes)
+        except OSError as error:
+            raise StoreError(
+                f"{journal_path(self.path)} is damaged and cannot be set aside ({trouble(error)})"
+            ) from None
+        lines = ", ".join(map(str, journal.damaged[:5])) + (" …" if len(journal.damaged) > 5 else "")
+        self.warnings.append(
+            f"{journal_path(self.path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; "
+            f"the damaged journal is kept as {aside}"
+        )
+        return JournalWriter(self.path, journal_size(self.path), journal.epoch)
 
     # ------------------------------------------------------------ queries
 
@@ -651,6 +663,12 @@ class AnnotationStore:
         if not meta.get(doc_id=1):
             meta.insert(Document({"schema": SCHEMA, "app": "reader"}, doc_id=1))
 
+    @property
+    def unsaved(self) -> int:
+        """How many changes are not yet durable (in neither the file nor the journal)."""
+        with self._mutex:
+            return len(self._pending) if self.saved_generation < self.generation else 0
+
     def flush(self) -> int:
         """Append the changes not yet on disk to the journal, durably; returns the
         generation now on disk. Costs what the changes weigh, whatever the database's size."""
@@ -665,10 +683,7 @@ class AnnotationStore:
             generation = self.generation
         if changes:
             try:
-                with open(journal_path(self.path), "ab") as journal:
-                    journal.write("".join(_ENCODE(change) + "\n" for change in changes).encode("utf-8"))
-                    journal.flush()
-                    os.fsync(journal.fileno())
+                self._journal.append(changes)
             except OSError:
                 with self._mutex:
                     self._pending[:0] = changes  # kept, to be tried again
@@ -690,13 +705,16 @@ class AnnotationStore:
             generation = self.generation
             self._prepare()
             tables = snapshot(self._storage.data)
+            tables[META] = {**tables[META], "1": {**tables[META]["1"], "journal": self._journal.epoch}}
             counts = {article: +labels for article, labels in self._counts.items() if +labels}
-            self._pending = []  # in the snapshot
+            taken = len(self._pending)  # in the snapshot; cleared only once it is durable
         with atomic_writer(self.path) as out:
             dump(tables, out)
-        # The file holds every change the journal holds: empty it. A kill before this
-        # line only leaves changes that replay onto the file as no-ops.
-        journal_path(self.path).unlink(missing_ok=True)
+        with self._mutex:
+            del self._pending[:taken]
+        # The file holds every line of the journal and names it: delete it. A kill
+        # before that leaves a journal that is not replayed.
+        self._journal.absorbed()
         with contextlib.suppress(OSError):  # only a shortcut: without it counts come with the load
             cached = {"file": _identity(self.path), "counts": counts}
             write_atomically(counts_path(self.path), json.dumps(cached).encode())
@@ -751,9 +769,16 @@ class AnnotationStore:
             self._saver.join()
         try:
             if self.loaded and not self.readonly:
+                # a migration counts as a change; a replayed journal is still there
                 changed = self.saved_generation < self.generation or journal_size(self.path) > 0
-                if changed:  # a migration counts as a change; a replayed journal is still there
-                    self.save()
+                try:
+                    self.flush()  # durable first, cheaply: a nearly full disk may still take a line
+                except OSError:
+                    self.save()  # the other way onto the disk; if it fails too, its error is told
+                else:
+                    if changed:
+                        with contextlib.suppress(OSError):  # all is in the journal: compacted next time
+                            self.save()
         finally:
             self._release()
 

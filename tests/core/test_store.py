@@ -244,7 +244,7 @@ def test_reading_positions_and_done_marks_are_journalled_replayed_and_migrated(d
         store.set_reading("a.txt", done=False)
         store.save()  # compacted into the file
     data = json.loads(db_path.read_text())
-    assert data["meta"]["1"]["schema"] == SCHEMA == 4
+    assert data["meta"]["1"]["schema"] == SCHEMA == 5
     assert sorted((r["article"], r["position"], r["done"]) for r in data["reading"].values()) == [
         ("a.txt", 120, False),
         ("b.txt", 5, False),
