@@ -9,10 +9,12 @@ raw tab or newline, so a line splits without parsing. The rules that keep it who
   mid-append) and is dropped, as a WAL frame without a valid checksum ends the log.
   A bad line followed by good ones is damage a correct writer never leaves: the good
   lines are kept and the damage is reported, never a refusal to open.
-- The first line names the journal's epoch. A compaction writes the epoch of the
-  journal it absorbed into the database file, then deletes the journal: a journal whose
-  epoch the file names was absorbed (a kill came between the two) and is not replayed,
-  so a change made after an append is never undone by replaying the older line.
+- The journal is in segments, each opened by a line that names its epoch. A compaction
+  seals the segment being written (the next append opens a new one), writes the epoch
+  of the last segment it holds into the database file, then deletes the journal. On
+  reading, the segments up to the one the file names are skipped: they are in the file
+  (a kill, or a failed fsync of the folder, came between rename and delete), and
+  replaying an older line could undo a newer change the file holds.
 Lines from before checksums (plain JSON) are still read.
 """
 
@@ -49,8 +51,8 @@ def encode_line(record: dict[str, Any]) -> bytes:
 class JournalRead:
     """What a journal holds: its changes, and what was wrong with it."""
 
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    epoch: str | None = None
+    changes: list[dict[str, Any]] = field(default_factory=list)  # after the absorbed segment
+    epoch: str | None = None  # of the last segment
     end: int = 0  # bytes up to the end of the last good line: where the next append goes
     size: int = 0  # bytes in the file
     damaged: list[int] = field(default_factory=list)  # numbers of bad lines followed by good ones
@@ -78,8 +80,9 @@ def _parse(line: bytes, well_formed: Callable[[dict[str, Any]], bool]) -> dict[s
     return record if well_formed(record) else None
 
 
-def read_journal(path: Path, well_formed: Callable[[dict[str, Any]], bool]) -> JournalRead:
-    """Read the journal of the database at path (OSError if it cannot be read)."""
+def read_journal(path: Path, well_formed: Callable[[dict[str, Any]], bool], absorbed: str | None) -> JournalRead:
+    """Read the journal of the database at path, skipping the segments up to the one
+    named absorbed (OSError if it cannot be read)."""
     try:
         raw = journal_path(path).read_bytes()
     except FileNotFoundError:
@@ -102,19 +105,24 @@ def read_journal(path: Path, well_formed: Callable[[dict[str, Any]], bool]) -> J
         bad = []
         found.end = start
         if EPOCH in record:
-            found.epoch = found.epoch or record[EPOCH]
+            if found.epoch == absorbed and found.epoch is not None:
+                found.changes.clear()
+            found.epoch = record[EPOCH]
         else:
             found.changes.append(record)
+    if found.epoch == absorbed and found.epoch is not None:
+        found.changes.clear()
     return found
 
 
 class JournalWriter:
     """Appends changes durably; never leaves a fragment for the next append to follow."""
 
-    def __init__(self, path: Path, end: int = 0, epoch: str | None = None) -> None:
+    def __init__(self, path: Path, end: int = 0, last: str | None = None) -> None:
         self.path = journal_path(path)
         self.end = end
-        self.epoch = epoch  # None until the journal has its first line
+        self.epoch: str | None = None  # of the segment being written; None: the next append opens one
+        self.last = last  # the epoch of the last segment with lines
         self._named = end > 0  # the folder's entry for the file is durable
 
     def append(self, changes: list[dict[str, Any]]) -> None:
@@ -145,13 +153,19 @@ class JournalWriter:
         finally:
             os.close(handle)
         self._named = True
-        self.epoch = epoch
+        self.epoch = self.last = epoch
         self.end += len(payload)
+
+    def seal(self) -> str | None:
+        """Close the segment being written (a compaction is taking every line so far);
+        returns the epoch the database file is to name."""
+        self.epoch = None
+        return self.last
 
     def absorbed(self) -> None:
         """The database file now holds every line: delete the journal. If that fails the
-        file names this journal's epoch, so it is not replayed, and the next append
-        starts a new one in its place."""
+        file names its last segment, so it is not replayed, and the next append cuts it
+        and starts anew."""
         self.epoch = None
         self.end = 0
         self._named = False
@@ -159,10 +173,10 @@ class JournalWriter:
             os.unlink(self.path)
 
 
-def rewrite(path: Path, epoch: str | None, changes: list[dict[str, Any]]) -> None:
+def rewrite(path: Path, changes: list[dict[str, Any]]) -> None:
     """The journal again, with only these changes (after damage was set aside)."""
-    lines = [encode_line({EPOCH: epoch})] if epoch else []
-    write_atomically(journal_path(path), b"".join(lines + [encode_line(change) for change in changes]))
+    epoch = encode_line({EPOCH: secrets.token_hex(8)})
+    write_atomically(journal_path(path), epoch + b"".join(encode_line(change) for change in changes))
 
 
 def trouble(error: OSError) -> str:

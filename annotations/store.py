@@ -247,14 +247,11 @@ def absorbed_journal(data: dict[str, Any]) -> str | None:
 
 def read_journal(path: Path, data: dict[str, Any]) -> JournalRead:
     """The journal beside the database at path, as far as it is not in data (the file)
-    already: an absorbed journal (a kill between compaction's two steps) holds nothing."""
+    already (see journal.py)."""
     try:
-        found = _read_journal(path, _is_change)
+        return _read_journal(path, _is_change, absorbed_journal(data))
     except OSError as error:
         raise StoreError(f"{journal_path(path)}: cannot read the journal ({error.strerror or error})") from None
-    if found.epoch is not None and found.epoch == absorbed_journal(data):
-        return JournalRead(epoch=found.epoch, size=found.size)
-    return found
 
 
 def reading_well_formed(record: dict[str, Any]) -> bool:
@@ -461,7 +458,7 @@ class AnnotationStore:
         )
         try:
             shutil.copy2(journal_path(self.path), aside)
-            rewrite(self.path, journal.epoch, journal.changes)
+            rewrite(self.path, journal.changes)
         except OSError as error:
             raise StoreError(
                 f"{journal_path(self.path)} is damaged and cannot be set aside ({trouble(error)})"
@@ -471,7 +468,7 @@ class AnnotationStore:
             f"{journal_path(self.path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; "
             f"the damaged journal is kept as {aside}"
         )
-        return JournalWriter(self.path, journal_size(self.path), journal.epoch)
+        return JournalWriter(self.path, journal_size(self.path))
 
     # ------------------------------------------------------------ queries
 
@@ -705,7 +702,7 @@ class AnnotationStore:
             generation = self.generation
             self._prepare()
             tables = snapshot(self._storage.data)
-            tables[META] = {**tables[META], "1": {**tables[META]["1"], "journal": self._journal.epoch}}
+            tables[META] = {**tables[META], "1": {**tables[META]["1"], "journal": self._journal.seal()}}
             counts = {article: +labels for article, labels in self._counts.items() if +labels}
             taken = len(self._pending)  # in the snapshot; cleared only once it is durable
         with atomic_writer(self.path) as out:

@@ -193,6 +193,8 @@ def test_appends_after_a_torn_line_start_a_line_of_their_own(tmp_path):
     store.add(second)
     store.flush()
     store._release()
-    assert journal.read_bytes().count(b"\n") == 3  # the torn bytes are gone: the epoch, each change on its line
+    assert (
+        journal.read_bytes().count(b"\n") == 4
+    )  # the torn bytes are gone: each writer's epoch, each change on its line
     with AnnotationStore(db, readonly=True) as reader:
         assert {first.id, second.id} <= {a.id for a in reader.annotations()}
