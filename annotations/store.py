@@ -15,6 +15,7 @@ writing at once: the second opens read-only.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -33,8 +34,10 @@ from .file_lock import FileLock, Held
 from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
 from .journal import read_journal as _read_journal
 from .model import MANUAL, Annotation
+from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
+_ENCODE = record_encoder(",", ":")
 SCHEMA = 5
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 ANNOTATIONS = "annotations"
@@ -51,6 +54,10 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """Another process holds the database's lock."""
+
+
+class StoreUnwritable(StoreError):
+    """Nothing can be written beside the database (a read-only disk or folder): it can be read."""
 
 
 class ReadOnlyError(StoreError):
@@ -378,6 +385,7 @@ class AnnotationStore:
         """
         self.path = Path(path)
         self.readonly = readonly
+        self.readonly_because = f"{self.path} is open in another reader"  # what the app says of a read-only store
         self._lock_file: FileLock | None = None
         if not readonly:
             try:
@@ -391,6 +399,8 @@ class AnnotationStore:
             except Held:
                 raise StoreLocked(f"{self.path} is in use by another reader") from None
             except OSError as error:
+                if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise StoreUnwritable(f"{self.path.parent} takes no writes ({trouble(error)})") from None
                 raise StoreError(f"{self.path}: cannot lock the database ({error.strerror})") from None
             self._remove_stray_files()
         self.loaded = False
@@ -409,6 +419,7 @@ class AnnotationStore:
         self._pending: list[dict[str, Any]] = []
         self._disk = threading.Lock()  # one of flush() and save() at a time
         self._journal = JournalWriter(self.path)
+        self._compact_at = JOURNAL_LIMIT  # journal bytes past which the saver compacts
         self.warnings: list[str] = []  # what load() found wrong and set right, for the user
         self.on_saved: Callable[[int, Exception | None], None] | None = None
         if load:
@@ -712,12 +723,22 @@ class AnnotationStore:
         # The file holds every line of the journal and names it: delete it. A kill
         # before that leaves a journal that is not replayed.
         self._journal.absorbed()
+        self._compact_at = JOURNAL_LIMIT
         with contextlib.suppress(OSError):  # only a shortcut: without it counts come with the load
             cached = {"file": _identity(self.path), "counts": counts}
             write_atomically(counts_path(self.path), json.dumps(cached).encode())
         with self._mutex:
             self.saved_generation = max(self.saved_generation, generation)
         return generation
+
+    def write_copy(self, path: Path) -> int:
+        """Every tag as native JSON lines to path (for `reader import`), when the
+        database's own disk takes nothing; returns how many."""
+        with self._mutex:
+            records = [annotation.to_record() for annotation in self.annotations()]
+        with atomic_writer(path) as out:
+            out.write("".join(_ENCODE(record) + "\n" for record in records).encode("utf-8"))
+        return len(records)
 
     def request_save(self) -> None:
         """Have the saver thread write the latest changes; on_saved is told when done."""
@@ -736,10 +757,13 @@ class AnnotationStore:
                     return
             try:
                 generation, error = self.flush(), None
-                if journal_size(self.path) > JOURNAL_LIMIT:
-                    self.save()
             except OSError as problem:
                 generation, error = self.saved_generation, problem
+            if error is None and journal_size(self.path) > self._compact_at:
+                try:
+                    self.save()
+                except OSError:  # every change is durable in the journal: compact once it grew more
+                    self._compact_at = journal_size(self.path) + JOURNAL_LIMIT // 4
             if self.on_saved:
                 self.on_saved(generation, error)
             if error:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,6 +20,7 @@ from textual.widgets import Input, Static
 from annotations import attributes
 from annotations.corpus import Corpus
 from annotations.entries import ArticleError, Entry
+from annotations.journal import trouble
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts
@@ -28,6 +31,7 @@ from .keys import APP, palette_commands, panes_for
 from .screens.help import HelpScreen
 from .screens.picker import AS_TEXT, Picked, PickerScreen
 from .screens.prompt import PromptScreen
+from .screens.unsaved import LOSE, WRITE, UnsavedScreen
 from .settings import SettingChanged, load_settings, save_settings, settings_path
 from .suggesting import Suggestions
 from .widgets.annotation_panel import AnnotationPanel
@@ -92,8 +96,10 @@ class ReaderApp(EndsWhenTold):
         self.session.country_name = self.suggestions.country_name
         self.session.suggested = self.suggestions.carried
         self.load_error = ""
+        self.wrote_copy = ""  # said by the command line after a quit that could not save
         self._status: StatusLine | None = None  # once mounted: see _status_lines
         self._waiting_for: int | None = None
+        self._not_saved = ""  # what keeps changes off the disk, while it does
         self._cursor = 0  # the open article's, for remember_position
         self._notices_said = 0  # of the corpus's notices: those found later are said when it is read
         self.settings_path = settings_path()
@@ -182,7 +188,7 @@ class ReaderApp(EndsWhenTold):
         notices = list(self.corpus.notices) + [self._settings_problem] * bool(self._settings_problem)
         self._apply_settings()
         if self.store.readonly:
-            notices.insert(0, f"read-only: {self.store.path} is open in another reader; tags are not saved here")
+            notices.insert(0, f"read-only: {self.store.readonly_because}; tags are not saved here")
         self._notices_said = len(self.corpus.notices)
         self.say("; ".join(notices) if notices else f"{self._articles_listed()} · ? for help")
         if self.open_first and self.corpus.entries:
@@ -266,6 +272,8 @@ class ReaderApp(EndsWhenTold):
 
     def _store_loaded(self) -> None:
         _settle()
+        if self.store.warnings:
+            self.say("; ".join(self.store.warnings))
         self.article_list.set_all_counts(self.store.counts())
         self.article_list.set_done(self.store.done_articles())
         if self.session.article is not None:
@@ -302,9 +310,9 @@ class ReaderApp(EndsWhenTold):
             self.say(f"skipped {plural(len(problems), 'file')} that are not articles: {names}")
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
-        """Tell the status line (see _status_lines)."""
+        """Tell the status line (see _status_lines); while changes cannot be saved, it says so."""
         for status in self._status_lines():
-            status.say(message, saving, saved)
+            status.say(message, saving, saved, self._not_saved)
 
     def _status_lines(self) -> list[StatusLine]:
         """The status line; none once the app is closing (the screen is gone, but the
@@ -447,12 +455,18 @@ class ReaderApp(EndsWhenTold):
         self.suggestions.changed(change)
 
     def on_saved(self, message: Saved) -> None:
-        if message.error is not None:
-            self.say(f"NOT saved: {self.store.path}: {message.error}; retrying")
-        elif self._waiting_for is not None and message.generation >= self._waiting_for:
-            self._waiting_for = None
-            for status in self._status_lines():
-                status.say(status.message, saved=True)
+        """The saver's word: "NOT saved" from a failure until every change is durable, then "saved"."""
+        status = self._status_lines()
+        if isinstance(message.error, OSError):
+            self._not_saved = f"{trouble(message.error)} ({self.store.path})"
+            for line in status:
+                line.say(line.message, not_saved=self._not_saved)
+        elif self._not_saved or (self._waiting_for is not None and message.generation >= self._waiting_for):
+            self._not_saved = ""
+            done = message.generation >= self.store.generation
+            self._waiting_for = None if done else self._waiting_for
+            for line in status:
+                line.say(line.message, saving=not done, saved=done)
 
     def suggestions_shown(self) -> None:
         """The open article's suggestions changed (found, taken, shown or hidden): the
@@ -700,6 +714,42 @@ class ReaderApp(EndsWhenTold):
         from annotations.exchange import export_to
 
         self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
+
+    async def action_quit(self) -> None:
+        """q: quit; while changes are not on disk, ask what to do with them first."""
+        self.remember_position()
+        unsaved = self.store.unsaved if self.store.loaded and not self.store.readonly else 0
+        if not unsaved:
+            self.exit()
+            return
+        question = (
+            f"{plural(unsaved, 'change')} NOT saved: {self._not_saved or 'still being written'}. "
+            "Keep trying (free some space), write every tag to a file on another disk, or quit and lose them?"
+        )
+        self.push_screen(UnsavedScreen(question), self._unsaved_choice)
+
+    def _unsaved_choice(self, choice: str | None) -> None:
+        if choice == LOSE:
+            self.exit()  # the command line says what was lost
+        elif choice == WRITE:
+            where = str(Path.home() / f"reader-unsaved-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+            self.push_screen(PromptScreen("Write every tag to (a file on another disk):", where), self._write_copy)
+        else:
+            self.store.request_save()
+            self.say("still trying to save; q again to choose")
+
+    def _write_copy(self, path: str | None) -> None:
+        if not path:
+            self.call_later(self.action_quit)
+            return
+        try:
+            written = self.store.write_copy(Path(path).expanduser())
+        except OSError as error:
+            self.say(f"could not write {path}: {trouble(error)}; choose another place")
+            self.call_later(self.action_quit)
+            return
+        self.wrote_copy = f"{plural(written, 'tag')} written to {path}; bring them back with: reader import {path}"
+        self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key's action is also a command in the palette (ctrl+p)."""

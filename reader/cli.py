@@ -18,8 +18,9 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
+from annotations.journal import trouble
 from annotations.store import StoreError, check_quickly
-from annotations.text import excerpt
+from annotations.text import excerpt, plural
 
 from . import __version__
 from .config import APP_NAME, ConfigError, database_path, default_annotator, load_keymap, load_labels
@@ -70,8 +71,18 @@ def _run_app(args: argparse.Namespace) -> int:
         app.run()
         app.ended.set()
     finally:
-        store.close()
+        unsaved = store.unsaved
+        try:
+            store.close()
+        except OSError as failure:
+            lost = f"{plural(unsaved, 'change')} NOT saved to {store.path}: {trouble(failure)}"
+        else:
+            lost = ""
     app.closed.set()  # (see EndsWhenTold._end_anyway)
+    if lost:
+        raise Failure(f"{lost}; {app.wrote_copy}" if app.wrote_copy else lost)
+    if app.wrote_copy:
+        tell(f"reader: {app.wrote_copy}")
     if app.load_error:
         raise Failure(app.load_error)
     if app.return_code:  # Textual ended the app on an unexpected error

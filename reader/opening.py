@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from annotations.corpus import Corpus, find_articles
-from annotations.store import AnnotationStore, StoreLocked
+from annotations.store import AnnotationStore, StoreLocked, StoreUnwritable
 from annotations.text import display_line
 
 from .config import database_path, seeds_dir
@@ -63,7 +63,9 @@ def open_store(
     path = database_path(db)
     try:
         return AnnotationStore(path, lock_timeout=wait, load=load)
-    except StoreLocked:
+    except (StoreLocked, StoreUnwritable) as error:
         if readonly_if_locked:
-            return AnnotationStore(path, readonly=True, load=load)
+            store = AnnotationStore(path, readonly=True, load=load)
+            store.readonly_because = str(error)
+            return store
         raise

@@ -10,6 +10,8 @@ from annotations.corpus import find_articles
 from annotations.store import AnnotationStore
 from reader.config import seeds_dir
 
+pytest_plugins = ["tests.faults"]  # the inject fixture: disk faults at any file operation
+
 SEED = "000_9a3c69b587ca93c2.txt"
 SEED2 = "003_0eeb8bb35cc91d89.txt"
 

@@ -26,6 +26,7 @@ class StatusLine(Horizontal):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.message = ""
+        self.not_saved = ""
         self.log_lines: list[str] = []
         self._lines = 1
 
@@ -33,13 +34,25 @@ class StatusLine(Horizontal):
         yield Static("", id="message", markup=False)
         yield Static("", id="position", markup=False)
 
-    def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
-        """Show message, with whether the change it reports is on disk yet."""
-        if message != self.message or not (saving or saved):
-            self.log_lines.append(f"{datetime.now():%H:%M:%S}  {display_line(message)}")
+    def say(self, message: str, saving: bool = False, saved: bool = False, not_saved: str = "") -> None:
+        """Show message, with whether the change it reports is on disk yet; not_saved,
+        what keeps changes off the disk, outranks both until it is cleared."""
+        state = (
+            f" · NOT saved — {not_saved}; retrying"
+            if not_saved
+            else " · saving…"
+            if saving
+            else " · saved"
+            if saved
+            else ""
+        )
+        if message != self.message or not (saving or saved) or (not_saved and not_saved != self.not_saved):
+            self.log_lines.append(
+                f"{datetime.now():%H:%M:%S}  {display_line(message + state if not_saved else message)}"
+            )
             del self.log_lines[:-LOG_LIMIT]
         self.message = message
-        state = " · saving…" if saving else " · saved" if saved else ""
+        self.not_saved = not_saved
         shown = display_line(message + state)
         label = self.query_one("#message", Static)
         # A new layout of the screen costs more than the rest of a keystroke: only when

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,21 +26,6 @@ READER = Path(sys.executable).with_name("reader")
 def q(path: Path | str) -> str:
     """A path as one shell word (the checkout may live under a path with spaces)."""
     return shlex.quote(str(path))
-
-
-@pytest.fixture
-def start():
-    if shutil.which("tmux") is None:
-        pytest.fail("tmux is needed for the end-to-end tests (.ci/run installs it)")
-    panes = []
-
-    def begin(command: str) -> Pane:
-        panes.append(Pane(command))
-        return panes[-1]
-
-    yield begin
-    for pane in panes:
-        pane.close()
 
 
 def on_baghdad(pane: Pane) -> None:

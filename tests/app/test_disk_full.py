@@ -1,0 +1,109 @@
+"""A disk that fails while the person tags: the status line tells the truth, and quitting
+asks what to do with what is not saved (never a silent exit)."""
+
+from __future__ import annotations
+
+import errno
+import json
+
+import pytest
+
+from annotations.store import read_annotations
+from reader.screens.prompt import PromptScreen
+from reader.screens.unsaved import UnsavedScreen
+from tests.app.test_tagging import SIZE, message, open_seed
+from tests.app.waiting import started, until
+from tests.conftest import SEED
+from tests.faults import Faults
+
+
+async def tag_word(pilot, word: str, label: str = "3") -> None:
+    await pilot.press("g", "slash", *word, "enter", "v", *"l" * (len(word) - 1), label)
+    await pilot.pause()
+
+
+async def test_not_saved_is_said_exactly_while_it_is_true(make_app, db_path, inject):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await open_seed(pilot)
+        faults = inject(Faults(fail_at=1, code=errno.ENOSPC, persist=True))
+        await tag_word(pilot, "Baghdad")
+        await until(pilot, lambda: "NOT saved" in message(app))
+        shown = message(app)
+        assert "tagged place “Baghdad”" in shown and f"NOT saved — disk full ({db_path}); retrying" in shown
+        assert "· saved" not in shown and "saving" not in shown
+        await tag_word(pilot, "Erbil")  # a new change while the disk is full: still not saved
+        assert "NOT saved — disk full" in message(app) and "· saved" not in message(app)
+        assert read_annotations(db_path) == []
+        faults.on = False  # space freed: the saver's next try lands
+        await until(pilot, lambda: "NOT saved" not in message(app))
+        assert message(app).endswith("· saved") and app.store.unsaved == 0
+        assert sorted(a.text for a in read_annotations(db_path)) == ["Baghdad", "Erbil"]
+        log = app.query_one("#status").log_lines
+        assert sum("NOT saved" in line for line in log) >= 1  # the failure is in the message log
+
+
+async def test_quit_while_not_saved_asks_and_keep_trying_stays(make_app, db_path, inject):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await open_seed(pilot)
+        faults = inject(Faults(fail_at=1, code=errno.EIO, persist=True))
+        await tag_word(pilot, "Baghdad")
+        await until(pilot, lambda: "NOT saved" in message(app))
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        question = str(app.screen.query_one("#unsaved-question").render())
+        assert "2 changes NOT saved: disk error (I/O)" in question  # the tag and where the article was left
+        await pilot.press("k")
+        await pilot.pause()
+        assert not isinstance(app.screen, UnsavedScreen) and app.is_running
+        assert "still trying to save" in message(app)
+        faults.on = False
+        await until(pilot, lambda: app.store.unsaved == 0)
+        await pilot.press("q")  # all saved now: no question
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_quit_while_not_saved_writes_every_tag_to_another_file(make_app, db_path, inject, tmp_path):
+    app = make_app()
+    rescue = tmp_path / "elsewhere" / "rescued.jsonl"
+    rescue.parent.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await open_seed(pilot)
+        faults = inject(Faults(fail_at=1, code=errno.ENOSPC, persist=True))
+        await tag_word(pilot, "Baghdad")
+        await until(pilot, lambda: "NOT saved" in message(app))
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#write")  # the mouse works too
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        faults.on = False  # the other disk has room (the faults stand in for the database's disk alone)
+        app.screen.query_one("Input").value = str(rescue)
+        await pilot.press("enter")
+        await pilot.pause()
+    records = [json.loads(line) for line in rescue.read_text().splitlines()]
+    assert [(r["label"], r["text"], r["article"]) for r in records] == [("place", "Baghdad", SEED)]
+    assert "1 tag written to" in app.wrote_copy and f"reader import {rescue}" in app.wrote_copy
+
+
+async def test_quit_and_lose_them_exits(make_app, db_path, inject):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await open_seed(pilot)
+        faults = inject(Faults(fail_at=1, code=errno.EROFS, persist=True))
+        await tag_word(pilot, "Baghdad")
+        await until(pilot, lambda: "NOT saved" in message(app))
+        assert "read-only disk" in message(app)
+        await pilot.press("q", "l")
+        await pilot.pause()
+    assert not app.is_running
+    with pytest.raises(OSError):
+        app.store.close()  # the command line says "N changes NOT saved to PATH: read-only disk" (test_cli)
+    faults.on = False
