@@ -803,6 +803,15 @@ class AnnotationStore:
         finally:
             self._release()
 
+    def abandon(self) -> None:
+        """Let go without writing: what is not durable yet is dropped, as a kill would
+        (an import that could not be written whole is not written in part)."""
+        with self._mutex:
+            self._closing = True
+            self._pending = []
+            self._wake.notify_all()
+        self._release()
+
     def __enter__(self) -> AnnotationStore:
         return self
 

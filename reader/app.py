@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -718,12 +719,15 @@ class ReaderApp(EndsWhenTold):
     async def action_quit(self) -> None:
         """q: quit; while changes are not on disk, ask what to do with them first."""
         self.remember_position()
-        unsaved = self.store.unsaved if self.store.loaded and not self.store.readonly else 0
+        if self._not_saved:  # one more try now: the disk may have room again
+            with contextlib.suppress(OSError):
+                self.store.flush()
+        unsaved = self.store.unsaved if self._not_saved else 0  # else close() writes what is on its way
         if not unsaved:
             self.exit()
             return
         question = (
-            f"{plural(unsaved, 'change')} NOT saved: {self._not_saved or 'still being written'}. "
+            f"{plural(unsaved, 'change')} NOT saved: {self._not_saved}. "
             "Keep trying (free some space), write every tag to a file on another disk, or quit and lose them?"
         )
         self.push_screen(UnsavedScreen(question), self._unsaved_choice)

@@ -25,6 +25,7 @@ from annotations.exchange import (
     write_lines,
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
+from annotations.journal import trouble
 from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored
 from annotations.text import display_line, excerpt, plural
@@ -143,9 +144,14 @@ def run_import(argv: list[str]) -> int:
     store = open_store(args.db, wait=60.0)
     try:
         added, updated = store.merge(checked)
-        store.save()
-    finally:
-        store.close()
+        store.save()  # one new file: all of the import or, if it fails, none
+    except OSError as error:
+        store.abandon()
+        raise Failure(
+            f"import not saved: {store.path}: {trouble(error)}; run it again once the disk is fixed "
+            "(importing twice adds nothing)"
+        ) from None
+    store.close()
     skipped = len(checked) - added - updated
     tell(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}")
     return 0

@@ -271,3 +271,29 @@ def test_stats_by_attribute_counts_figures_per_unit_and_places_per_country(tmp_p
     assert capsys.readouterr().out.splitlines() == ["country\tname\tplace tags\tarticles", "IQ\tIraq\t2\t1"]
     assert main(["stats", "--db", str(db_path), "--by", "figure"]) == 0
     assert capsys.readouterr().out.splitlines() == ["unit\tfigure tags\tarticles", "(none)\t1\t1"]
+
+
+def test_an_import_the_disk_refuses_is_one_line_exit_1_and_none_of_it_is_stored(tmp_path, db_path, capsys, inject):
+    import errno
+
+    from annotations.store import read_annotations
+    from tests.faults import Faults
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal(start=0, end=5, text="ERBIL") + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    source.write_text(minimal() + "\n")
+    for step in range(1, 20):  # the new file's open, write, fsync, rename, the folder's open and fsync …
+        faults = inject(Faults(fail_at=step, code=errno.ENOSPC))
+        code = main(["import", str(source), "--db", str(db_path)])
+        said = capsys.readouterr().err
+        faults.on = False
+        if code == 0:  # no fault left to meet: the operations of an import are all done
+            assert said.startswith("imported ") and ("1 new" in said or "1 already there" in said)
+            break
+        assert code == 1 and said.startswith(f"reader: import not saved: {db_path}: disk full; run it again")
+        assert said.count("\n") == 1
+        # all or nothing: a failure after the rename (the folder's fsync) leaves all of it
+        assert sorted(a.text for a in read_annotations(db_path)) in (["ERBIL"], ["Baghdad", "ERBIL"])
+    assert sorted(a.text for a in read_annotations(db_path)) == ["Baghdad", "ERBIL"]
