@@ -58,7 +58,8 @@ async def test_quit_while_not_saved_asks_and_keep_trying_stays(make_app, db_path
         question = str(app.screen.query_one("#unsaved-question").render())
         assert "2 changes NOT saved: disk error (I/O)" in question  # the tag and where the article was left
         shown = app.screen.query_one("#unsaved-question")
-        assert shown.size.height * shown.size.width >= len(question)  # wrapped whole, not cut at the box
+        box = app.screen.query_one("#unsaved-box").content_region
+        assert shown.region.right <= box.right and shown.size.height > 1  # wrapped inside the box, not cut
         await pilot.press("k")
         await pilot.pause()
         assert not isinstance(app.screen, UnsavedScreen) and app.is_running
