@@ -31,8 +31,9 @@ from tinydb.table import Document
 
 from .atomic import atomic_writer, write_atomically
 from .file_lock import FileLock, Held
-from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
+from .journal import JournalRead, JournalWriter, journal_path, rewrite
 from .journal import read_journal as _read_journal
+from .journal import trouble as trouble  # the store's public face: what a disk error means
 from .model import MANUAL, Annotation
 from .record_json import record_encoder
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot

@@ -21,10 +21,9 @@ from textual.widgets import Input, Static
 from annotations import attributes
 from annotations.corpus import Corpus
 from annotations.entries import ArticleError, Entry
-from annotations.journal import trouble
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
-from annotations.store import AnnotationStore, StoreError, read_cached_counts
+from annotations.store import AnnotationStore, StoreError, read_cached_counts, trouble
 from annotations.text import display_line, plural
 
 from .ending import EndsWhenTold

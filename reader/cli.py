@@ -18,8 +18,7 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
-from annotations.journal import trouble
-from annotations.store import StoreError, check_quickly
+from annotations.store import StoreError, check_quickly, trouble
 from annotations.text import excerpt, plural
 
 from . import __version__

@@ -25,9 +25,8 @@ from annotations.exchange import (
     write_lines,
 )
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
-from annotations.journal import trouble
 from annotations.model import ORPHANED, Annotation
-from annotations.store import read_annotations, read_stored
+from annotations.store import read_annotations, read_stored, trouble
 from annotations.text import display_line, excerpt, plural
 
 from .config import cache_folder, database_path, default_annotator, load_labels
