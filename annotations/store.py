@@ -264,7 +264,10 @@ def read_journal(path: Path, data: dict[str, Any]) -> JournalRead:
 
 def reading_well_formed(record: dict[str, Any]) -> bool:
     return (
-        type(record.get("article")) is str and type(record.get("position")) is int and type(record.get("done")) is bool
+        type(record.get("article")) is str
+        and type(record.get("position")) is int
+        and type(record.get("done")) is bool
+        and type(record.get("opened", "")) is str
     )
 
 
@@ -631,12 +634,21 @@ class AnnotationStore:
             found = self._readings.get(doc_id=doc_id) if doc_id is not None else None
             return dict(found) if found else {"article": article, "position": 0, "done": False}
 
+    def last_opened(self) -> str | None:
+        """The article that was open last, to open again at the next start."""
+        with self._mutex:
+            stamped = [record for record in self._readings.all() if "opened" in record]
+            return max(stamped, key=lambda record: record["opened"])["article"] if stamped else None
+
     def done_articles(self) -> set[str]:
         with self._mutex:
             return {record["article"] for record in self._readings.all() if record["done"]}
 
-    def set_reading(self, article: str, position: int | None = None, done: bool | None = None) -> bool:
-        """Remember where article was left, or that it is done (or not); False if nothing changed."""
+    def set_reading(
+        self, article: str, position: int | None = None, done: bool | None = None, opened: str | None = None
+    ) -> bool:
+        """Remember where article was left, that it is done (or not), or when it was last
+        open (ISO 8601, for last_opened); False if nothing changed."""
         self._writable()
         with self._mutex:
             before = self.reading(article)
@@ -645,6 +657,8 @@ class AnnotationStore:
                 "position": before["position"] if position is None else position,
                 "done": before["done"] if done is None else done,
             }
+            if opened or "opened" in before:
+                record["opened"] = opened or before["opened"]
             if record == before:
                 return False
             doc_id = self._reading.get(article)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +100,7 @@ class ReaderApp(EndsWhenTold):
         self._status: StatusLine | None = None  # once mounted: see _status_lines
         self._waiting_for: int | None = None
         self._not_saved = ""  # what keeps changes off the disk, while it does
+        self._resume: tuple[str, int] | None = None  # (article, offset) to go to once the database is read
         self._cursor = 0  # the open article's, for remember_position
         self._notices_said = 0  # of the corpus's notices: those found later are said when it is read
         self.settings_path = settings_path()
@@ -145,8 +146,11 @@ class ReaderApp(EndsWhenTold):
         article = self.session.article
         if article is None or not self.store.loaded or self.store.readonly:
             return
+        if self._resume is not None and self._resume[0] == article.id:
+            return  # opened before the database was read: its place there is not yet known
         views = self.query(ArticleView)  # none once the app is ending: the last seen cursor
-        if self.store.set_reading(article.id, position=views.first().cursor if views else self._cursor):
+        position = views.first().cursor if views else self._cursor
+        if self.store.set_reading(article.id, position=position, opened=datetime.now(UTC).isoformat()):
             self.store.request_save()
 
     def action_toggle_done(self) -> None:
@@ -284,6 +288,29 @@ class ReaderApp(EndsWhenTold):
                 self.say(moved)
             self._place_tags()
             self.suggestions.refresh()
+            self._resume_reading()
+        elif self.focused is self.article_list and self.article_list.cursor == 0:
+            self._open_last()
+
+    def _resume_reading(self) -> None:
+        """The open article, opened before the database was read: to where it was left."""
+        resume, self._resume = self._resume, None
+        article = self.session.article
+        if resume is None or article is None or resume[0] != article.id or self.view.cursor != resume[1]:
+            return  # another article, or the person moved meanwhile
+        position = self.store.reading(article.id)["position"]
+        if article.complete or position < len(article.text):
+            self.view.move_to(position)
+        else:  # beyond what is read of a large article so far: once it is all in
+            self._resume = (article.id, position)
+
+    def _open_last(self) -> None:
+        """At start, the article that was open last is opened again (the person has not moved yet)."""
+        last = self.store.last_opened()
+        index = self.article_list.index_of(last) if last else None
+        if last is not None and index is not None:
+            self.article_list.move_cursor(index)
+            self.open_article(last)
 
     def _store_failed(self, error: StoreError) -> None:
         """The database turned out unusable: leave, and let the command line say why."""
@@ -336,6 +363,9 @@ class ReaderApp(EndsWhenTold):
         self.remember_position()
         if cursor is None:
             cursor = self.store.reading(article_id)["position"] if self.store.loaded else 0
+        # Opened before the database is read (one file from the command line): where it was
+        # left is applied once it is, unless the person has moved by then.
+        self._resume = None if self.store.loaded else (article_id, cursor)
         moved = self.session.open(article)
         self.view.load(article, self.session.spans, cursor)
         title = display_line(entry.meta.title)
@@ -370,6 +400,8 @@ class ReaderApp(EndsWhenTold):
         article = entry.load()
         moved = self.session.open(article)
         view = self.view
+        if self._resume is not None and self._resume[0] == entry.id and view.cursor == cursor:
+            cursor, self._resume = self._resume[1], None  # where it was left, known once the database was read
         view.load(article, self.session.spans, view.cursor or cursor, keep_top=True)
         self._refresh_panel()
         self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")

@@ -76,7 +76,7 @@ def kill_reader(pane: Pane) -> None:
 
 def test_a_disk_that_fills_while_tagging_loses_nothing_said_saved(start, small_disk):
     db = small_disk / "db.json"
-    pane = start(f"{q(READER)} {q(seeds_dir())} --db {q(db)}")
+    pane = start(f"{q(READER)} {q(seeds_dir())} --db {q(db)}; echo EXIT=$?; sleep 60")
     pane.wait_for(lambda s: "ERBIL, Kurdistan" in s, "the article list")
     pane.keys("Enter")
     pane.wait_for(lambda s: "Baghdad" in s, "the article text")

@@ -215,3 +215,23 @@ def ends_with_the_tag_saved(start, tmp_path, patch: str, key: str) -> None:
     pane.keys(key)
     pane.wait_for(lambda s: "EXIT=0" in s, "the process to end", limit=10)
     assert saved_tags(db) == [("place", "ERBIL")]
+
+
+def test_one_long_file_read_to_its_end_reopens_there_on_screen(start, tmp_path):
+    article = tmp_path / "big.txt"
+    article.write_text(
+        "\n\n".join(f"Paragraph {n} of a long report from Mosul." for n in range(2000)), encoding="utf-8"
+    )
+    db = tmp_path / "db.json"
+    command = f"{q(READER)} {q(article)} --db {q(db)}; echo EXIT=$?; sleep 30"
+    pane = start(command)
+    pane.wait_for(lambda s: "Paragraph 0 " in s, "the article")
+    pane.keys("G")
+    before = pane.wait_for(lambda s: "Paragraph 1999 " in s, "its end")
+    pane.keys("q")
+    pane.wait_for(lambda s: "EXIT=0" in s, "the app to end")
+    pane.close()
+    again = start(command)
+    after = again.wait_for(lambda s: "Paragraph 1999 " in s, "the same place")
+    text_rows = [row for row in before.splitlines()[:-3] if "Paragraph" in row]
+    assert [row for row in after.splitlines()[:-3] if "Paragraph" in row] == text_rows
