@@ -23,7 +23,7 @@ from .corpus import Corpus
 from .entries import ArticleError
 from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
 from .formats.common import ARTICLE_TEXT
-from .model import ANCHORED, CONTEXT, NOTE_LIMIT, ORPHANED, Annotation, Article, now_iso, sha256_text
+from .model import ANCHORED, CONTEXT, MANUAL, NOTE_LIMIT, ORIGINS, ORPHANED, Annotation, Article, now_iso, sha256_text
 from .record_json import record_encoder
 from .text import normalise_newlines, plural, snap_span
 
@@ -345,6 +345,8 @@ def check_records(
         trouble = attributes.problem(record.get("attrs", {}))
         if trouble:
             raise ExchangeError(f"{where}: {trouble}")
+        if record.get("origin", MANUAL) not in ORIGINS:
+            raise ExchangeError(f"{where}: origin {record['origin']!r} is not one of {', '.join(ORIGINS)}")
         if label not in labels:
             raise ExchangeError(
                 f"{where}: the label {label!r} is not configured (configured: {', '.join(labels)}); "
@@ -389,6 +391,7 @@ def _annotation(record: dict[str, Any], article: Article, start: int, end: int, 
         created=str(record.get("created") or stamp),
         updated=str(record.get("updated") or stamp),
         attrs=dict(record.get("attrs") or {}),
+        origin=str(record.get("origin") or MANUAL),
     )
     if record.get("status") == ORPHANED:  # kept as it was: its passage is gone from the article
         return Annotation(

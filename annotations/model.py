@@ -18,6 +18,7 @@ CONTEXT = 32  # characters of prefix and suffix kept with every quote (as Hypoth
 ANCHORED = "anchored"
 MANUAL = "manual"  # an annotation's origin: tagged by hand
 SUGGESTED = "suggested"  # or a suggestion the person accepted
+ORIGINS = (MANUAL, SUGGESTED)
 ORPHANED = "orphaned"
 
 
@@ -107,6 +108,13 @@ class Annotation:
     # 100,000 tags then builds no dicts. with_changes() leaves it unset (None).
     _record: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        """No attribute is stored empty: a field not known is absent (DESIGN.md), whichever
+        way the tag was made (by hand, the editor, a suggestion, an import, an old file)."""
+        values = self.attrs.values()
+        if "" in values or None in values:  # (a generator over them cost 0.4 µs a tag)
+            self.attrs = {name: value for name, value in self.attrs.items() if value is not None and value != ""}
+
     def to_record(self) -> dict[str, Any]:
         """The record to store or export (shared with the store: never mutate it)."""
         if self._record is not None:
@@ -119,7 +127,7 @@ class Annotation:
             annotation = cls(*[record[name] for name in RECORD_FIELDS])  # a full record: the quick way
         except KeyError:
             return cls(**{name: record[name] for name in RECORD_FIELDS if name in record})
-        if len(record) == len(RECORD_FIELDS):
+        if len(record) == len(RECORD_FIELDS) and annotation.attrs is record["attrs"]:  # (not cleaned)
             annotation._record = record
         return annotation
 

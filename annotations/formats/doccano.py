@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Annotation, Article
 from .common import FormatError, article_of, int_span, require
 
-EXTRA = ("id", "note", "annotator", "created", "updated", "status", "attrs")
+EXTRA = ("id", "note", "annotator", "created", "updated", "status", "attrs", "origin")
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
 WRITES_FOLDER = False  # JSON lines, to a file or stdout

@@ -5,7 +5,8 @@ place's GeoNames id is a SpecificResource with purpose "identifying" whose sourc
 GeoNames URI (https://sws.geonames.org/95446/); a quote's speaker is a "describing" body
 with the name as written, and a "linking" SpecificResource whose TextPositionSelector is
 the speaker's mention (both with "reader:role": "speaker"). The source is the article id; its hash
-travels in a "reader:sha256" extension field, every attribute in "reader:attrs".
+travels in a "reader:sha256" extension field, every attribute in "reader:attrs", where the
+tag came from (manual or suggested) in "reader:origin".
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def to_w3c(annotation: Annotation) -> dict[str, Any]:
         "reader:sha256": annotation.article_sha256,
         "reader:status": annotation.status,
         "reader:attrs": annotation.attrs,
+        "reader:origin": annotation.origin,
     }
 
 
@@ -124,7 +126,12 @@ def parse(record: dict[str, Any]) -> list[dict[str, Any]]:
     creator = record.get("creator")
     if isinstance(creator, dict):
         parsed["annotator"] = creator.get("name", "")
-    for ours, theirs in (("created", "created"), ("updated", "modified"), ("article_sha256", "reader:sha256")):
+    for ours, theirs in (
+        ("created", "created"),
+        ("updated", "modified"),
+        ("article_sha256", "reader:sha256"),
+        ("origin", "reader:origin"),
+    ):
         if isinstance(record.get(theirs), str):
             parsed[ours] = record[theirs]
     parsed["attrs"] = record.get("reader:attrs", _identified(bodies))
