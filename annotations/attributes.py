@@ -68,9 +68,19 @@ def describe(attrs: dict[str, Any], country_name: Callable[[str], str] = str) ->
     return " · ".join(parts)
 
 
+def difference(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What an edit did, said whole: "added unit troops; removed value (was 5200)"."""
+    added = [n if after[n] is True else f"{n} {after[n]}" for n in after if n not in before]
+    changed = [f"{n} {before[n]} → {after[n]}" for n in after if n in before and before[n] != after[n]]
+    removed = [f"{n} (was {before[n]})" for n in before if n not in after]
+    parts = [(added, "added"), (changed, "changed"), (removed, "removed")]
+    return "; ".join(f"{verb} {', '.join(names)}" for names, verb in parts if names)
+
+
 def as_text(attrs: dict[str, Any]) -> str:
-    """Attributes as a person edits them: "value=5200; unit=troops; approx"."""
-    return "; ".join(name if value is True else f"{name}={value}" for name, value in attrs.items())
+    """Attributes as a person edits them: "value=5200; unit=troops; approx; ", open at
+    the end, so what is typed after them is one more, not part of the last value."""
+    return "".join(f"{name}; " if value is True else f"{name}={value}; " for name, value in attrs.items())
 
 
 def from_text(text: str) -> dict[str, Any] | str:

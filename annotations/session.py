@@ -8,7 +8,7 @@ widgets, so every branch is a unit test.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from . import attributes
@@ -331,7 +331,12 @@ class EditingSession:
         """Set target's attributes (E's picker: a place, a speaker), undoable."""
         if attrs == target.attrs:
             return Outcome("attributes unchanged")
-        return self._do(target, target.with_changes(attrs=attrs), "attributes")
+        outcome = self._do(target, target.with_changes(attrs=attrs), "attributes")
+        if outcome.refused:
+            return outcome
+        changed = attributes.difference(target.attrs, attrs)
+        undo = " · u undoes it" if any(name not in attrs for name in target.attrs) else ""
+        return replace(outcome, message=f"{outcome.message} · {changed}{undo}")
 
     def undo(self) -> Outcome:
         return self._step(self.history.undo, "undid", "nothing to undo")

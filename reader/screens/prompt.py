@@ -1,4 +1,7 @@
-"""A one-line prompt (note, export path): enter answers, esc cancels with None."""
+"""A one-line prompt (note, attributes, a path): enter answers, esc cancels with None.
+
+The field opens with the cursor after what is there, nothing selected: a key typed
+adds to the value instead of replacing it (a figure lost its value that way)."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
             yield Label(self.question, markup=False)
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -496,13 +496,14 @@ async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_
         await pilot.press("E")
         await pilot.pause()
         field = app.screen.query_one("#prompt-input")
-        assert field.value == "value=5200; unit=troops"  # prefilled
+        assert field.value == "value=5200; unit=troops; "  # prefilled, open at the end
         field.value = ""
         await pilot.press(*"value=5300; unit=soldiers; approx", "enter")
         await pilot.pause()
         [tag] = app.store.annotations()
         assert tag.attrs == {"value": 5300, "unit": "soldiers", "approx": True}
         assert message(app).startswith("gave attributes to figure “5,200 troops”")
+        assert "added approx; changed value 5200 → 5300, unit troops → soldiers" in message(app)
         await pilot.press("u")
         assert app.store.annotations()[0].attrs == {"value": 5200, "unit": "troops"}
 

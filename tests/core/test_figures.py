@@ -59,7 +59,7 @@ def test_attributes_as_text_and_back():
     from annotations.attributes import as_text, from_text
 
     attrs = {"value": 5200, "unit": "troops", "approx": True, "lat": 36.19, "name": "Erbil, Iraq"}
-    assert as_text(attrs) == "value=5200; unit=troops; approx; lat=36.19; name=Erbil, Iraq"
+    assert as_text(attrs) == "value=5200; unit=troops; approx; lat=36.19; name=Erbil, Iraq; "  # open at the end
     assert from_text(as_text(attrs)) == attrs
     assert from_text("range=1-2; x=inf; flag=false; odd=1,2") == {
         "range": "1-2",
