@@ -55,6 +55,12 @@ def decode(data: bytes, partial: bool = False) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def decoding_said(encoding: str) -> str:
+    """What to tell of a file's encoding: nothing for UTF-8, else its name (the user may
+    want to check the text, or convert the file)."""
+    return "" if encoding in ("utf-8", "utf-8-sig") else f"decoded as {encoding}, not UTF-8"
+
+
 def read_article(path: Path, article_id: str, limit: int | None = None) -> Article:
     """The article in path; with a limit, only its first limit bytes if it is longer
     (an Article that is not complete: what a large file shows while it is read)."""

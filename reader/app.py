@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from annotations import attributes
 from annotations.corpus import Corpus
-from annotations.entries import ArticleError, Entry
+from annotations.entries import ArticleError, Entry, decoding_said
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts, trouble
@@ -373,14 +373,15 @@ class ReaderApp(EndsWhenTold):
         self._refresh_panel()
         self.view.focus()
         self._place_tags()
+        decoded = decoding_said(article.encoding)
         if not article.complete:
-            self.say(f"reading {display_line(article.id)} …")
+            self.say(" · ".join(filter(None, [f"reading {display_line(article.id)} …", decoded])))
             # After the first paint: decoding holds the interpreter, as loading the store does.
             self.call_after_refresh(
                 self.run_worker, partial(self._read_article, entry, cursor), thread=True, group="article"
             )
-        elif moved:
-            self.say(moved)
+        elif moved or decoded:
+            self.say(" · ".join(filter(None, [moved, decoded and f"{display_line(article.id)}: {decoded}"])))
         self.suggestions.refresh()
 
     def _read_article(self, entry: Entry, cursor: int) -> None:

@@ -20,7 +20,7 @@ from textual import events
 from textual.message import Message
 from textual.strip import Strip
 
-from annotations.entries import Entry
+from annotations.entries import Entry, decoding_said
 from annotations.model import LabelSet
 from annotations.text import display_line, excerpt
 
@@ -55,9 +55,8 @@ def describe_entry(entry: Entry) -> str:
     meta = entry.meta
     if meta.problem:
         return f"{entry.id} (not an article: {meta.problem})"
-    if meta.encoding not in ("utf-8", "utf-8-sig"):
-        return f"{meta.title}  (decoded as {meta.encoding})"
-    return meta.title
+    decoded = decoding_said(meta.encoding)
+    return f"{meta.title}  ({decoded})" if decoded else meta.title
 
 
 class ArticleList(RowView):
