@@ -45,11 +45,30 @@ class Corpus:
             added.append(entry)
         return added
 
+    def drop_non_articles(self) -> list[str]:
+        """Remove the entries that are not articles (their head is binary or cannot be
+        read: Meta.problem, the one rule); their ids. It reads every entry's head: the
+        app calls it once its thread has read them, the commands before they start."""
+        dropped = [entry.id for entry in self.entries if entry.meta.problem]
+        if dropped:
+            self.entries[:] = [entry for entry in self.entries if not entry.meta.problem]  # in place: the list shows it
+            for article_id in dropped:
+                del self._by_id[article_id]
+        return dropped
+
     def read_later(self, count: int) -> list[Entry]:
         """Up to count of the entries not read yet ([] once all are). Only reads them: a
         thread may call this; the thread that shows them add()s them and, once this
         returns [], sets later to None."""
         return list(islice(self.later, count)) if self.later is not None else []
+
+
+def skipped_said(ids: list[str]) -> str:
+    """ "skipped 1 file that is not an article: a.bin", "skipped 4 files that are not articles: …"."""
+    names = ", ".join(ids[:3]) + (" …" if len(ids) > 3 else "")
+    if len(ids) == 1:
+        return f"skipped 1 file that is not an article: {names}"
+    return f"skipped {len(ids)} files that are not articles: {names}"
 
 
 def _walk(folder: Path, problems: list[str]) -> Iterator[Path]:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from annotations import attributes
-from annotations.corpus import Corpus
+from annotations.corpus import Corpus, skipped_said
 from annotations.entries import ArticleError, Entry, decoding_said
 from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.session import EditingSession, Outcome, Placing, describe
@@ -252,7 +252,8 @@ class ReaderApp(EndsWhenTold):
         self.call_from_thread(self._corpus_read)
 
     def _corpus_arrived(self, batch: list[Entry]) -> None:
-        self.article_list.add_entries(self.corpus.add(batch))
+        if self.corpus.add(batch):
+            self.article_list.corpus_changed()
 
     def _corpus_read(self) -> None:
         """Every entry is listed: titles and dates next; what was skipped is said."""
@@ -318,23 +319,23 @@ class ReaderApp(EndsWhenTold):
         self.exit(return_code=1)
 
     def _read_metadata(self) -> None:
-        """In a thread: read every article's title and date, so filtering finds titles too."""
-        problems = []
-        for number, entry in enumerate(self.corpus.entries, 1):
-            if entry.meta.problem:
-                problems.append(entry.id)
+        """In a thread: read every article's title and date, so filtering finds titles too
+        (and which files are no articles)."""
+        for number, entry in enumerate(list(self.corpus.entries), 1):
+            _ = entry.meta  # read and kept here, not on the UI thread
             if number % 500 == 0:
                 self.call_from_thread(self.article_list.titles_arrived)
-        self.call_from_thread(self._metadata_read, problems)
+        self.call_from_thread(self._metadata_read)
 
-    def _metadata_read(self, problems: list[str]) -> None:
+    def _metadata_read(self) -> None:
         _settle()
         self.article_list.titles_arrived()
         if self.settings.order != self.article_list.order and self.settings.order in ORDERS:
             self.article_list.set_order(self.settings.order)
-        if problems:
-            names = ", ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
-            self.say(f"skipped {plural(len(problems), 'file')} that are not articles: {names}")
+        dropped = self.corpus.drop_non_articles()
+        if dropped:
+            self.article_list.corpus_changed()
+            self.say(skipped_said(dropped))
 
     def say(self, message: str, saving: bool = False, saved: bool = False) -> None:
         """Tell the status line (see _status_lines); while changes cannot be saved, it says so."""

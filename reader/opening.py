@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotations.corpus import Corpus, find_articles
+from annotations.corpus import Corpus, find_articles, skipped_said
 from annotations.store import AnnotationStore, StoreLocked, StoreUnwritable
 from annotations.text import display_line
 
@@ -47,6 +47,10 @@ def load_corpus(paths: list[str], quiet: bool = False, text_field: str = "text",
     the rest); what was skipped is said on stderr unless quiet (the app says it in its
     status line)."""
     corpus = find_articles([Path(p) for p in paths] if paths else [seeds_dir()], text_field, first)
+    if first is None:  # a command: what is not an article is left out before it starts (the app: once read)
+        dropped = corpus.drop_non_articles()
+        if dropped:
+            corpus.notices.append(skipped_said(dropped))
     if not quiet:
         for notice in corpus.notices:
             tell(f"reader: {notice}")

@@ -164,14 +164,15 @@ class ArticleList(RowView):
         self._show(current, before)
         self.refresh_header()
 
-    def add_entries(self, entries: list[Entry]) -> None:
-        """More of the corpus was read (it is the list given at the start, grown): list
-        them too, in the chosen order, if the filter keeps them."""
-        if entries:
-            current, before = self.current, self.rows_on_screen()
-            self.entries = self._ordered()
-            self.shown = self._kept(self.entries, self.filter)
-            self._show(current, before)
+    def corpus_changed(self) -> None:
+        """The corpus (the list given at the start) grew as more of it was read, or lost
+        files that turned out not to be articles: list what it holds, in the chosen
+        order, as the filter keeps it."""
+        current, before = self.current, self.rows_on_screen()
+        self.entries = self._ordered()
+        self.shown = self._kept(self.entries, self.filter)
+        self._show(current, before)
+        self.refresh_header()
 
     def _ordered(self) -> list[Entry]:
         keys = {

@@ -31,7 +31,7 @@ async def test_hostile_file_names_titles_and_notes_never_reach_the_terminal(make
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         await pilot.pause()
-        assert "skipped 1 file that are not articles" in app.query_one("#message").content.plain
+        assert "skipped 1 file that is not an article" in app.query_one("#message").content.plain
         assert_clean(app)
         app.article_list.move_cursor(app.article_list.index_of(f"{EVIL}2.txt"))
         await pilot.press("enter")
