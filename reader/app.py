@@ -28,6 +28,7 @@ from annotations.text import display_line, plural
 
 from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
+from .later_imports import import_later_modules
 from .screens.help import HelpScreen
 from .screens.picker import AS_TEXT, Picked, PickerScreen
 from .screens.prompt import PromptScreen
@@ -239,6 +240,7 @@ class ReaderApp(EndsWhenTold):
         gc.enable()  # the command line turned it off until the first screen (cli.run_app)
         if not self.store.loaded:
             self.run_worker(self._load_store, thread=True, group="store")
+        self.run_worker(import_later_modules, thread=True, group="imports")
         if self.corpus.later is not None:
             self.run_worker(self._read_corpus, thread=True, group="corpus")
         else:
