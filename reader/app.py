@@ -35,6 +35,7 @@ from .screens.prompt import PromptScreen
 from .screens.unsaved import LOSE, WRITE, UnsavedScreen
 from .settings import SettingChanged, load_settings, save_settings, settings_path
 from .suggesting import Suggestions
+from .textual_compat import bindings_of
 from .widgets.annotation_panel import AnnotationPanel
 from .widgets.article_list import ORDERS, ArticleList
 from .widgets.article_view import READING_WIDTH, ArticleView
@@ -673,14 +674,23 @@ class ReaderApp(EndsWhenTold):
                 self.view.search(event.value)
 
     def action_toggle_panel(self) -> None:
+        """a: the panel opens with the focus in it (its keys then act on its rows: j j d
+        deletes the second tag); closed, the focus goes back to the text."""
         self.panel.toggle_class("hidden")
         if not self.panel.has_class("hidden"):
             self._refresh_panel(getattr(self.view.annotation_at(), "id", None))
+            self.panel.focus()
         elif self.focused is None or self.focused is self.panel:
             self.view.focus()
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(panes_for(self.labels, self.keymap)))
+        panes = {
+            "Anywhere": self,
+            "Article list": self.article_list,
+            "Text": self.view,
+            "Annotations panel": self.panel,
+        }
+        self.push_screen(HelpScreen({pane: bindings_of(node, self.keymap) for pane, node in panes.items()}))
 
     def action_stats(self) -> None:
         """T: the map of tagged places and the tallies; enter there goes to a place's first tag."""

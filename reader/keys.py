@@ -108,6 +108,7 @@ def panes_for(labels: LabelSet, keymap: Mapping[str, str] | None = None) -> dict
     keymap (from keys.toml) where it remaps one: what the help and the palette show."""
     panes = dict(PANES)
     panes["Text"] = PANES["Text"] + label_bindings(labels)
+    panes["Annotations panel"] = PANES["Annotations panel"] + label_bindings(labels, relabel=True)
     if keymap:
         panes = {
             pane: [replace(b, key=keymap[b.id]) if b.id and b.id in keymap else b for b in bindings]
@@ -132,10 +133,12 @@ def palette_commands(
             )
 
 
-def label_bindings(labels: LabelSet) -> list[Binding]:
-    """One key per label (1 to 9): tags the selection, or relabels the tag under the cursor."""
+def label_bindings(labels: LabelSet, relabel: bool = False) -> list[Binding]:
+    """One key per label (1 to 9): in the text it tags the selection (or relabels the tag
+    under the cursor), in the panel it relabels the row's tag."""
+    said = "Relabel the tag as" if relabel else "Tag"
     return [
-        Binding(label.key, f"app.tag('{label.name}')", f"Tag {label.name}", id=f"tag-{label.name}")
+        Binding(label.key, f"app.tag('{label.name}')", f"{said} {label.name}", id=f"tag-{label.name}")
         for label in labels.labels
     ]
 

@@ -6,6 +6,8 @@ Each use says why no public API does the job. All were checked against Textual 8
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from math import ceil
 from typing import IO, Any
 
@@ -20,6 +22,24 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
+
+
+def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[Binding]:
+    """Every key node answers to, as the screen's binding chain sees it (keymap applied,
+    Textual's own keys too), one Binding per action with all its keys ("j,down"): what
+    the help lists, so it cannot leave out a key that works. Reads node._bindings (8.2)."""
+    live = node._bindings.copy()
+    if keymap:
+        live.apply_keymap(dict(keymap))
+    merged: dict[tuple[str, str], Binding] = {}
+    for key, bindings in live.key_to_bindings.items():
+        for binding in bindings:
+            said = binding.description or binding.action.rpartition(".")[2].replace("_", " ").capitalize()
+            action = binding.action.partition("(")[0]  # the digits no label uses: one line
+            before = merged.get((action, said))
+            keys = f"{before.key},{key}" if before else key
+            merged[action, said] = replace(binding, key=keys, description=said)
+    return list(merged.values())
 
 
 def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:

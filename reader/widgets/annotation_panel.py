@@ -46,7 +46,7 @@ class AnnotationPanel(RowView):
 
     def __init__(self, labels: LabelSet, **kwargs) -> None:
         super().__init__(**kwargs)
-        add_bindings(self, label_bindings(labels))  # relabel the row's tag
+        add_bindings(self, label_bindings(labels, relabel=True))
         self.labels = labels
         self.annotations: list[Annotation] = []
         self.suggestions: list[Suggestion] = []

@@ -117,7 +117,7 @@ async def test_edited_article_reanchors_and_orphans_show_in_panel(make_app, tmp_
         rows = [again.panel.row_text(r) for r in range(again.panel.row_count)]
         assert rows[0].startswith("place ") and "Kirkuk" in rows[0] and "orphaned" not in rows[0]
         assert rows[1].startswith("place orphaned") and "Mosul" in rows[1]
-        await pilot.press("tab", "j", "enter")
+        await pilot.press("j", "enter")
         assert "is no longer in the text" in again.query_one("#message").content.plain
 
 

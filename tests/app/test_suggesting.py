@@ -258,7 +258,7 @@ async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_ta
         assert app.article_list.row_text(SEED).split()[-1] == str(count)
         assert app.article_list.render_line(0).text.split()[-1] == "+"
         await tag_first(pilot, "Erbil", "place")
-        await pilot.press("a", "tab")
+        await pilot.press("a")
         await pilot.pause()
         panel = app.panel
         assert [a.text for a in panel.annotations] == ["Erbil"]

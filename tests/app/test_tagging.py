@@ -187,8 +187,7 @@ async def test_panel_lists_tags_and_enter_jumps(make_app):
         panel = app.panel
         assert panel.display and len(panel.annotations) == 2
         assert panel.row_count == 2 + len(app.view.suggestions)  # the suggestions follow the tags
-        await pilot.press("tab")
-        assert app.focused is panel
+        assert app.focused is panel  # a opens it with the focus in it
         await pilot.press("j", "enter")
         assert app.focused is view
         assert view.text[view.cursor :].startswith("Anbar")
@@ -204,7 +203,7 @@ async def test_note_on_tag_in_text_and_in_panel(make_app):
         await pilot.press(*"capital city?", "enter")
         [tag] = app.store.annotations(SEED)
         assert tag.note == "capital city?"
-        await pilot.press("a", "tab", "m", "ctrl+u", *"Erbil", "enter")
+        await pilot.press("a", "m", "ctrl+u", *"Erbil", "enter")
         [tag] = app.store.annotations(SEED)
         assert tag.note == "Erbil"
         assert "Erbil" in panel_text(app)
@@ -444,7 +443,7 @@ async def test_footer_shows_the_keys_of_the_focused_pane(make_app):
         await open_seed(pilot)
         await pilot.pause()
         assert "Tag place" in keys.content.plain and "Open" not in keys.content.plain
-        await pilot.press("a", "tab")
+        await pilot.press("a")
         await pilot.pause()
         assert app.focused is app.panel
         assert "Jump to" in keys.content.plain
