@@ -14,7 +14,7 @@ import regex
 from .english import SENTENCE_OPENERS
 from .gazetteer import Gazetteer, Place
 from .places import lookup
-from .quotes import find_quotes
+from .quotes import find_quotes, is_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def places_starting(typed: str, gazetteer: Gazetteer) -> list[Choice]:
 
 
 # A person's name as a quote's speaker is written: two to four capitalised words (one,
-# when someone types it: "Caggins").
+# when someone types it: "Caggins"); kept only if the suggestions read it as a name too.
 _PERSON = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{Ll}’'\-]+(?: (?:\p{Lu}\. )?\p{Lu}[\p{Ll}’'\-]+){1,3}")
 _NAMED = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{Ll}’'\-]+(?: (?:\p{Lu}\. )?\p{Lu}[\p{Ll}’'\-]+){0,3}")
 WINDOW = 50_000  # characters read on each side of a quote (a long article's far end says little)
@@ -77,7 +77,11 @@ def speakers(text: str, start: int, end: int, typed: str = "") -> list[Choice]:
             mentions.setdefault(quote.speaker, []).append((quote.speaker_start, quote.speaker_end))
     names = _NAMED.finditer(window) if typed else _PERSON.finditer(window, max(0, start - NEAR), end + NEAR)
     for match in names:
-        if not start <= match.start() < end and match.group().split()[0] not in SENTENCE_OPENERS:
+        if (
+            not start <= match.start() < end
+            and match.group().split()[0] not in SENTENCE_OPENERS
+            and is_name(match.group())
+        ):
             mentions.setdefault(match.group(), []).append(match.span())
     if typed:
         wanted = typed.strip().casefold()

@@ -75,5 +75,9 @@ def _branches(node: _Tree) -> str:
 
 
 # Capitalised words that open sentences and are no one's name ("The", "But", "He").
+# A capitalised word of a name: "Caggins", "O’Brien", "Sanders'", "al-Sudani"'s "Al-Sudani";
+# a hyphen only inside it, never at its end ("Kurdistan Region- The" is no name).
+CAPITALISED_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
+
 _OPENERS = "The A An But And In On At It This That If When As After He She They We I There Some Many"
 SENTENCE_OPENERS = frozenset(_OPENERS.split())

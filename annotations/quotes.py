@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from .english import COMMON_WORDS, SENTENCE_OPENERS, alternation
+from .english import CAPITALISED_WORD, COMMON_WORDS, SENTENCE_OPENERS, alternation
 
 _CUE_WORDS = """
 said says say told tells tell added adds asked asks stated states wrote writes explained
@@ -48,8 +48,17 @@ _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A word of a name: "U.S.", an abbreviation or initial ("Gen.", "B."), or a word without
 # the sentence's full stop ("said Caggins. Critics …" names Caggins, not "Caggins. Critics").
 _ABBREVIATIONS = "Jr Sr Gen Lt Col Sgt Cpl Pvt Maj Capt Cmdr Adm Dr Mr Mrs Ms Mme St Rep Reps Sen Sens Gov Prof Rev Hon Ft Mt Brig Pres Supt Insp Det Cllr Atty"
-_NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*)"
+_NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|{CAPITALISED_WORD})"
 _NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,4}})"
+_A_NAME = regex.compile(_NAME)
+
+
+def is_name(text: str) -> bool:
+    """Whether text is a name as the suggestions read one ("Myles B. Caggins"), the rule
+    E's speaker picker keeps its candidates to ("Kurdistan Region- The" is none)."""
+    return _A_NAME.fullmatch(text) is not None
+
+
 # "a spokesman for the province"; an article inside only after a preposition, so that
 # 'a visit the province called “…”' describes no one.
 _DESCRIBED_WORD = r"(?:(?!(?:the|a|an) )[\p{L}\p{N}.\-]+ +|(?<=\b(?:of|for|at|from|with|in|on|to|by) +)(?:the|a|an) +)"

@@ -61,9 +61,13 @@ def _date(value: str, flag: str, end_of_day: bool = False) -> datetime:
 
 
 def run_export(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="reader export", description="Write annotations as JSONL or brat files.")
+    parser = argparse.ArgumentParser(
+        prog="reader export",
+        description="Write the annotations as native JSONL, doccano, spaCy/Prodigy or W3C Web Annotation "
+        "JSON lines, or as a brat folder.",
+    )
     add_corpus_arguments(parser)
-    parser.add_argument("--format", choices=ALL_FORMATS, default="jsonl")
+    parser.add_argument("--format", choices=ALL_FORMATS, default="jsonl", help="default: jsonl (every field)")
     parser.add_argument("-o", "--output", metavar="FILE|DIR", help="write here (brat: a folder) instead of stdout")
     parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
     parser.add_argument("--article", nargs="+", action="extend", metavar="ID", help="only these articles")
@@ -122,7 +126,7 @@ def run_import(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="reader import", description="Add annotations from a file: all of them or, on any problem, none."
     )
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="JSON lines in any format export writes but brat")
     add_corpus_arguments(parser)
     parser.add_argument("--format", choices=list(LINE_FORMATS), help="default: told from each line")
     parser.add_argument("--annotator", metavar="NAME", help="for records that name no annotator")

@@ -24,21 +24,26 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[Binding]:
-    """Every key node answers to, as the screen's binding chain sees it (keymap applied,
-    Textual's own keys too), one Binding per action with all its keys ("j,down"): what
-    the help lists, so it cannot leave out a key that works. Reads node._bindings (8.2)."""
+def live_bindings(node: DOMNode, keymap: Mapping[str, str] | None = None) -> list[Binding]:
+    """Every key node answers to, one Binding a key, as the screen's binding chain sees
+    it: keymap applied, Textual's own keys and those add_bindings gave it too. Reads
+    node._bindings (8.2): no public API lists an instance's bindings."""
     live = node._bindings.copy()
     if keymap:
         live.apply_keymap(dict(keymap))
+    return [binding for bindings in live.key_to_bindings.values() for binding in bindings]
+
+
+def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[Binding]:
+    """live_bindings, one Binding per action with all its keys ("j,down"): what the help
+    lists, so it cannot leave out a key that works."""
     merged: dict[tuple[str, str], Binding] = {}
-    for key, bindings in live.key_to_bindings.items():
-        for binding in bindings:
-            said = binding.description or binding.action.rpartition(".")[2].replace("_", " ").capitalize()
-            action = binding.action.partition("(")[0]  # the digits no label uses: one line
-            before = merged.get((action, said))
-            keys = f"{before.key},{key}" if before else key
-            merged[action, said] = replace(binding, key=keys, description=said)
+    for binding in live_bindings(node, keymap):
+        said = binding.description or binding.action.rpartition(".")[2].replace("_", " ").capitalize()
+        action = binding.action.partition("(")[0]  # the digits no label uses: one line
+        before = merged.get((action, said))
+        keys = f"{before.key},{binding.key}" if before else binding.key
+        merged[action, said] = replace(binding, key=keys, description=said)
     return list(merged.values())
 
 

@@ -318,3 +318,17 @@ def test_a_title_in_marks_is_no_quote_even_with_a_cue_after_it():
         "Tom Berg said the river was falling. “We Will Rebuild,” Tom Berg said."
     )
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [("We Will Rebuild,", "Tom Berg")]
+
+
+def test_the_speaker_picker_offers_names_as_the_suggestions_read_them():
+    """Its candidates are names (quotes.is_name), never 'Kurdistan Region- The' from the
+    seed's dateline; the people named and quoted are there."""
+    from annotations.choices import speakers
+    from reader.config import seeds_dir
+    from tests.conftest import SEED
+
+    text = (seeds_dir() / SEED).read_text(encoding="utf-8")
+    start = text.index("“The Global Coalition")
+    offered = [choice.attrs["speaker"] for choice in speakers(text, start, start + 40)]
+    assert "Kurdistan Region- The" not in offered and not any(name.endswith(("-", " The")) for name in offered)
+    assert "Myles B. Caggins" in offered or "Caggins" in offered
