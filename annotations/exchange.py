@@ -144,17 +144,19 @@ def export_to(corpus: Corpus, annotations: list[Annotation], fmt: str, path: Pat
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:
     """Write JSON lines to a binary stream, a thousand at a time; progress(n) is called
-    every 10,000 lines."""
+    after each thousand, and at the end."""
     written, batch = 0, []
     for written, line in enumerate(lines, 1):
         batch.append(line)
         if written % 1000 == 0:
             out.write(("\n".join(batch) + "\n").encode("utf-8"))
             batch.clear()
-            if progress and written % 10000 == 0:
+            if progress:
                 progress(written)
     if batch:
         out.write(("\n".join(batch) + "\n").encode("utf-8"))
+    if progress:
+        progress(written)
     return written
 
 
@@ -312,6 +314,7 @@ def check_records(
     annotator: str,
     labels: list[str],
     given_article: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Annotation]:
     """Every record as an Annotation placed in its article; ExchangeError at the first bad
     one. A label that is not configured is refused: the list would never count it.
@@ -364,6 +367,10 @@ def check_records(
         else:
             start, end = _place(record, article, where)
         checked.append(_annotation(record, article, start, end, annotator))
+        if progress is not None and len(checked) % 1000 == 0:
+            progress(len(checked))
+    if progress is not None:
+        progress(len(checked))
     return checked
 
 

@@ -31,6 +31,7 @@ from annotations.text import display_line, excerpt, plural
 
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
+from .progress import Progress
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -102,24 +103,20 @@ def run_export(argv: list[str]) -> int:
         )
     if total == 0:
         tell("reader: 0 annotations matched" + (" the filters given" if filters.any() else ""))
-    progress = _progress(total) if sys.stderr.isatty() and total > 20000 else None
+    lines = len(groups) if FORMATS[args.format].CARRIES_TEXT else total  # (those formats: a line an article)
+    progress = Progress("exported", lines, "articles" if FORMATS[args.format].CARRIES_TEXT else "tags")
     if not args.output:
         write_lines(export_lines(groups, args.format, args.orphans), sys.stdout.buffer, progress)
         sys.stdout.flush()
+        progress.end()
         return 0
     try:
         written = write_export(groups, args.format, Path(args.output), progress, args.orphans)
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    tell(f"{'' if not progress else chr(10)}wrote {count_written(written, args.format)} to {args.output}")
+    progress.end()
+    tell(f"wrote {count_written(written, args.format)} to {args.output}")
     return 0
-
-
-def _progress(total: int):
-    def show(done: int) -> None:
-        tell(f"\rexported {done} of about {total}", end="")
-
-    return show
 
 
 def run_import(argv: list[str]) -> int:
@@ -136,14 +133,12 @@ def run_import(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths, text_field=args.text_field)
     path = Path(args.file)
+    records = read_records(path, args.format)
+    progress = Progress("checked", len(records), "records")
     checked = check_records(
-        read_records(path, args.format),
-        corpus,
-        path,
-        args.annotator or default_annotator(),
-        load_labels().names,
-        args.article,
+        records, corpus, path, args.annotator or default_annotator(), load_labels().names, args.article, progress
     )
+    progress.end()
     store = open_store(args.db, wait=60.0)
     try:
         added, updated = store.merge(checked)
@@ -240,7 +235,7 @@ def run_suggest(argv: list[str]) -> int:
     except OSError as error:
         raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
     written = 0
-    show = sys.stderr.isatty()
+    progress = Progress("suggested for", len(corpus.entries), "articles")
     try:
         for number, entry in enumerate(corpus.entries, 1):
             try:
@@ -252,13 +247,13 @@ def run_suggest(argv: list[str]) -> int:
             for suggestion in found:
                 out.write(json.dumps(suggestion.record(article.id), ensure_ascii=False) + "\n")
             written += len(found)
-            if show:
-                tell(f"\rsuggested {written} in {number} of {len(corpus.entries)} articles", end="")
+            progress(number)
     finally:
         if args.output:
             out.close()
         else:
             out.flush()
-    if show or args.output:
-        tell(f"{chr(10) if show else ''}{plural(written, 'suggestion')} in {plural(len(corpus.entries), 'article')}")
+    progress.end()
+    if progress.shown or args.output:
+        tell(f"{plural(written, 'suggestion')} in {plural(len(corpus.entries), 'article')}")
     return 0
