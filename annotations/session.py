@@ -17,7 +17,7 @@ from .history import Change, History
 from .model import NOTE_LIMIT, ORPHANED, SUGGESTED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
 from .store import AnnotationStore, NotLoadedError, ReadOnlyError
-from .text import excerpt, plural
+from .text import excerpt, plural, quoted
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -42,7 +42,7 @@ def describe(annotation: Annotation, country_name: Callable[[str], str] = str) -
     """A tag as the status line names it: label, text, offsets and what it carries."""
     said = attributes.describe(annotation.attrs, country_name)
     carries = f" · {excerpt(said, 60)}" if said else ""
-    return f"{annotation.label} “{excerpt(annotation.text, 40)}” {annotation.start}–{annotation.end}{carries}"
+    return f"{annotation.label} {quoted(annotation.text)} {annotation.start}–{annotation.end}{carries}"
 
 
 @dataclass(frozen=True)
@@ -178,12 +178,12 @@ class EditingSession:
         first = change.leaves()[0]
         if first.rejection is not None:
             record = first.rejection
-            what = f"{record['label']} “{excerpt(record['text'], 40)}”"
+            what = f"{record['label']} {quoted(record['text'])}"
             whole = f"{what} {record['start']}–{record['end']}"
         else:
             subject = (first.before or first.after) if undone else first.subject
             assert subject is not None  # a change of a tag has one
-            what = f"{subject.label} “{excerpt(subject.text, 40)}”"
+            what = f"{subject.label} {quoted(subject.text)}"
             whole = describe(subject, self.country_name)
         return f"{len(change.parts)} × {what}" if change.parts else whole
 
@@ -265,7 +265,7 @@ class EditingSession:
     def _rejected(self, suggestion: Suggestion) -> Change | Outcome:
         assert self.article is not None
         if self.store.is_rejected(self.article.id, suggestion.label, suggestion.text, suggestion.start):
-            return Outcome(f"already rejected: {suggestion.label} “{excerpt(suggestion.text, 40)}”")
+            return Outcome(f"already rejected: {suggestion.label} {quoted(suggestion.text)}")
         record = {
             "article": self.article.id,
             "label": suggestion.label,

@@ -25,7 +25,7 @@ from .model import Annotation
 from .places import find_places
 from .quotes import find_quotes
 from .spans import Spans, Tagged, order
-from .text import excerpt
+from .text import quoted
 
 REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
 LEARN_MAX = 100  # characters: a longer tag is not looked for elsewhere (a quote is said once)
@@ -215,7 +215,7 @@ class _Apart:
 
 def describe(suggestion: Suggestion, country_name: Callable[[str], str] = str) -> str:
     """A suggestion as the status line names it, with what it carries."""
-    said = [f"{suggestion.label} “{excerpt(suggestion.text, 40)}”"]
+    said = [f"{suggestion.label} {quoted(suggestion.text)}"]
     carried = attributes.describe(suggestion.attrs, country_name)
     if carried:
         said.append(carried)

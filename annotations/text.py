@@ -61,6 +61,16 @@ def excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
 
 
+QUOTE_MARKS = "“”„‟«»‹›\"'‘’‚‛「」『』"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A tag's text in quotation marks for a message, its own marks left out: a quote
+    tagged with its marks read ““The Global…” (doubled) before."""
+    inner = text.strip(QUOTE_MARKS + " ") or text
+    return f"“{excerpt(inner, limit)}”"
+
+
 def _safe_start(text: str, pos: int) -> int:
     """A position at or before pos where a grapheme cluster surely begins.
 

@@ -373,7 +373,10 @@ class ReaderApp(EndsWhenTold):
         moved = self.session.open(article)
         self.view.load(article, self.session.spans, cursor)
         title = display_line(entry.meta.title)
-        self.query_one("#article-title", Static).update(Text(f"{title}  ·  {display_line(article.id)}", no_wrap=True))
+        named = (
+            title if entry.meta.title == article.id else f"{title}  ·  {display_line(article.id)}"
+        )  # (no title: once)
+        self.query_one("#article-title", Static).update(Text(named, no_wrap=True))
         self._refresh_panel()
         self.view.focus()
         self._place_tags()

@@ -27,7 +27,7 @@ from annotations.exchange import (
 from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored, trouble
-from annotations.text import display_line, excerpt, plural
+from annotations.text import display_line, plural, quoted
 
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
@@ -194,7 +194,7 @@ def run_stats(argv: list[str]) -> int:
         print("\t".join(display_line(cell) for cell in cells))
     tell(f"done: {sum(entry.id in done for entry in corpus.entries)} of {len(corpus.entries)} articles")
     for orphan in orphans:
-        where = f"{orphan.article} {orphan.label} “{excerpt(orphan.text, 60)}”"
+        where = f"{orphan.article} {orphan.label} {quoted(orphan.text, 60)}"
         print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))
     return 0
 

@@ -85,7 +85,8 @@ class ArticleList(RowView):
         self.counts = counts
         self.suggested: dict[str, int] = {}  # suggestions of the articles opened so far
         self.done: set[str] = set()  # articles marked done (D)
-        self._count_width = count_width(counts.values())
+        self._count_width = count_width(counts.values())  # the tag columns'
+        self._suggested_width = COUNT_WIDTH  # the suggestions' column, as wide as its own numbers
         self.shown: list[Entry] = list(entries)
         self.filter = ""
         self.typing = False  # after /: printable keys go to the filter
@@ -132,7 +133,7 @@ class ArticleList(RowView):
         """The number of suggestions an opened article has (its last column)."""
         first = not self.suggested
         self.suggested[article_id] = count
-        self._changed(article_id, wider=first or len(str(count)) + 1 > self._count_width)
+        self._changed(article_id, wider=first or len(str(count)) + 1 > self._suggested_width)
 
     def _changed(self, article_id: str, wider: bool) -> None:
         """Redraw the article's row; every row if the count columns must widen (or appear)."""
@@ -145,8 +146,10 @@ class ArticleList(RowView):
             self.refresh_row(index)
 
     def _refit(self) -> None:
-        """Count columns as wide as the widest count, tags' or suggestions'; every row again."""
-        self._count_width = count_width([*self.counts.values(), Counter(self.suggested)])
+        """The tag columns as wide as the widest tag count, the suggestions' as its own
+        (5,000 suggestions once widened every column and pushed the date out); every row again."""
+        self._count_width = count_width(self.counts.values())
+        self._suggested_width = count_width([Counter(self.suggested)])
         self.forget_rows()
         self.refresh()
 
@@ -270,17 +273,18 @@ class ArticleList(RowView):
     # ------------------------------------------------------------ drawing
 
     def _title_width(self, width: int) -> int:
-        return max(1, width - self._date_width(width) - self._count_width * self._columns)
+        return max(1, width - self._date_width(width) - self._counts_width)
 
     def _date_width(self, width: int) -> int:
-        """The date column's width: none in a pane too narrow for it and a readable title."""
-        rest = width - self._count_width * self._columns
+        """The date column's width: none in a pane too narrow for it and a readable title
+        (the date goes whole, never cut)."""
+        rest = width - self._counts_width
         return DATE_WIDTH if rest - DATE_WIDTH >= MIN_TITLE else 0
 
     @property
-    def _columns(self) -> int:
+    def _counts_width(self) -> int:
         """The count columns: one a label, and the suggestions' once an article has some."""
-        return len(self.labels.labels) + bool(self.suggested)
+        return self._count_width * len(self.labels.labels) + (self._suggested_width if self.suggested else 0)
 
     def render_header(self, width: int) -> Strip:
         """The column names, drawn on the first line whatever the scroll position;
@@ -293,6 +297,8 @@ class ArticleList(RowView):
             return Strip(line).adjust_cell_length(width, base)
         title_width = self._title_width(width)
         heading = "Article" if self.order == ORDERS[0] else f"Article · by {self.order}"
+        if len(heading) >= title_width:  # the order said whole or not at all ("by titl" was cut)
+            heading = "Article"
         segments = [
             Segment(heading[: title_width - 1].ljust(title_width), base),
             Segment("Date"[: self._date_width(width)].ljust(self._date_width(width)), base),
@@ -300,7 +306,7 @@ class ArticleList(RowView):
         for label, style in zip(self.labels.labels, self._label_styles):
             segments.append(Segment(label.name[:1].upper().rjust(self._count_width), base + style))
         if self.suggested:
-            segments.append(Segment("+".rjust(self._count_width), base + MUTED))  # suggestions
+            segments.append(Segment("+".rjust(self._suggested_width), base + MUTED))  # suggestions
         return Strip(segments).adjust_cell_length(width, base)
 
     def render_row(self, index: int, width: int) -> Strip:
@@ -324,5 +330,5 @@ class ArticleList(RowView):
         if self.suggested:
             suggested = self.suggested.get(entry.id)
             cell = f" {suggested}" if suggested else "·"
-            segments.append(Segment(cell.rjust(self._count_width), base + MUTED))
+            segments.append(Segment(cell.rjust(self._suggested_width), base + MUTED))
         return Strip(segments).adjust_cell_length(width, base)

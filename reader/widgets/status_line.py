@@ -47,9 +47,11 @@ class StatusLine(Horizontal):
             else ""
         )
         if message != self.message or not (saving or saved) or (not_saved and not_saved != self.not_saved):
-            self.log_lines.append(
-                f"{datetime.now():%H:%M:%S}  {display_line(message + state if not_saved else message)}"
-            )
+            entry = f"{datetime.now():%H:%M:%S}  {display_line(message + state if not_saved else message)}"
+            if self.message and message.startswith(self.message) and self.log_lines:
+                self.log_lines[-1] = entry  # the same news said more fully ("accepted …", then "… · next: …")
+            else:
+                self.log_lines.append(entry)
             del self.log_lines[:-LOG_LIMIT]
         self.message = message
         self.not_saved = not_saved
@@ -62,6 +64,15 @@ class StatusLine(Horizontal):
         self._lines = lines
 
     def show_position(self, place: str) -> None:
-        self.query_one("#position", Static).update(
-            Text(display_line(place), no_wrap=True, overflow="ellipsis"), layout=False
-        )
+        position = self.query_one("#position", Static)
+        shown = whole_parts(display_line(place), position.content_region.width or len(place))
+        position.update(Text(shown, no_wrap=True, overflow="ellipsis"), layout=False)
+
+
+def whole_parts(text: str, width: int, separator: str = " · ") -> str:
+    """text in width cells, its last parts left out whole where it is too long: "533 ·
+    figure “5,200” 889–894" rather than "… 889–894 · value" cut in the middle of a number."""
+    parts = text.split(separator)
+    while len(parts) > 1 and cell_len(separator.join(parts)) > width:
+        parts.pop()
+    return separator.join(parts)
