@@ -353,7 +353,7 @@ def check_records(
         if label not in labels:
             raise ExchangeError(
                 f"{where}: the label {label!r} is not configured (configured: {', '.join(labels)}); "
-                "add it to labels.toml (see README, Labels) and import again"
+                "add it to labels.toml (see docs/files.md, Labels) and import again"
             )
         entry = corpus.get(article_id) if isinstance(article_id, str) else None
         if entry is None:

@@ -32,10 +32,10 @@ def test_labels_from_config_can_replace_the_defaults(tmp_path):
     assert labels.names == ["person"] and labels.by_key("1").name == "person"
 
 
-def test_the_readme_example_keeps_quote_figure_and_place(tmp_path):
+def test_the_documented_example_keeps_quote_figure_and_place(tmp_path):
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "docs" / "files.md").read_text(encoding="utf-8")
     blocks = [block.split("```", 1)[0] for block in readme.split("```toml\n")[1:]]
     example = next(block for block in blocks if "[[label]]" in block)
     path = tmp_path / "labels.toml"
