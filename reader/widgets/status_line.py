@@ -18,6 +18,8 @@ from textual.widgets import Static
 from annotations.text import display_line
 
 LOG_LIMIT = 500  # messages kept for the log screen
+MAX_LINES = 3  # of the status line (reader.tcss #status max-height)
+POSITION = 45  # per cent of the line for the position, unless the message needs it
 
 
 class StatusLine(Horizontal):
@@ -29,6 +31,8 @@ class StatusLine(Horizontal):
         self.not_saved = ""
         self.log_lines: list[str] = []
         self._lines = 1
+        self._narrow = False  # the position made narrow for a long message
+        self._shown = ""  # the message with its state, as drawn
 
     def compose(self) -> ComposeResult:
         yield Static("", id="message", markup=False)
@@ -55,12 +59,27 @@ class StatusLine(Horizontal):
             del self.log_lines[:-LOG_LIMIT]
         self.message = message
         self.not_saved = not_saved
-        shown = display_line(message + state)
+        self._shown = display_line(message + state)
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()  # (a notice said before the first layout is fitted once there is room)
+
+    def _fit(self) -> None:
+        shown = self._shown
         label = self.query_one("#message", Static)
+        # The message first: one too long for its three lines beside the position takes
+        # room from it (a read-only notice with a long path lost its last words).
+        room = self.size.width * (100 - POSITION) // 100 - 2
+        # (a line's worth of slack for words wrapped whole; no room yet: not laid out)
+        narrow = room > 0 and cell_len(shown) > (MAX_LINES - 1) * room
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.query_one("#position", Static).styles.width = f"{POSITION // 3 if narrow else POSITION}%"
         # A new layout of the screen costs more than the rest of a keystroke: only when
         # the message needs another number of lines than the one before.
         lines = -(-cell_len(shown) // max(1, label.content_region.width))
-        label.update(Text(shown, overflow="fold"), layout=lines != self._lines)
+        label.update(Text(shown, overflow="fold"), layout=lines != self._lines or narrow)
         self._lines = lines
 
     def show_position(self, place: str) -> None:

@@ -79,3 +79,18 @@ def test_whole_parts_leaves_out_the_last_parts_whole():
     assert whole_parts(text, 100) == text
     assert whole_parts(text, 45) == "533 · figure “5,200 troops” 889–901"
     assert whole_parts(text, 10) == "533"
+
+
+async def test_a_long_message_takes_room_from_the_position_and_keeps_its_last_words(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        long = "read-only: " + "/a/rather/long/path" * 9 + " takes no writes (read-only disk); tags are not saved here"
+        app.say(long)
+        await pilot.pause()
+        label = app.query_one("#message")
+        rows = [label.render_line(y).text.strip() for y in range(label.size.height)]
+        assert "".join("".join(rows).split()) == "".join(long.split())
+        app.say("short again")
+        await pilot.pause()
+        assert app.query_one("#position").size.width > 120 * 30 // 100  # its room back
