@@ -136,7 +136,7 @@ def palette_commands(
 def label_bindings(labels: LabelSet, relabel: bool = False) -> list[Binding]:
     """One key per label (1 to 9): in the text it tags the selection (or relabels the tag
     under the cursor), in the panel it relabels the row's tag."""
-    said = "Relabel the tag as" if relabel else "Tag"
+    said = "Relabel as" if relabel else "Tag"
     return [
         Binding(label.key, f"app.tag('{label.name}')", f"{said} {label.name}", id=f"tag-{label.name}")
         for label in labels.labels

@@ -41,7 +41,7 @@ async def test_every_key_of_every_pane_is_on_the_help_screen(make_app):
                 if not any(shown in keys and (said == text or not said) for keys, text in listed):
                     missing.append(f"{pane}: {shown} ({binding.description})")
         assert missing == [], "\n".join(missing)
-        assert any(line.rstrip().endswith("Relabel the tag as quote") for line in sections["Annotations panel"])
+        assert any(line.rstrip().endswith("Relabel as quote") for line in sections["Annotations panel"])
 
 
 async def test_a_opens_the_panel_with_the_focus_in_it_and_j_j_d_deletes_its_second_tag(make_app):
