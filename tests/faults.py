@@ -1,7 +1,7 @@
 """Disk faults for the store's file operations, in the manner of SQLite's I/O-error tests.
 
 The `inject` fixture (a plugin of tests/conftest.py) puts a Faults in place of the os module and
-open() of annotations/journal.py and annotations/atomic.py, the store's only writers.
+open() of annotations/store/journal.py and annotations/atomic.py, the store's only writers.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from annotations import atomic, journal
+from annotations import atomic
+from annotations.store import journal
 
 
 class Faults:

@@ -79,7 +79,7 @@ def test_a_snapshot_is_one_articles_tags_or_all_and_does_not_change_with_the_sto
 
 
 def test_a_second_writer_waits_for_the_lock_as_long_as_it_is_told(db_path):
-    """The lock is the operating system's (annotations/file_lock.py): a writer told to
+    """The lock is the operating system's (annotations/store/lock.py): a writer told to
     wait gets it once the first lets go, and one told not to wait is refused at once."""
     import threading
 

@@ -10,7 +10,7 @@ from tinydb import TinyDB, where
 from tinydb.storages import MemoryStorage as TinyMemory
 from tinydb.table import Table
 
-from annotations.tinydb_memory import InMemoryTinyDB, MemoryStorage
+from annotations.store.tinydb_memory import InMemoryTinyDB, MemoryStorage
 
 
 def test_the_private_names_we_override_are_still_tinydbs():

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import fsync_folder, write_atomically
-from .record_json import record_encoder
+from ..atomic import fsync_folder, write_atomically
+from ..record_json import record_encoder
 
 _ENCODE = record_encoder(",", ":")
 EPOCH = "epoch"  # the key of a journal's first line

@@ -17,362 +17,42 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
-import os
 import shutil
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb.table import Document
 
-from .atomic import atomic_writer, write_atomically
-from .file_lock import FileLock, Held
-from .journal import JournalRead, JournalWriter, journal_path, rewrite
-from .journal import read_journal as _read_journal
-from .journal import trouble as trouble  # the store's public face: what a disk error means
-from .model import MANUAL, Annotation
-from .record_json import record_encoder
+from ..atomic import atomic_writer, write_atomically
+from ..model import Annotation
+from ..record_json import record_encoder
+from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
+from .lock import FileLock, Held
+from .reading import _identity, counts_path, journal_size, read_journal, replay
+from .schema import (
+    ANNOTATIONS,
+    META,
+    READING,
+    REJECTIONS,
+    SCHEMA,
+    NotLoadedError,
+    ReadOnlyError,
+    StoreError,
+    StoreLocked,
+    StoreUnwritable,
+    _rejection_key,
+    migrate,
+    read_database,
+)
 from .tinydb_memory import InMemoryTinyDB, InPlaceTable, MemoryStorage, dump, snapshot
 
 _ENCODE = record_encoder(",", ":")
-SCHEMA = 5
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
-ANNOTATIONS = "annotations"
-META = "meta"
-REJECTIONS = "rejections"  # suggestions the person turned down (see suggestions.py)
-READING = "reading"  # per article: where the person left it, and whether it is done
-_NO_ATTRS: dict[str, Any] = {}  # a record from before attributes
-_REQUIRED = {"id": str, "article": str, "label": str, "start": int, "end": int, "text": str}
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says what, where and what to do."""
-
-
-class StoreLocked(StoreError):
-    """Another process holds the database's lock."""
-
-
-class StoreUnwritable(StoreError):
-    """Nothing can be written beside the database (a read-only disk or folder): it can be read."""
-
-
-class ReadOnlyError(StoreError):
-    """A change was asked of a store opened read-only."""
-
-
-class NotLoadedError(StoreError):
-    """A change was asked before load() finished."""
-
-
-def _check_shape(path: Path, data: object) -> dict[str, Any]:
-    """The parsed file if it is a reader database we can read, else StoreError."""
-    where = f"{path}"
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise StoreError(f"{where} is not a reader database (unexpected JSON shape); pass another --db")
-    foreign = set(data) - {ANNOTATIONS, META, REJECTIONS, READING}
-    if foreign:
-        names = ", ".join(sorted(foreign))
-        raise StoreError(f"{where} is not a reader database (tables: {names}); pass another --db")
-    schema = schema_of(data)
-    if not isinstance(schema, int) or schema > SCHEMA:
-        raise StoreError(
-            f"{where} was written by a newer reader (schema {schema}, this one reads {SCHEMA}); upgrade reader"
-        )
-    for doc_id, record in data.get(ANNOTATIONS, {}).items():
-        if not _well_formed(record):
-            bad = [k for k, kind in _REQUIRED.items() if type(record.get(k)) is not kind]
-            raise StoreError(f"{where}: annotation {doc_id} lacks {', '.join(bad)}; the file is damaged")
-    return data
-
-
-def _well_formed(record: dict[str, Any]) -> bool:
-    """_REQUIRED, written out: a loop over it costs 2.5 times as much per record, and a
-    database is checked record by record (100,000 of them) on every open."""
-    get = record.get
-    return (
-        type(get("id")) is str
-        and type(get("article")) is str
-        and type(get("label")) is str
-        and type(get("start")) is int
-        and type(get("end")) is int
-        and type(get("text")) is str
-        and type(get("attrs", _NO_ATTRS)) is dict
-    )
-
-
-def schema_of(data: dict[str, Any]) -> int:
-    """The schema a file was written with: 0 for files from before it was recorded."""
-    meta = data.get(META, {})
-    if meta:
-        first: dict[str, Any] = next(iter(meta.values()), {})
-        schema: int = first.get("schema", 0)
-        return schema
-    return 0 if data.get(ANNOTATIONS) else SCHEMA
-
-
-def _schema_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
-    return {**data, META: {"1": {"schema": 1, "app": "reader"}}}
-
-
-def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Every tag gets its attributes (none yet)."""
-    tags = {
-        doc_id: {**record, "attrs": record.get("attrs", {})} for doc_id, record in data.get(ANNOTATIONS, {}).items()
-    }
-    meta = {doc_id: {**entry, "schema": 2} for doc_id, entry in data.get(META, {}).items()}
-    return {**data, ANNOTATIONS: tags, META: meta}
-
-
-def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
-    """Every tag says where it came from: all made by hand until suggestions came."""
-    tags = {
-        doc_id: {**record, "origin": record.get("origin", MANUAL)}
-        for doc_id, record in data.get(ANNOTATIONS, {}).items()
-    }
-    meta = {doc_id: {**entry, "schema": 3} for doc_id, entry in data.get(META, {}).items()}
-    return {**data, ANNOTATIONS: tags, META: meta}
-
-
-def _schema_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
-    """Reading is remembered per article (the table comes with the first position)."""
-    meta = {doc_id: {**entry, "schema": 4} for doc_id, entry in data.get(META, {}).items()}
-    return {**data, META: meta}
-
-
-def _schema_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
-    """Journal lines carry checksums, and the file names the journal it absorbed."""
-    meta = {doc_id: {**entry, "schema": 5} for doc_id, entry in data.get(META, {}).items()}
-    return {**data, META: meta}
-
-
-MIGRATIONS = {0: _schema_0_to_1, 1: _schema_1_to_2, 2: _schema_2_to_3, 3: _schema_3_to_4, 4: _schema_4_to_5}
-
-
-def migrate(path: Path, data: dict[str, Any], readonly: bool) -> tuple[dict[str, Any], bool]:
-    """Bring old data up to SCHEMA, after copying the file aside; returns (data, migrated)."""
-    schema = schema_of(data)
-    if schema == SCHEMA:
-        return data, False
-    if not readonly:
-        shutil.copy2(path, path.with_name(f"{path.name}.schema{schema}.bak"))
-    while schema < SCHEMA:
-        data = MIGRATIONS[schema](data)
-        schema += 1
-    return data, True
-
-
-def check_quickly(path: Path) -> None:
-    """Refuse, from its first and last bytes, a file that cannot be a whole JSON object.
-
-    Catches truncated and binary files before the app starts; load() checks the rest.
-    """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(64).lstrip()
-            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 64))
-            tail = handle.read().rstrip()
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise StoreError(f"{path}: cannot read the database ({error.strerror or error})") from None
-    if head and not (head.startswith(b"{") and tail.endswith(b"}")):
-        raise StoreError(
-            f"{path} is damaged or not a reader database (invalid JSON); restore a backup or pass another --db"
-        )
-
-
-def read_database(path: Path) -> dict[str, Any]:
-    """Parse and check a database file; {} when it does not exist yet."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as error:
-        raise StoreError(f"{path}: cannot read the database ({error.strerror or error})") from None
-    if not raw.strip():
-        return {}
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        detail = f"line {error.lineno}" if isinstance(error, json.JSONDecodeError) else "not UTF-8"
-        raise StoreError(
-            f"{path} is damaged or not a reader database (invalid JSON, {detail}); "
-            "restore a backup or pass another --db"
-        ) from None
-    return _check_shape(path, data)
-
-
-def counts_path(path: Path) -> Path:
-    return path.with_name(path.name + ".counts")
-
-
-def read_cached_counts(path: Path) -> dict[str, Counter[str]] | None:
-    """Per article and label, how many tags the database holds, from the small file
-    written beside it at each compaction; None unless it is surely current (written for
-    this very file, and no journal since). A million tags take half a minute to load;
-    the article list shows their counts from this at once."""
-    if journal_size(path):
-        return None
-    try:
-        cached = json.loads(counts_path(path).read_bytes())
-        if tuple(cached["file"]) != _identity(path):
-            return None
-        return {article: Counter(labels) for article, labels in cached["counts"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def journal_size(path: Path) -> int:
-    """Bytes in the journal of the database at path (0 when there is none)."""
-    try:
-        return journal_path(path).stat().st_size
-    except OSError:
-        return 0
-
-
-def _is_change(change: dict[str, Any]) -> bool:
-    """A journal line this reader knows: a put, a remove, a rejection or a reading."""
-    return (
-        (isinstance(change.get("put"), dict) and _well_formed(change["put"]))
-        or isinstance(change.get("remove"), str)
-        or (isinstance(change.get("reject"), dict) and rejection_well_formed(change["reject"]))
-        or (isinstance(change.get("unreject"), dict) and rejection_well_formed(change["unreject"]))
-        or (isinstance(change.get("reading"), dict) and reading_well_formed(change["reading"]))
-    )
-
-
-def absorbed_journal(data: dict[str, Any]) -> str | None:
-    """The epoch of the journal whose changes the database file already holds."""
-    first: dict[str, Any] = next(iter(data.get(META, {}).values()), {})
-    epoch = first.get("journal")
-    return epoch if isinstance(epoch, str) else None
-
-
-def read_journal(path: Path, data: dict[str, Any]) -> JournalRead:
-    """The journal beside the database at path, as far as it is not in data (the file)
-    already (see journal.py)."""
-    try:
-        return _read_journal(path, _is_change, absorbed_journal(data))
-    except OSError as error:
-        raise StoreError(f"{journal_path(path)}: cannot read the journal ({error.strerror or error})") from None
-
-
-def reading_well_formed(record: dict[str, Any]) -> bool:
-    return (
-        type(record.get("article")) is str
-        and type(record.get("position")) is int
-        and type(record.get("done")) is bool
-        and type(record.get("opened", "")) is str
-    )
-
-
-def rejection_well_formed(record: dict[str, Any]) -> bool:
-    return all(type(record.get(k)) is str for k in ("article", "label", "text")) and type(record.get("start")) is int
-
-
-def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
-    """The database's data with the journal's changes applied (each put or remove by id)."""
-    if not changes:
-        return data
-    if any("reject" in change or "unreject" in change for change in changes):
-        table = dict(data.get(REJECTIONS, {}))
-        doc_of_key = {_rejection_key(record): doc_id for doc_id, record in table.items()}
-        highest = max((int(doc_id) for doc_id in table), default=0)
-        for change in changes:  # in order: an undone rejection may be made again
-            if "reject" in change and _rejection_key(change["reject"]) not in doc_of_key:
-                highest += 1
-                doc_of_key[_rejection_key(change["reject"])] = str(highest)
-                table[str(highest)] = change["reject"]
-            elif "unreject" in change:
-                doc_id = doc_of_key.pop(_rejection_key(change["unreject"]), None)
-                if doc_id is not None:
-                    del table[doc_id]
-        data = {**data, REJECTIONS: table}
-        changes = [change for change in changes if "reject" not in change and "unreject" not in change]
-    readings = [change["reading"] for change in changes if "reading" in change]
-    if readings:
-        table = dict(data.get(READING, {}))
-        doc_of_article = {record["article"]: doc_id for doc_id, record in table.items()}
-        highest = max((int(doc_id) for doc_id in table), default=0)
-        for record in readings:  # the last of an article's wins
-            doc_id = doc_of_article.get(record["article"])
-            if doc_id is None:
-                highest += 1
-                doc_id = doc_of_article[record["article"]] = str(highest)
-            table[doc_id] = record
-        data = {**data, READING: table}
-        changes = [change for change in changes if "reading" not in change]
-    table = dict(data.get(ANNOTATIONS, {}))
-    doc_of = {record["id"]: doc_id for doc_id, record in table.items()}
-    highest = max((int(doc_id) for doc_id in table), default=0)
-    for change in changes:
-        if "put" in change:
-            record = change["put"]
-            doc_id = doc_of.get(record["id"])
-            if doc_id is None:
-                highest += 1
-                doc_id = doc_of[record["id"]] = str(highest)
-            table[doc_id] = record
-        else:
-            doc_id = doc_of.pop(change["remove"], None)
-            if doc_id is not None:
-                del table[doc_id]
-    return {**data, ANNOTATIONS: table}
-
-
-def _rejection_key(record: dict[str, Any]) -> tuple[str, str, str, int]:
-    return record["article"], record["label"], record["text"], record["start"]
-
-
-def read_current(path: Path) -> dict[str, Any]:
-    """The database file with its journal replayed, as one consistent version: when a
-    writer compacts between the two reads (the file replaced), both are read again."""
-    for _ in range(10):
-        before = _identity(path)
-        data, _ = migrate(path, read_database(path), readonly=True)
-        changes = read_journal(path, data).changes
-        if _identity(path) == before:
-            break
-    return replay(data, changes)
-
-
-def _identity(path: Path) -> tuple[int, int, int] | None:
-    """Which file is at path now: a replaced or rewritten file has another."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
-
-
-@dataclass(frozen=True)
-class Stored:
-    """What a database holds, read once by a command that changes nothing."""
-
-    annotations: list[Annotation]
-    rejections: list[dict[str, Any]]  # suggestions turned down, for `reader suggest`
-    done: set[str]  # articles marked done, for `reader stats`
-
-
-def read_stored(path: Path) -> Stored:
-    """Every annotation, rejection and done mark in a database (file and journal),
-    without a lock or an index."""
-    data = read_current(path)
-    return Stored(
-        [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()],
-        list(data.get(REJECTIONS, {}).values()),
-        {record["article"] for record in data.get(READING, {}).values() if record["done"]},
-    )
-
-
-def read_annotations(path: Path) -> list[Annotation]:
-    """Every annotation in a database: for readers (export) that change nothing."""
-    return read_stored(path).annotations
 
 
 class AnnotationStore:

@@ -16,7 +16,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from .record_json import record_encoder
+from ..record_json import record_encoder
 
 _ENCODE = record_encoder(",", ":")
 
