@@ -20,9 +20,9 @@ from textual.widgets import Input, Static
 
 from annotations import attributes
 from annotations.corpus import Corpus, skipped_said
-from annotations.entries import ArticleError, Entry, decoding_said
+from annotations.corpus.entries import ArticleError, Entry, decoding_said
+from annotations.editing.session import EditingSession, Outcome, Placing, describe
 from annotations.model import ORPHANED, Annotation, LabelSet
-from annotations.session import EditingSession, Outcome, Placing, describe
 from annotations.store import AnnotationStore, StoreError, read_cached_counts, trouble
 from annotations.text import display_line, plural
 
@@ -44,7 +44,7 @@ from .widgets.search_bar import SearchBar
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from annotations.corpus_search import Hit
+    from annotations.corpus.search import Hit
 
     from .screens.export import ExportChoice
 
@@ -575,7 +575,7 @@ class ReaderApp(EndsWhenTold):
     def action_attributes(self) -> None:
         """E: a place's candidates in the gazetteer, a quote's possible speakers, or
         (for the rest, and t in the picker) the attributes as text to edit."""
-        from annotations import choices  # not at start: the finders compile large patterns
+        from annotations.suggest import choices  # not at start: the finders compile large patterns
 
         target = self._target()
         if (
@@ -760,7 +760,7 @@ class ReaderApp(EndsWhenTold):
 
     def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
-        from annotations.exchange import export_to
+        from annotations.interchange.exchange import export_to
 
         self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from annotations.attributes import NONE_SAID, TALLIES, tally
-from annotations.exchange import (
+from annotations.interchange.exchange import (
     ExchangeError,
     Filters,
     check_records,
@@ -24,7 +24,7 @@ from annotations.exchange import (
     write_export,
     write_lines,
 )
-from annotations.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
+from annotations.interchange.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored, trouble
 from annotations.text import display_line, plural, quoted
@@ -201,16 +201,16 @@ def run_stats(argv: list[str]) -> int:
 
 def country_names(codes: list[str]) -> dict[str, str]:
     """ "Iraq" for "IQ", from the gazetteer (built into the cache on first use)."""
-    from annotations import gazetteer
+    from annotations.suggest import gazetteer
 
     places = gazetteer.load(cache_folder())
     return {code: places.country_name(code) if code != NONE_SAID else "" for code in codes}
 
 
 def run_suggest(argv: list[str]) -> int:
-    from annotations import gazetteer
-    from annotations.entries import ArticleError
-    from annotations.suggestions import Knowledge, suggest
+    from annotations.corpus.entries import ArticleError
+    from annotations.suggest import gazetteer
+    from annotations.suggest.suggestions import Knowledge, suggest
 
     parser = argparse.ArgumentParser(
         prog="reader suggest",

@@ -9,13 +9,13 @@ from __future__ import annotations
 import importlib
 
 LATER = (
-    "annotations.apart",
-    "annotations.choices",
-    "annotations.exchange",
-    "annotations.filling",
-    "annotations.gazetteer",
-    "annotations.spans",
-    "annotations.suggestions",
+    "annotations.suggest.apart",
+    "annotations.suggest.choices",
+    "annotations.interchange.exchange",
+    "annotations.suggest.filling",
+    "annotations.suggest.gazetteer",
+    "annotations.editing.spans",
+    "annotations.suggest.suggestions",
     "reader.screens.corpus_search",
     "reader.screens.export",
     "reader.screens.messages",

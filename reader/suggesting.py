@@ -1,7 +1,7 @@
 """The app's side of suggestions: computed in a thread when an article opens and after
 each change, drawn by the article view, accepted and rejected from the keyboard.
 
-What a suggestion is and where it comes from is annotations/suggestions.py; accepting
+What a suggestion is and where it comes from is annotations/suggest/suggestions.py; accepting
 and rejecting are the editing session's. Here: threads, keys and the status line.
 """
 
@@ -12,8 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from annotations.editing.session import Outcome
 from annotations.model import Annotation, Article
-from annotations.session import Outcome
 
 from .config import cache_folder
 from .widgets.article_view import suggestion_order
@@ -22,13 +22,13 @@ from .widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from annotations.gazetteer import Gazetteer
-    from annotations.history import Change
+    from annotations.editing.history import Change
+    from annotations.editing.session import EditingSession
+    from annotations.editing.spans import Spans
     from annotations.model import LabelSet
-    from annotations.session import EditingSession
-    from annotations.spans import Spans
     from annotations.store import AnnotationStore
-    from annotations.suggestions import Knowledge, Suggestion
+    from annotations.suggest.gazetteer import Gazetteer
+    from annotations.suggest.suggestions import Knowledge, Suggestion
 
     from .widgets.article_view import ArticleView
 
@@ -101,7 +101,7 @@ class Suggestions:
     def places(self) -> Gazetteer | None:
         """The gazetteer, loaded (or built into the cache) the first time: by the first
         suggestions' thread, as a rule, before anyone tags a place."""
-        from annotations import gazetteer
+        from annotations.suggest import gazetteer
 
         with self._gazetteer_lock:
             if self._gazetteer is None:
@@ -118,8 +118,8 @@ class Suggestions:
     ) -> None:
         """In a thread: the suggestions for article, handed to the UI thread (a large
         article's from a process of its own, see LARGEST)."""
-        from annotations.spans import Spans
-        from annotations.suggestions import Knowledge, suggest
+        from annotations.editing.spans import Spans
+        from annotations.suggest.suggestions import Knowledge, suggest
 
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
@@ -135,7 +135,7 @@ class Suggestions:
 
     def _elsewhere(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
         """In a thread: suggest() in a process apart; None if it was stopped."""
-        from annotations import apart
+        from annotations.suggest import apart
 
         with self._child_lock:
             self.stop()
@@ -175,7 +175,7 @@ class Suggestions:
         return None
 
     def describe_suggestion(self, suggestion: Suggestion) -> str:
-        from annotations.suggestions import describe
+        from annotations.suggest.suggestions import describe
 
         return describe(suggestion, self.country_name)
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from annotations.corpus import Corpus
-from annotations.corpus_search import Hit, hits
+from annotations.corpus.search import Hit, hits
 from annotations.text import display_line, plural
 
 BATCH = 50  # matches handed to the screen at a time

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from annotations.formats import ALL_FORMATS, FORMATS
+from annotations.interchange.formats import ALL_FORMATS, FORMATS
 from annotations.text import display_line
 
 

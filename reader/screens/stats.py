@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from annotations.attributes import tally
 from annotations.model import Annotation
-from annotations.worldmap import cell, land, tagged_places
+from annotations.suggest.worldmap import cell, land, tagged_places
 
 TOP = 8  # values shown per tally
 

@@ -24,7 +24,7 @@ from ..textual_compat import add_bindings
 from .row_view import RowView
 
 if TYPE_CHECKING:
-    from annotations.suggestions import Suggestion  # not at start: its finders compile large patterns
+    from annotations.suggest.suggestions import Suggestion  # not at start: its finders compile large patterns
 
 ORPHANED_MARK = " orphaned"
 

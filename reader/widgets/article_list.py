@@ -20,7 +20,7 @@ from textual import events
 from textual.message import Message
 from textual.strip import Strip
 
-from annotations.entries import Entry, decoding_said
+from annotations.corpus.entries import Entry, decoding_said
 from annotations.model import LabelSet
 from annotations.text import display_line, excerpt
 

@@ -20,9 +20,9 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotations.editing.spans import SpanIndex, Spans
 from annotations.model import Annotation, Article, LabelSet
 from annotations.search import Searcher
-from annotations.spans import SpanIndex, Spans
 from annotations.text import display_text, grapheme_bounds, next_grapheme, prev_grapheme
 
 from .. import motions
@@ -34,7 +34,7 @@ from ..textual_compat import add_bindings
 from .line_view import LineView
 
 if TYPE_CHECKING:
-    from annotations.suggestions import Suggestion
+    from annotations.suggest.suggestions import Suggestion
 
 
 def suggestion_order(suggestion: Suggestion) -> tuple[int, int, str]:

@@ -4,7 +4,7 @@ the match (Pilot, on the seeds and text written here)."""
 from __future__ import annotations
 
 from annotations.corpus import find_articles
-from annotations.corpus_search import hits
+from annotations.corpus.search import hits
 from tests.app.waiting import started, until
 from tests.conftest import SEED2
 

@@ -185,8 +185,8 @@ async def test_an_edited_large_article_answers_keys_while_its_tags_are_placed(ma
     """More than QUICK_TEXT characters: the tags are placed in a thread, the status line
     says so, and they appear, moved, when it is done."""
     from annotations.corpus import find_articles
+    from annotations.editing.session import QUICK_TEXT
     from annotations.model import new_annotation
-    from annotations.session import QUICK_TEXT
     from annotations.store import AnnotationStore
     from reader.widgets.status_line import StatusLine
 

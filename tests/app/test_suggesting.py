@@ -273,14 +273,14 @@ async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_ta
 
 async def test_a_large_articles_suggestions_come_from_a_process_of_their_own(make_app, monkeypatch):
     import reader.suggesting
-    from annotations.suggestions import Knowledge, suggest
+    from annotations.suggest.suggestions import Knowledge, suggest
 
     monkeypatch.setattr(reader.suggesting, "LARGEST", 1_000)  # the seed counts as large
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await opened_with_suggestions(pilot)
         child = app.suggestions._child
-        assert child is not None and child.args[-1] == "annotations.apart" and child.returncode == 0
+        assert child is not None and child.args[-1] == "annotations.suggest.apart" and child.returncode == 0
         text = app.view.text
         expected = suggest(SEED, text, [], Knowledge(), app.labels.names, app.suggestions.places)
         assert list(app.view.suggestions) == expected

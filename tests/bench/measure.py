@@ -162,10 +162,10 @@ SUGGEST = f"""
 import json, sys, time
 started = time.perf_counter()
 from pathlib import Path
-from annotations import gazetteer
+from annotations.suggest import gazetteer
 places = gazetteer.load(Path(sys.argv[1]))
 loaded = time.perf_counter()
-from annotations.suggestions import Knowledge, suggest
+from annotations.suggest.suggestions import Knowledge, suggest
 text = Path(sys.argv[2]).read_text(encoding="utf-8")
 labels = ["quote", "figure", "place"]
 suggest("a", text, [], Knowledge(), labels, lambda: places)

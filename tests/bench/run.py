@@ -22,12 +22,12 @@ from textual.widgets import Input, Static
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from annotations import gazetteer
-from annotations.anchoring import reanchor_all
 from annotations.corpus import find_articles
-from annotations.corpus_search import hits
+from annotations.corpus.search import hits
+from annotations.editing.anchoring import reanchor_all
 from annotations.model import DEFAULT_LABELS, Article, new_annotation
 from annotations.store import AnnotationStore, read_cached_counts
+from annotations.suggest import gazetteer
 from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 

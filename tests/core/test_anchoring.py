@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotations.anchoring import reanchor, reanchor_all
+from annotations.editing.anchoring import reanchor, reanchor_all
 from annotations.model import ANCHORED, ORPHANED, Article, new_annotation
 
 ORIGINAL = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from annotations.corpus import find_articles
-from annotations.exchange import Filters, check_records, gather, read_records, write_export
+from annotations.interchange.exchange import Filters, check_records, gather, read_records, write_export
 from annotations.model import DEFAULT_LABELS, new_annotation
 from reader.cli import main
 
@@ -125,7 +125,7 @@ def test_dates_read_by_the_standard_library_are_those_dateutil_reads():
     """parse_date reads ISO and the usual news forms itself (quicker to start), the rest by dateutil."""
     from dateutil import parser
 
-    from annotations.entries import parse_date
+    from annotations.corpus.entries import parse_date
 
     for written in (
         "2026-11-02",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotations.corpus import find_articles
-from annotations.entries import ArticleError, article_date, decode, guess_title, read_article
+from annotations.corpus.entries import ArticleError, article_date, decode, guess_title, read_article
 from reader.config import seeds_dir
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "seeds"

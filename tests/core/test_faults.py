@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from annotations import atomic
-from annotations.exchange import export_lines
+from annotations.editing.session import EditingSession
+from annotations.interchange.exchange import export_lines
 from annotations.model import DEFAULT_LABELS, Article
-from annotations.session import EditingSession
 from annotations.store import AnnotationStore, read_current
 from tests.faults import Faults
 

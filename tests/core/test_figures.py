@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.figures import Figure, parse_figure
+from annotations.suggest.figures import Figure, parse_figure
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_attributes_as_text_and_back():
 
 
 def found(text: str) -> list[str]:
-    from annotations.figures import find_figures
+    from annotations.suggest.figures import find_figures
 
     return [f.text for f in find_figures(text)]
 

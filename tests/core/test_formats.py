@@ -9,7 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations.corpus import find_articles
-from annotations.exchange import ExchangeError, Filters, check_records, export_lines, gather, read_records, write_export
+from annotations.interchange.exchange import (
+    ExchangeError,
+    Filters,
+    check_records,
+    export_lines,
+    gather,
+    read_records,
+    write_export,
+)
 from annotations.model import DEFAULT_LABELS, new_annotation
 from annotations.store import AnnotationStore
 from tests.odd_articles import SPANS, write_odd_corpus

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.formats import LINE_FORMATS
+from annotations.interchange.formats import LINE_FORMATS
 from annotations.model import ORIGINS, Article, new_annotation
 from annotations.store import AnnotationStore, read_annotations
 from reader.cli import main

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from annotations.editing.session import EditingSession
 from annotations.model import DEFAULT_LABELS, NOTE_LIMIT, Article
-from annotations.session import EditingSession
 from annotations.store import AnnotationStore
 
 TEXT = "The troops left Kirkuk for Mosul on Tuesday."
@@ -158,7 +158,7 @@ def test_the_tags_of_a_large_article_are_placed_apart_and_taken_only_if_still_op
     """Beyond QUICK_TAGS tags (or QUICK_TEXT characters) open() leaves the placing to a
     thread: no tags meanwhile, changes refused; placed() takes the result, unless the
     person opened another article in between."""
-    import annotations.session as session_module
+    import annotations.editing.session as session_module
     from annotations.model import new_annotation
 
     monkeypatch.setattr(session_module, "QUICK_TAGS", 1)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from annotations.editing.spans import SpanIndex
 from annotations.model import ORPHANED, Article, new_annotation
-from annotations.spans import SpanIndex
 
 ARTICLE = Article("a.txt", "The troops left Kirkuk for Mosul on Tuesday.")
 

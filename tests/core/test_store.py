@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotations.history import History
+from annotations.editing.history import History
 from annotations.model import Article, new_annotation
 from annotations.store import SCHEMA, AnnotationStore, ReadOnlyError, StoreError, StoreLocked, read_annotations
 

@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-from annotations.figures import find_figures
-from annotations.gazetteer import Gazetteer, index_path, load
 from annotations.model import Article, new_annotation
-from annotations.places import find_places
-from annotations.quotes import find_quotes
 from annotations.store import AnnotationStore
-from annotations.suggestions import Knowledge, suggest
+from annotations.suggest.figures import find_figures
+from annotations.suggest.gazetteer import Gazetteer, index_path, load
+from annotations.suggest.places import find_places
+from annotations.suggest.quotes import find_quotes
+from annotations.suggest.suggestions import Knowledge, suggest
 from reader.cli import main
 from reader.config import cache_folder
 
@@ -266,9 +266,9 @@ def test_a_speaker_ends_at_the_full_stop_and_keeps_an_abbreviations():
 
 
 def test_rejecting_and_accepting_many_are_one_step_each_undone_and_redone(db_path):
+    from annotations.editing.session import EditingSession
     from annotations.model import DEFAULT_LABELS
-    from annotations.session import EditingSession
-    from annotations.suggestions import Suggestion
+    from annotations.suggest.suggestions import Suggestion
 
     article = Article("a.txt", "York and York, then Leeds.")
     yorks = [Suggestion("place", 0, 4, "York"), Suggestion("place", 9, 13, "York")]
@@ -323,7 +323,7 @@ def test_a_title_in_marks_is_no_quote_even_with_a_cue_after_it():
 def test_the_speaker_picker_offers_names_as_the_suggestions_read_them():
     """Its candidates are names (quotes.is_name), never 'Kurdistan Region- The' from the
     seed's dateline; the people named and quoted are there."""
-    from annotations.choices import speakers
+    from annotations.suggest.choices import speakers
     from reader.config import seeds_dir
     from tests.conftest import SEED
 

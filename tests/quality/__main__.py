@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotations.figures import find_figures
-from annotations.gazetteer import load
-from annotations.places import find_places
-from annotations.quotes import find_quotes
+from annotations.suggest.figures import find_figures
+from annotations.suggest.gazetteer import load
+from annotations.suggest.places import find_places
+from annotations.suggest.quotes import find_quotes
 from reader.config import cache_folder
 
 from .conll import documents

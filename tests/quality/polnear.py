@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotations.quotes import _stretches, _trim
+from annotations.suggest.quotes import _stretches, _trim
 
 
 @dataclass

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import write_atomically
-from ..model import Annotation, Article
+from ...atomic import write_atomically
+from ...model import Annotation, Article
 
 CARRIES_TEXT = True  # ships the article text; positions point into it
 WRITES_FOLDER = True  # a folder of .txt and .ann files, not lines

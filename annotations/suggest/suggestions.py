@@ -18,14 +18,14 @@ from typing import Any
 
 import regex
 
-from . import attributes
+from .. import attributes
+from ..editing.spans import Spans, Tagged, order
+from ..model import Annotation
+from ..text import quoted
 from .figures import find_figures
 from .gazetteer import Gazetteer
-from .model import Annotation
 from .places import find_places
 from .quotes import find_quotes
-from .spans import Spans, Tagged, order
-from .text import quoted
 
 REJECTED_ANYWHERE = 3  # rejections of a text (in as many articles) that stop it everywhere
 LEARN_MAX = 100  # characters: a longer tag is not looked for elsewhere (a quote is said once)

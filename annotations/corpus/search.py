@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..search import lower_in_place
 from .entries import ArticleError, Entry
-from .search import lower_in_place
 
 CONTEXT = 40  # characters shown on each side of a match
 _SPACES = re.compile(r"\s+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import Annotation
+from ..model import Annotation
 
 NORTH, SOUTH = 84.0, -60.0  # latitudes shown: no towns nearer the poles worth the rows
 _BRAILLE = 0x2800

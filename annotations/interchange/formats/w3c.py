@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import ANCHORED, Annotation, Article
+from ...model import ANCHORED, Annotation, Article
 from .common import FormatError, int_span, require
 
 CARRIES_TEXT = False  # each line stands alone, quote and position

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .model import Article
-from .text import normalise_newlines
+from ..model import Article
+from ..text import normalise_newlines
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Annotation, Article
+from ...model import Annotation, Article
 from .common import FormatError, article_of, int_span, require
 
 EXTRA = ("id", "note", "annotator", "created", "updated", "status", "attrs", "origin")

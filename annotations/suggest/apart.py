@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from ..model import Annotation
 from .gazetteer import Gazetteer, load
-from .model import Annotation
 from .suggestions import Knowledge, Suggestion, suggest
 
 
@@ -24,7 +24,7 @@ def start(
 ) -> subprocess.Popen[bytes]:
     """The child, its arguments sent; read its answer with answer()."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "annotations.apart"],
+        [sys.executable, "-m", "annotations.suggest.apart"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # nothing it says may reach the terminal the app draws on

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, Protocol, TypeVar
 
-from .model import ORPHANED, Annotation
+from ..model import ORPHANED, Annotation
 
 Key = tuple[int, int, str]
 

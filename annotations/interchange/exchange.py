@@ -16,16 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import attributes
-from .anchoring import reanchor, reanchor_all
-from .atomic import atomic_writer
-from .corpus import Corpus
-from .entries import ArticleError
+from .. import attributes
+from ..atomic import atomic_writer
+from ..corpus import Corpus
+from ..corpus.entries import ArticleError
+from ..editing.anchoring import reanchor, reanchor_all
+from ..model import ANCHORED, CONTEXT, MANUAL, NOTE_LIMIT, ORIGINS, ORPHANED, Annotation, Article, now_iso, sha256_text
+from ..record_json import record_encoder
+from ..text import normalise_newlines, plural, snap_span
 from .formats import FORMATS, LINE_FORMATS, FormatError, brat, detect
 from .formats.common import ARTICLE_TEXT
-from .model import ANCHORED, CONTEXT, MANUAL, NOTE_LIMIT, ORIGINS, ORPHANED, Annotation, Article, now_iso, sha256_text
-from .record_json import record_encoder
-from .text import normalise_newlines, plural, snap_span
 
 _ENCODE = record_encoder()
 

@@ -1,11 +1,11 @@
-"""Native JSONL: one annotation a line, every field of the record in DESIGN.md."""
+"""Native JSONL: one annotation a line, every field of the record (docs/formats.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Annotation, Article
+from ...model import Annotation, Article
 from .common import int_span, require
 
 CARRIES_TEXT = False  # each line stands alone, quote and position

@@ -11,17 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from . import attributes
+from .. import attributes
+from ..model import NOTE_LIMIT, ORPHANED, SUGGESTED, Annotation, Article, LabelSet, new_annotation
+from ..store import AnnotationStore, NotLoadedError, ReadOnlyError
+from ..text import excerpt, plural, quoted
 from .anchoring import reanchor_all
 from .history import Change, History
-from .model import NOTE_LIMIT, ORPHANED, SUGGESTED, Annotation, Article, LabelSet, new_annotation
 from .spans import SpanIndex
-from .store import AnnotationStore, NotLoadedError, ReadOnlyError
-from .text import excerpt, plural, quoted
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
-    from .suggestions import Suggestion  # not imported at start: its rules compile large patterns
+    from ..suggest.gazetteer import Gazetteer
+    from ..suggest.suggestions import Suggestion  # not imported at start: its rules compile large patterns
 
 _DONE = {
     "tag": "tagged",
@@ -289,7 +289,7 @@ class EditingSession:
     def _filled_in(self, label: str, start: int, end: int, text: str | None = None) -> dict[str, Any]:
         """What a new tag over start..end carries (see filling); text, when given, is the
         tag's own, read alone if the article no longer has it there (an orphan)."""
-        from .filling import filled_in  # not at start: the finders compile large patterns
+        from ..suggest.filling import filled_in  # not at start: the finders compile large patterns
 
         article = self.article.text if self.article is not None else ""
         if text is not None and article[start:end] != text:

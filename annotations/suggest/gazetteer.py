@@ -21,7 +21,7 @@ from typing import Any
 
 import regex
 
-from .atomic import write_atomically
+from ..atomic import write_atomically
 
 VERSION = 8  # of the index's layout and content: a new one is built when it changes
 COUNTRY, REGION, CAPITAL, CITY, CONTINENT = "country", "region", "capital", "city", "continent"

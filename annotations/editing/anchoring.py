@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from .model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article
+from ..model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article
 
 MIN_QUOTE = 0.75  # how alike a fuzzy match's text must be to the quote
 MIN_SCORE = 0.70  # the weighted score a fuzzy match must reach

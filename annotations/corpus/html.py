@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..model import Article
+from ..text import normalise_newlines
 from .entries import HEAD, TITLE_MAX, ArticleError, Entry, Meta, article_date, parse_date
-from .model import Article
-from .text import normalise_newlines
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 _META = re.compile(rb"<meta\s[^>]*>", re.I)

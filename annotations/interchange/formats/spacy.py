@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Annotation, Article
+from ...model import Annotation, Article
 from .common import article_of, int_span, require
 from .doccano import EXTRA
 

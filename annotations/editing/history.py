@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Annotation
-from .store import AnnotationStore
+from ..model import Annotation
+from ..store import AnnotationStore
 
 
 @dataclass(frozen=True)

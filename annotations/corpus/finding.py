@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .corpus_html import HtmlEntry
-from .corpus_jsonl import line_entries
 from .entries import Entry
+from .html import HtmlEntry
+from .jsonl import line_entries
 
 
 @dataclass

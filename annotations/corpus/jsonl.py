@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model import Article
+from ..text import excerpt, normalise_newlines
 from .entries import TITLE_MAX, ArticleError, Entry, Meta, guess_title, parse_date
-from .model import Article
-from .text import excerpt, normalise_newlines
 
 TITLE_FIELDS = ("title", "headline", "name")
 DATE_FIELDS = ("date", "published", "published_at", "datetime", "created_at")
