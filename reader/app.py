@@ -26,7 +26,6 @@ from annotations.model import ORPHANED, Annotation, LabelSet
 from annotations.store import AnnotationStore, StoreError, read_cached_counts, trouble
 from annotations.text import display_line, plural
 
-from .ending import EndsWhenTold
 from .keys import APP, palette_commands, panes_for
 from .later_imports import import_later_modules
 from .screens.help import HelpScreen
@@ -34,6 +33,7 @@ from .screens.picker import AS_TEXT, Picked, PickerScreen
 from .screens.prompt import PromptScreen
 from .screens.unsaved import LOSE, WRITE, UnsavedScreen
 from .settings import SettingChanged, load_settings, save_settings, settings_path
+from .shutdown import EndsWhenTold
 from .suggesting import Suggestions
 from .textual_compat import bindings_of
 from .widgets.annotation_panel import AnnotationPanel
@@ -575,12 +575,12 @@ class ReaderApp(EndsWhenTold):
     def action_attributes(self) -> None:
         """E: a place's candidates in the gazetteer, a quote's possible speakers, or
         (for the rest, and t in the picker) the attributes as text to edit."""
-        from annotations.suggest import choices  # not at start: the finders compile large patterns
+        from annotations.suggest import attribute_choices  # not at start: the finders compile large patterns
 
         target = self._target()
         if (
             target is None
-            or target.label not in choices.CHOSEN
+            or target.label not in attribute_choices.CHOSEN
             or self.session.refusal()
             or self.session.article is None
         ):
@@ -593,17 +593,17 @@ class ReaderApp(EndsWhenTold):
                 return
             picker = PickerScreen(
                 f"Which place is {describe(target, self.session.country_name)}?",
-                choices.places_named(target.text, gazetteer),
+                attribute_choices.places_named(target.text, gazetteer),
                 "not in the gazetteer",
-                lambda typed: choices.places_starting(typed, gazetteer),
+                lambda typed: attribute_choices.places_starting(typed, gazetteer),
             )
         else:
             text = self.session.article.text
             picker = PickerScreen(
                 f"Who said {describe(target, self.session.country_name)}?",
-                choices.speakers(text, target.start, target.end),
+                attribute_choices.speakers(text, target.start, target.end),
                 "no speaker",
-                lambda typed: choices.speakers(text, target.start, target.end, typed),
+                lambda typed: attribute_choices.speakers(text, target.start, target.end, typed),
             )
 
         def picked(answer: Picked | str | None) -> None:
@@ -611,7 +611,9 @@ class ReaderApp(EndsWhenTold):
                 self._attributes_as_text()
             elif isinstance(answer, Picked):
                 self.show(
-                    self.session.give_attributes(target, choices.with_choice(target.attrs, target.label, answer.attrs))
+                    self.session.give_attributes(
+                        target, attribute_choices.with_choice(target.attrs, target.label, answer.attrs)
+                    )
                 )
 
         self.push_screen(picker, picked)
@@ -760,7 +762,7 @@ class ReaderApp(EndsWhenTold):
 
     def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
-        from annotations.interchange.exchange import export_to
+        from annotations.interchange.export_import import export_to
 
         self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
 

@@ -22,8 +22,8 @@ from annotations.store import StoreError, check_quickly, trouble
 from annotations.text import excerpt, plural
 
 from . import __version__
+from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .config import APP_NAME, ConfigError, database_path, default_annotator, load_keymap, load_labels
-from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 
 
 class Crash(Exception):

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from annotations.attributes import NONE_SAID, TALLIES, tally
-from annotations.interchange.exchange import (
+from annotations.interchange.export_import import (
     ExchangeError,
     Filters,
     check_records,
@@ -29,8 +29,8 @@ from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored, trouble
 from annotations.text import display_line, plural, quoted
 
+from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .config import cache_folder, database_path, default_annotator, load_labels
-from .opening import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .progress import Progress
 
 

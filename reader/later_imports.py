@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 
 LATER = (
-    "annotations.suggest.apart",
-    "annotations.suggest.choices",
-    "annotations.interchange.exchange",
-    "annotations.suggest.filling",
+    "annotations.suggest.child_process",
+    "annotations.suggest.attribute_choices",
+    "annotations.interchange.export_import",
+    "annotations.suggest.fill_in",
     "annotations.suggest.gazetteer",
     "annotations.editing.spans",
     "annotations.suggest.suggestions",

@@ -135,14 +135,14 @@ class Suggestions:
 
     def _elsewhere(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
         """In a thread: suggest() in a process apart; None if it was stopped."""
-        from annotations.suggest import apart
+        from annotations.suggest import child_process
 
         with self._child_lock:
             self.stop()
-            child = self._child = apart.start(
+            child = self._child = child_process.start(
                 cache_folder(), article.id, article.text, tags, knowledge, self.app.labels.names
             )
-        return apart.answer(child)
+        return child_process.answer(child)
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

@@ -289,7 +289,7 @@ class EditingSession:
     def _filled_in(self, label: str, start: int, end: int, text: str | None = None) -> dict[str, Any]:
         """What a new tag over start..end carries (see filling); text, when given, is the
         tag's own, read alone if the article no longer has it there (an orphan)."""
-        from ..suggest.filling import filled_in  # not at start: the finders compile large patterns
+        from ..suggest.fill_in import filled_in  # not at start: the finders compile large patterns
 
         article = self.article.text if self.article is not None else ""
         if text is not None and article[start:end] != text:

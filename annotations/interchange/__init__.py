@@ -1,4 +1,4 @@
-"""Annotations in and out: export and import (exchange.py) in the formats of formats/
+"""Annotations in and out: export and import (export_import.py) in the formats of formats/
 (native JSONL, doccano, spaCy/Prodigy, W3C Web Annotation, brat)."""
 
-__all__ = ["exchange", "formats"]
+__all__ = ["export_import", "formats"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .english import MONTHS, alternation
+from .word_lists import MONTHS, alternation
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _SMALL = {word: number for number, word in enumerate([*_ONES.split(), "seventeen", "eighteen", "nineteen"])}

@@ -17,8 +17,8 @@ from typing import Any
 
 import regex
 
-from .english import COMMON_WORDS, DAYS, HONORIFICS, MONTHS
 from .gazetteer import CITY, COUNTRY, REGION_WORD, Gazetteer, Place
+from .word_lists import COMMON_WORDS, DAYS, HONORIFICS, MONTHS
 
 # A capitalised word: letters, with inner apostrophes, hyphens and dots ("U.S.", "Al-Anbar").
 _WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[.'’\-]\p{L}[\p{L}\p{M}]*)*\.?|\p{Lu}\.")

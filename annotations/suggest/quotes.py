@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from .english import CAPITALISED_WORD, COMMON_WORDS, SENTENCE_OPENERS, alternation
+from .word_lists import CAPITALISED_WORD, COMMON_WORDS, SENTENCE_OPENERS, alternation
 
 _CUE_WORDS = """
 said says say told tells tell added adds asked asks stated states wrote writes explained

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from annotations.suggest.choices import Choice  # not at start: the finders compile large patterns
+    from annotations.suggest.attribute_choices import Choice  # not at start: the finders compile large patterns
 
 AS_TEXT = "as text"  # the answer when t asks for the attributes as text
 

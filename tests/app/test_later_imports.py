@@ -15,7 +15,13 @@ from reader.later_imports import LATER
 ROOT = Path(__file__).resolve().parents[2]
 # Run before the first screen (the command line, the configuration, the terminal driver):
 # their imports on first use happen at start anyway.
-AT_START = {"reader/cli.py", "reader/commands.py", "reader/config.py", "reader/opening.py", "reader/later_imports.py"}
+AT_START = {
+    "reader/cli.py",
+    "reader/commands.py",
+    "reader/config.py",
+    "reader/command_setup.py",
+    "reader/later_imports.py",
+}
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from annotations.corpus import find_articles
-from annotations.interchange.exchange import Filters, check_records, gather, read_records, write_export
+from annotations.interchange.export_import import Filters, check_records, gather, read_records, write_export
 from annotations.model import DEFAULT_LABELS, new_annotation
 from reader.cli import main
 

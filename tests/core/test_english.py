@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.suggest.english import alternation
+from annotations.suggest.word_lists import alternation
 
 WORDS = st.lists(st.text(alphabet="abc .", min_size=1, max_size=5), min_size=1, max_size=12)
 

@@ -3,7 +3,7 @@ context, a quote's speaker and cue, a figure's value. Text written for these tes
 
 from __future__ import annotations
 
-from annotations.suggest.filling import filled_in
+from annotations.suggest.fill_in import filled_in
 from annotations.suggest.gazetteer import Gazetteer
 from annotations.suggest.quotes import find_quotes
 
@@ -168,7 +168,7 @@ def test_the_object_of_a_preposition_is_not_a_speaker():
 
 
 def test_choices_for_a_place_and_a_quotes_speakers():
-    from annotations.suggest.choices import places_named, places_starting, speakers, with_choice
+    from annotations.suggest.attribute_choices import places_named, places_starting, speakers, with_choice
 
     shown = [c.shown for c in places_named("Paris", gazetteer())]
     assert shown == [

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations.corpus import find_articles
-from annotations.interchange.exchange import (
+from annotations.interchange.export_import import (
     ExchangeError,
     Filters,
     check_records,

@@ -323,7 +323,7 @@ def test_a_title_in_marks_is_no_quote_even_with_a_cue_after_it():
 def test_the_speaker_picker_offers_names_as_the_suggestions_read_them():
     """Its candidates are names (quotes.is_name), never 'Kurdistan Region- The' from the
     seed's dateline; the people named and quoted are there."""
-    from annotations.suggest.choices import speakers
+    from annotations.suggest.attribute_choices import speakers
     from reader.config import seeds_dir
     from tests.conftest import SEED
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import regex
 
-from .english import SENTENCE_OPENERS
 from .gazetteer import Gazetteer, Place
 from .places import lookup
 from .quotes import find_quotes, is_name
+from .word_lists import SENTENCE_OPENERS
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """suggest() in a process apart, for a large article: its rules take seconds of pure
 Python (3 s a MB), which in a thread would take the interpreter from the app's keys.
 
-`python -m annotations.apart` reads its arguments pickled on stdin and writes the
+`python -m annotations.suggest.child_process` reads its arguments pickled on stdin and writes the
 suggestions pickled to stdout; the parent (the app) started it and trusts nothing else
 with those pipes.
 """
@@ -24,7 +24,7 @@ def start(
 ) -> subprocess.Popen[bytes]:
     """The child, its arguments sent; read its answer with answer()."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "annotations.suggest.apart"],
+        [sys.executable, "-m", "annotations.suggest.child_process"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # nothing it says may reach the terminal the app draws on
