@@ -7,6 +7,7 @@ import re
 
 from annotations.store import AnnotationStore, read_annotations
 from reader.widgets.article_view import ArticleView
+from reader.widgets.status_line import StatusLine
 from tests.app.waiting import started, until
 from tests.conftest import SEED, SEED2
 
@@ -517,5 +518,8 @@ async def test_a_save_reported_as_the_app_closes_is_no_error(make_app):
         view = await open_seed(pilot)
         view.select(0, 5)
         await pilot.press("3")
-    app.on_saved(Saved(app.store.generation, None))
+        status = app.query_one(StatusLine)
+        said = len(status.log_lines)
+    app.on_saved(Saved(app.store.generation, None))  # neither raises once the screen is gone …
     app.say("said after the end")
+    assert len(status.log_lines) == said and "said after the end" not in status.message  # … nor is shown
