@@ -22,14 +22,20 @@ async def tag_word(pilot, word: str, label: str = "3") -> None:
     await pilot.pause()
 
 
+async def tagged_on_a_failing_disk(pilot, inject, code: int) -> Faults:
+    """Baghdad tagged with the database's disk failing (code, from then on) until said NOT saved."""
+    await started(pilot)
+    await open_seed(pilot)
+    faults = inject(Faults(fail_at=1, code=code, persist=True))
+    await tag_word(pilot, "Baghdad")
+    await until(pilot, lambda: "NOT saved" in message(pilot.app))
+    return faults
+
+
 async def test_not_saved_is_said_exactly_while_it_is_true(make_app, db_path, inject):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        await open_seed(pilot)
-        faults = inject(Faults(fail_at=1, code=errno.ENOSPC, persist=True))
-        await tag_word(pilot, "Baghdad")
-        await until(pilot, lambda: "NOT saved" in message(app))
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.ENOSPC)
         shown = message(app)
         assert "tagged place “Baghdad”" in shown and f"NOT saved — disk full ({db_path}); retrying" in shown
         assert "· saved" not in shown and "saving" not in shown
@@ -47,11 +53,7 @@ async def test_not_saved_is_said_exactly_while_it_is_true(make_app, db_path, inj
 async def test_quit_while_not_saved_asks_and_keep_trying_stays(make_app, db_path, inject):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        await open_seed(pilot)
-        faults = inject(Faults(fail_at=1, code=errno.EIO, persist=True))
-        await tag_word(pilot, "Baghdad")
-        await until(pilot, lambda: "NOT saved" in message(app))
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.EIO)
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedScreen)
@@ -76,11 +78,7 @@ async def test_quit_while_not_saved_writes_every_tag_to_another_file(make_app, d
     rescue = tmp_path / "elsewhere" / "rescued.jsonl"
     rescue.parent.mkdir()
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        await open_seed(pilot)
-        faults = inject(Faults(fail_at=1, code=errno.ENOSPC, persist=True))
-        await tag_word(pilot, "Baghdad")
-        await until(pilot, lambda: "NOT saved" in message(app))
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.ENOSPC)
         await pilot.press("q")
         await pilot.pause()
         await pilot.click("#write")  # the mouse works too
@@ -98,11 +96,7 @@ async def test_quit_while_not_saved_writes_every_tag_to_another_file(make_app, d
 async def test_quit_and_lose_them_exits(make_app, db_path, inject):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        await open_seed(pilot)
-        faults = inject(Faults(fail_at=1, code=errno.EROFS, persist=True))
-        await tag_word(pilot, "Baghdad")
-        await until(pilot, lambda: "NOT saved" in message(app))
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.EROFS)
         assert "read-only disk" in message(app)
         await pilot.press("q", "l")
         await pilot.pause()
