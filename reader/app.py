@@ -762,7 +762,7 @@ class ReaderApp(EndsWhenTold):
 
     def _write_export(self, choice: ExportChoice, annotations: list[Annotation]) -> None:
         """In a worker thread: the UI stays live while a large export is written."""
-        from annotations.interchange.export_import import export_to
+        from annotations.interchange.exporting import export_to
 
         self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
 

@@ -12,19 +12,17 @@ from datetime import datetime
 from pathlib import Path
 
 from annotations.attributes import NONE_SAID, TALLIES, tally
-from annotations.interchange.export_import import (
-    ExchangeError,
+from annotations.interchange.exporting import (
     Filters,
-    check_records,
     count_orphans,
     count_written,
     export_lines,
     gather,
-    read_records,
     write_export,
     write_lines,
 )
 from annotations.interchange.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
+from annotations.interchange.importing import ExchangeError, check_records, read_records
 from annotations.model import ORPHANED, Annotation
 from annotations.store import read_annotations, read_stored, trouble
 from annotations.text import display_line, plural, quoted

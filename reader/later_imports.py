@@ -11,7 +11,8 @@ import importlib
 LATER = (
     "annotations.suggest.child_process",
     "annotations.suggest.attribute_choices",
-    "annotations.interchange.export_import",
+    "annotations.interchange.exporting",
+    "annotations.interchange.importing",
     "annotations.suggest.fill_in",
     "annotations.suggest.gazetteer",
     "annotations.editing.spans",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from annotations.corpus import find_articles
-from annotations.interchange.export_import import Filters, check_records, gather, read_records, write_export
+from annotations.interchange.exporting import Filters, gather, write_export
+from annotations.interchange.importing import check_records, read_records
 from annotations.model import DEFAULT_LABELS, new_annotation
 from reader.cli import main
 

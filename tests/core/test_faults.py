@@ -21,7 +21,7 @@ import pytest
 
 from annotations import atomic
 from annotations.editing.session import EditingSession
-from annotations.interchange.export_import import export_lines
+from annotations.interchange.exporting import export_lines
 from annotations.model import DEFAULT_LABELS, Article
 from annotations.store import AnnotationStore, read_current
 from tests.faults import Faults

@@ -9,15 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations.corpus import find_articles
-from annotations.interchange.export_import import (
-    ExchangeError,
-    Filters,
-    check_records,
-    export_lines,
-    gather,
-    read_records,
-    write_export,
-)
+from annotations.interchange.exporting import Filters, export_lines, gather, write_export
+from annotations.interchange.importing import ExchangeError, check_records, read_records
 from annotations.model import DEFAULT_LABELS, new_annotation
 from annotations.store import AnnotationStore
 from tests.odd_articles import SPANS, write_odd_corpus
