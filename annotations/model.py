@@ -13,7 +13,7 @@ from typing import Any
 from .text import snap_span
 
 NOTE_LIMIT = 10_000  # characters in a note: a longer one is cut in the app, refused on import
-CONTEXT = 32  # characters of prefix and suffix kept with every quote (as Hypothesis does)
+QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with every quote (as Hypothesis does)
 
 ANCHORED = "anchored"
 MANUAL = "manual"  # an annotation's origin: tagged by hand
@@ -162,8 +162,8 @@ def new_annotation(
         start=start,
         end=end,
         text=article.text[start:end],
-        prefix=article.text[max(0, start - CONTEXT) : start],
-        suffix=article.text[end : end + CONTEXT],
+        prefix=article.text[max(0, start - QUOTE_CONTEXT) : start],
+        suffix=article.text[end : end + QUOTE_CONTEXT],
         note=note,
         annotator=annotator,
         created=stamp,

@@ -59,7 +59,7 @@ class Saved(Message):
 
 
 NARROW = 70  # columns: below this the article list gives up its minimum width
-HEAD = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
+FIRST_PART = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
 CORPUS_BATCH = 2000  # entries of a large corpus listed at a time, as a thread reads them
 
 
@@ -360,7 +360,7 @@ class ReaderApp(EndsWhenTold):
             self.say(f"{article_id} is not in this corpus")
             return
         try:
-            article = entry.head(HEAD)
+            article = entry.head(FIRST_PART)
         except ArticleError as error:
             self.say(str(error))
             return

@@ -60,7 +60,7 @@ class ReaderApp(Protocol):
 # Articles longer than this have their suggestions found in a process of their own: the
 # rules run in pure Python and, in a thread, would take the interpreter from the keys for
 # seconds (3 s a MB).
-LARGEST = 1_000_000
+IN_A_PROCESS_ABOVE = 1_000_000
 AFTER_CHANGES = 0.2  # seconds without a change before the suggestions are found again
 
 
@@ -74,7 +74,7 @@ class Suggestions:
         self.app = app
         self._knowledge: Knowledge | None = None
         self._finding: Article | None = None  # the article whose suggestions a thread is finding
-        self._child: subprocess.Popen[bytes] | None = None  # a large article's, see LARGEST
+        self._child: subprocess.Popen[bytes] | None = None  # a large article's, see IN_A_PROCESS_ABOVE
         self._child_lock = threading.Lock()
         self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
 
@@ -90,7 +90,9 @@ class Suggestions:
         snapshot = self.app.store.snapshot() if self._knowledge is None else None
         rejections = self.app.store.rejections() if self._knowledge is None else []
         # What another process gets must not change while it is sent (the keys go on learning).
-        knowledge = self._knowledge.copy() if self._knowledge is not None and len(article.text) > LARGEST else None
+        knowledge = (
+            self._knowledge.copy() if self._knowledge is not None and len(article.text) > IN_A_PROCESS_ABOVE else None
+        )
         self.app.run_worker(
             lambda: self._suggest(article, tags, snapshot, rejections, knowledge),
             thread=True,
@@ -117,14 +119,14 @@ class Suggestions:
         copied: Knowledge | None,
     ) -> None:
         """In a thread: the suggestions for article, handed to the UI thread (a large
-        article's from a process of its own, see LARGEST)."""
+        article's from a process of its own, see IN_A_PROCESS_ABOVE)."""
         from annotations.editing.spans import Spans
         from annotations.suggest.suggestions import Knowledge, suggest
 
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        if len(article.text) > LARGEST:
+        if len(article.text) > IN_A_PROCESS_ABOVE:
             found = self._elsewhere(article, tags, copied or knowledge)
             if found is None:
                 return  # stopped: another article came, or the app is ending

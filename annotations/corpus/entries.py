@@ -177,7 +177,7 @@ def article_date(text: str, path: Path | None) -> datetime | None:
 # ---------------------------------------------------------------- corpus
 
 
-HEAD = 65536  # bytes read for a title and a date: a list of thousands stays quick
+META_HEAD = 65536  # bytes read for a title and a date: a list of thousands stays quick
 
 
 @dataclass(frozen=True)
@@ -194,11 +194,11 @@ def read_meta(path: Path, article_id: str) -> Meta:
     """Title, date and encoding from the head of the file only."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(HEAD)
+            head = handle.read(META_HEAD)
     except OSError as error:
         return Meta(article_id, None, problem=f"cannot read ({error.strerror or error})")
     try:
-        text, encoding = decode(head, partial=len(head) == HEAD)
+        text, encoding = decode(head, partial=len(head) == META_HEAD)
     except ArticleError as error:
         return Meta(article_id, None, problem=str(error))
     text = normalise_newlines(text)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from ..model import Article
 from ..text import normalise_newlines
-from .entries import HEAD, TITLE_MAX, ArticleError, Entry, Meta, article_date, parse_date
+from .entries import META_HEAD, TITLE_MAX, ArticleError, Entry, Meta, article_date, parse_date
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 _META = re.compile(rb"<meta\s[^>]*>", re.I)
@@ -82,7 +82,7 @@ class HtmlEntry(Entry):
     def read_meta(self) -> Meta:
         try:
             with self.path.open("rb") as file:
-                head = file.read(HEAD)
+                head = file.read(META_HEAD)
         except OSError as error:
             return Meta(self.id, None, problem=f"cannot read ({error.strerror or error})")
         return Meta(page_title(head) or self.id, page_date(head) or article_date("", self.path))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..search import lower_in_place
 from .entries import ArticleError, Entry
 
-CONTEXT = 40  # characters shown on each side of a match
+MATCH_CONTEXT = 40  # characters shown on each side of a match
 _SPACES = re.compile(r"\s+")
 
 
@@ -47,8 +47,8 @@ def hits(entries: Iterable[Entry], query: str, per_article: int = 1000) -> Itera
         found = 0
         while start != -1 and found < per_article:
             end = start + len(needle)
-            before = _line(text[max(0, start - CONTEXT) : start])[-CONTEXT:]
-            after = _line(text[end : end + CONTEXT])[:CONTEXT]
+            before = _line(text[max(0, start - MATCH_CONTEXT) : start])[-MATCH_CONTEXT:]
+            after = _line(text[end : end + MATCH_CONTEXT])[:MATCH_CONTEXT]
             yield Hit(entry.id, start, end, before, text[start:end], after)
             found += 1
             start = haystack.find(needle, end)

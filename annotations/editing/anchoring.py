@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from ..model import ANCHORED, CONTEXT, ORPHANED, Annotation, Article
+from ..model import ANCHORED, ORPHANED, QUOTE_CONTEXT, Annotation, Article
 
 MIN_QUOTE = 0.75  # how alike a fuzzy match's text must be to the quote
 MIN_SCORE = 0.70  # the weighted score a fuzzy match must reach
@@ -33,8 +33,8 @@ def _alike(a: str, b: str) -> float:
 
 def _context_score(text: str, start: int, end: int, annotation: Annotation) -> float:
     """How well the text around [start, end) agrees with the stored prefix and suffix."""
-    prefix = text[max(0, start - CONTEXT) : start]
-    suffix = text[end : end + CONTEXT]
+    prefix = text[max(0, start - QUOTE_CONTEXT) : start]
+    suffix = text[end : end + QUOTE_CONTEXT]
     return (_alike(annotation.prefix, prefix) + _alike(annotation.suffix, suffix)) / 2
 
 
@@ -46,8 +46,8 @@ def _moved(annotation: Annotation, article: Article, start: int, end: int) -> An
         start=start,
         end=end,
         text=text[start:end],
-        prefix=text[max(0, start - CONTEXT) : start],
-        suffix=text[end : end + CONTEXT],
+        prefix=text[max(0, start - QUOTE_CONTEXT) : start],
+        suffix=text[end : end + QUOTE_CONTEXT],
         status=ANCHORED,
     )
 

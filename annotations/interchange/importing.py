@@ -15,7 +15,18 @@ from .. import attributes
 from ..corpus import Corpus
 from ..corpus.entries import ArticleError
 from ..editing.anchoring import reanchor
-from ..model import ANCHORED, CONTEXT, MANUAL, NOTE_LIMIT, ORIGINS, ORPHANED, Annotation, Article, now_iso, sha256_text
+from ..model import (
+    ANCHORED,
+    MANUAL,
+    NOTE_LIMIT,
+    ORIGINS,
+    ORPHANED,
+    QUOTE_CONTEXT,
+    Annotation,
+    Article,
+    now_iso,
+    sha256_text,
+)
 from ..text import normalise_newlines, snap_span
 from .formats import LINE_FORMATS, FormatError, detect
 from .formats.common import ARTICLE_TEXT
@@ -244,6 +255,6 @@ def _annotation(record: dict[str, Any], article: Article, start: int, end: int, 
         **fields,
         article_sha256=article.sha256,
         text=text[start:end],
-        prefix=text[max(0, start - CONTEXT) : start],
-        suffix=text[end : end + CONTEXT],
+        prefix=text[max(0, start - QUOTE_CONTEXT) : start],
+        suffix=text[end : end + QUOTE_CONTEXT],
     )

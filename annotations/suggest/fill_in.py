@@ -14,7 +14,7 @@ from .gazetteer import Gazetteer
 from .places import place_named
 from .quotes import Quote, find_quotes
 
-CONTEXT = 10_000  # characters read on each side of a quote: enough for a story's speakers
+SPEAKER_WINDOW = 10_000  # characters read on each side of a quote: enough for a story's speakers
 PLACE_CONTEXT = 2_000  # and of a place: its paragraph and the next ones (a key's worth of time: ~1 ms)
 
 
@@ -27,8 +27,8 @@ def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer 
         place = place_named(text[start:end], text[max(0, start - PLACE_CONTEXT) : end + PLACE_CONTEXT], gazetteer)
         return place.attrs() if place is not None else {}
     if label == "quote":
-        left = max(0, start - CONTEXT)
-        return _speaker(text[left : end + CONTEXT], start - left, end - left, left)
+        left = max(0, start - SPEAKER_WINDOW)
+        return _speaker(text[left : end + SPEAKER_WINDOW], start - left, end - left, left)
     return {}
 
 

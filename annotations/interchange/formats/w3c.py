@@ -21,7 +21,7 @@ CARRIES_TEXT = False  # each line stands alone, quote and position
 WRITES_FOLDER = False  # JSON lines, to a file or stdout
 
 
-CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+JSONLD_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 GEONAMES = "https://sws.geonames.org/"
 
 
@@ -33,7 +33,7 @@ def to_w3c(annotation: Annotation) -> dict[str, Any]:
         body.append({"type": "SpecificResource", "purpose": "identifying", "source": geonames_uri(annotation)})
     body += _speaker_bodies(annotation)
     return {
-        "@context": CONTEXT,
+        "@context": JSONLD_CONTEXT,
         "id": f"urn:uuid:{annotation.id}" if "-" in annotation.id or len(annotation.id) == 32 else annotation.id,
         "type": "Annotation",
         "body": body,
