@@ -163,7 +163,7 @@ class ReaderApp(EndsWhenTold):
             self.say("no article here to mark done")
             return
         if not self.store.loaded or self.store.readonly:
-            self.say("the database is still loading" if not self.store.loaded else "read-only: nothing is saved here")
+            self.say(self.store.still_reading or "read-only: nothing is saved here")
             return
         done = not self.store.reading(article_id)["done"]
         self.store.set_reading(article_id, done=done)
@@ -702,7 +702,7 @@ class ReaderApp(EndsWhenTold):
         from .screens.stats import StatsScreen
 
         if not self.store.loaded:
-            self.say("the database is still loading: the stats come when it is loaded")
+            self.say(self.store.still_reading)
             return
         gazetteer = self.suggestions.places()
         towns = gazetteer.coordinates() if gazetteer is not None else []
@@ -744,7 +744,7 @@ class ReaderApp(EndsWhenTold):
         from .screens.export import ExportScreen  # loaded on first use, to start quicker
 
         if not self.store.loaded:
-            self.say(f"{self.store.path} is still being read; export in a moment")
+            self.say(self.store.still_reading)
             return
         if self.corpus.later is not None:  # tags of the articles not listed yet would be left out
             self.say("the corpus is still being read; export in a moment")

@@ -154,7 +154,7 @@ class EditingSession:
                 f"read-only: {self.store.path} is open in another reader; nothing can be changed here", refused=True
             )
         if not self.store.loaded:
-            return Outcome(f"{self.store.path} is still being read; try again in a moment", refused=True)
+            return Outcome(self.store.still_reading, refused=True)
         if self.article is not None and not self.article.complete:
             return Outcome(f"{self.article.id} is still being read; try again in a moment", refused=True)
         return self._still_placing()

@@ -205,9 +205,15 @@ class AnnotationStore:
 
     # ------------------------------------------------------------ changes
 
+    @property
+    def still_reading(self) -> str:
+        """The one way to say the database is not read yet ("" once it is): the app loads
+        it in a thread after its first screen, and keys can come first."""
+        return "" if self.loaded else f"{self.path} is still being read; try again in a moment"
+
     def _writable(self) -> None:
         if not self.loaded:
-            raise NotLoadedError(f"{self.path} is still being read")
+            raise NotLoadedError(self.still_reading)
         if self.readonly:
             raise ReadOnlyError(f"{self.path} is open read-only (another reader has it)")
 
