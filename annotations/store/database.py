@@ -153,7 +153,7 @@ class AnnotationStore:
         )
         try:
             shutil.copy2(journal_path(self.path), aside)
-            rewrite(self.path, journal.changes)
+            writer = rewrite(self.path, journal.changes)
         except OSError as error:
             raise StoreError(
                 f"{journal_path(self.path)} is damaged and cannot be set aside ({trouble(error)})"
@@ -163,7 +163,7 @@ class AnnotationStore:
             f"{journal_path(self.path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; "
             f"the damaged journal is kept as {aside}"
         )
-        return JournalWriter(self.path, journal_size(self.path))
+        return writer
 
     # ------------------------------------------------------------ queries
 

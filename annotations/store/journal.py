@@ -173,10 +173,13 @@ class JournalWriter:
             os.unlink(self.path)
 
 
-def rewrite(path: Path, changes: list[dict[str, Any]]) -> None:
-    """The journal again, with only these changes (after damage was set aside)."""
-    epoch = encode_line({EPOCH: secrets.token_hex(8)})
-    write_atomically(journal_path(path), epoch + b"".join(encode_line(change) for change in changes))
+def rewrite(path: Path, changes: list[dict[str, Any]]) -> JournalWriter:
+    """The journal again, with only these changes in one segment (after damage was set
+    aside); the writer that goes on after them."""
+    epoch = secrets.token_hex(8)
+    payload = encode_line({EPOCH: epoch}) + b"".join(encode_line(change) for change in changes)
+    write_atomically(journal_path(path), payload)
+    return JournalWriter(path, len(payload), last=epoch)
 
 
 def trouble(error: OSError) -> str:

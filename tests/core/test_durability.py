@@ -198,3 +198,32 @@ def test_appends_after_a_torn_line_start_a_line_of_their_own(tmp_path):
     )  # the torn bytes are gone: each writer's epoch, each change on its line
     with AnnotationStore(db, readonly=True) as reader:
         assert {first.id, second.id} <= {a.id for a in reader.annotations()}
+
+
+def test_after_damage_was_set_aside_a_kill_between_compaction_and_delete_undoes_nothing(tmp_path, monkeypatch):
+    """The rewritten journal is a segment the next compaction names: replayed over the
+    new file after a kill, it would put back a tag's older version."""
+    from annotations.store.journal import JournalWriter
+
+    db = tmp_path / "db.json"
+    article = Article("a.txt", "x" * 5000)
+    tag = new_annotation(article, "place", 10, 15)
+    store = AnnotationStore(db)
+    store.add(tag)
+    store.flush()
+    store.add(new_annotation(article, "place", 20, 25))
+    store.flush()
+    store._release()
+    journal = db.with_name("db.json.journal")
+    lines = journal.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b'"place"', b'"plaCe"')  # the second tag's line damaged, the first's good
+    journal.write_bytes(b"\n".join(lines) + b"\n" + lines[1] + b"\n")  # and a good line after it
+    store = AnnotationStore(db)
+    assert store.warnings
+    store.put(tag.with_changes(note="newer"))  # pending: in the compaction's snapshot, not in the journal
+    monkeypatch.setattr(JournalWriter, "absorbed", lambda self: None)  # killed after the rename
+    store.save()
+    store._release()
+    monkeypatch.undo()
+    with AnnotationStore(db) as again:
+        assert again.get(tag.id).note == "newer"
