@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from annotations.editing.session import Outcome
 from annotations.model import Annotation, Article
 
 from .config import cache_folder
@@ -20,10 +18,12 @@ from .widgets.article_view import suggestion_order
 from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.timer import Timer
 
     from annotations.editing.history import Change
-    from annotations.editing.session import EditingSession
+    from annotations.editing.session import EditingSession, Outcome
     from annotations.editing.spans import Spans
     from annotations.model import LabelSet
     from annotations.store import AnnotationStore
@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from .widgets.article_view import ArticleView
 
 
-class ReaderApp(Protocol):
-    """What of the app suggestions use (the app itself imports this module)."""
+class SuggestionsHost(Protocol):
+    """What of the app suggestions use (the app's base, app_base.py, makes them: this
+    module cannot import it back)."""
 
     session: EditingSession
     store: AnnotationStore
@@ -70,7 +71,7 @@ class Suggestions:
     _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.1 s
     _gazetteer_lock = threading.Lock()
 
-    def __init__(self, app: ReaderApp) -> None:
+    def __init__(self, app: SuggestionsHost) -> None:
         self.app = app
         self._knowledge: Knowledge | None = None
         self._finding: Article | None = None  # the article whose suggestions a thread is finding

@@ -56,6 +56,12 @@ class Corpus:
                 del self._by_id[article_id]
         return dropped
 
+    def next_to_do(self, here: str | None, done: set[str]) -> Entry | None:
+        """The first article after here (around to the start) that is not done and not here."""
+        at = next((i for i, entry in enumerate(self.entries) if entry.id == here), -1)
+        following = self.entries[at + 1 :] + self.entries[: at + 1]
+        return next((entry for entry in following if entry.id not in done and entry.id != here), None)
+
     def read_later(self, count: int) -> list[Entry]:
         """Up to count of the entries not read yet ([] once all are). Only reads them: a
         thread may call this; the thread that shows them add()s them and, once this

@@ -112,3 +112,15 @@ def test_the_head_of_a_large_article_is_a_prefix_marked_incomplete(tmp_path):
     assert entry.head(100) is whole  # once read, the whole is what is shown
     small = find_articles([tmp_path]).get("big.txt")
     assert small.head(1 << 20).complete  # a file within the limit is read whole at once
+
+
+def test_the_next_article_to_do_follows_the_one_here_and_comes_around(tmp_path):
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(f"Article {name}.\n", encoding="utf-8")
+    corpus = find_articles([tmp_path])
+    ids = [entry.id for entry in corpus.entries]
+    assert ids == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert corpus.next_to_do("b.txt", {"c.txt"}).id == "d.txt"
+    assert corpus.next_to_do("d.txt", {"a.txt"}).id == "b.txt"  # around to the start
+    assert corpus.next_to_do(None, set()).id == "a.txt"  # nothing open: the first
+    assert corpus.next_to_do("a.txt", {"b.txt", "c.txt", "d.txt"}) is None  # only the open one is left
