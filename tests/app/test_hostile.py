@@ -160,7 +160,7 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
 async def test_a_large_article_shows_its_beginning_then_the_whole(make_app, tmp_path):
     """Beyond FIRST_PART bytes, the first screen comes from the file's beginning and a thread
     reads the rest; then the whole is shown in place, and tags can be made."""
-    from reader.open_article import FIRST_PART
+    from reader.app.open_article import FIRST_PART
     from reader.widgets.status_line import StatusLine
 
     text = "".join(f"Paragraph {n} on the troops in Kirkuk.\n" for n in range(FIRST_PART // 20))

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.later_imports import LATER
+from reader.app.later_imports import LATER
 
 ROOT = Path(__file__).resolve().parents[2]
 # Run before the first screen (the command line, the configuration, the terminal driver):
@@ -20,7 +20,7 @@ AT_START = {
     "reader/commands.py",
     "reader/config.py",
     "reader/command_setup.py",
-    "reader/later_imports.py",
+    "reader/app/later_imports.py",
 }
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 
@@ -60,7 +60,7 @@ def test_every_import_the_running_app_makes_on_first_use_is_imported_at_start():
         for module, line in imports_on_first_use(path)
         if module not in LATER
     ]
-    assert missing == [], "add these to reader/later_imports.py LATER"
+    assert missing == [], "add these to reader/app/later_imports.py LATER"
 
 
 SCRIPT = r"""

@@ -272,10 +272,10 @@ async def test_the_list_counts_suggestions_and_the_panel_lists_them_after_the_ta
 
 
 async def test_a_large_articles_suggestions_come_from_a_process_of_their_own(make_app, monkeypatch):
-    import reader.suggesting
+    import reader.app.suggesting
     from annotations.suggest.suggestions import Knowledge, suggest
 
-    monkeypatch.setattr(reader.suggesting, "IN_A_PROCESS_ABOVE", 1_000)  # the seed counts as large
+    monkeypatch.setattr(reader.app.suggesting, "IN_A_PROCESS_ABOVE", 1_000)  # the seed counts as large
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await opened_with_suggestions(pilot)
@@ -291,10 +291,10 @@ async def test_a_large_articles_suggestions_come_from_a_process_of_their_own(mak
 
 
 async def test_opening_another_large_article_stops_the_first_ones_process(make_app, monkeypatch):
-    import reader.suggesting
+    import reader.app.suggesting
     from tests.conftest import SEED2
 
-    monkeypatch.setattr(reader.suggesting, "IN_A_PROCESS_ABOVE", 1_000)
+    monkeypatch.setattr(reader.app.suggesting, "IN_A_PROCESS_ABOVE", 1_000)
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await started(pilot)

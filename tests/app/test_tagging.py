@@ -506,7 +506,7 @@ async def test_E_edits_a_tags_attributes_from_the_keyboard_and_u_undoes_it(make_
 async def test_a_save_reported_as_the_app_closes_is_no_error(make_app):
     """The saver thread reports after a tag; when that report lands as the app closes,
     the status line is gone (CI saw NoMatches on StatusLine at the end of a test)."""
-    from reader.app_base import Saved
+    from reader.app.base import Saved
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

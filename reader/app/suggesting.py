@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.model import Annotation, Article
 
-from .config import cache_folder
-from .widgets.article_view import suggestion_order
-from .widgets.status_line import StatusLine
+from ..config import cache_folder
+from ..widgets.article_view import suggestion_order
+from ..widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from annotations.suggest.gazetteer import Gazetteer
     from annotations.suggest.suggestions import Knowledge, Suggestion
 
-    from .widgets.article_view import ArticleView
+    from ..widgets.article_view import ArticleView
 
 
 class SuggestionsHost(Protocol):

@@ -16,7 +16,7 @@ from rich.console import Console
 from textual.driver import Driver
 from textual.messages import ExitApp
 
-from .textual_compat import surviving_lost_terminal
+from ..textual_compat import surviving_lost_terminal
 from .type_ahead import KeysFollowFocus
 
 

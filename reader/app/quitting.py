@@ -11,9 +11,9 @@ from pathlib import Path
 from annotations.store import trouble
 from annotations.text import plural
 
+from ..screens.prompt import PromptScreen
+from ..screens.unsaved import LOSE, WRITE, UnsavedScreen
 from .open_article import OpenArticle
-from .screens.prompt import PromptScreen
-from .screens.unsaved import LOSE, WRITE, UnsavedScreen
 
 
 class Quitting(OpenArticle):

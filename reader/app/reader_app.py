@@ -17,23 +17,23 @@ from annotations.model import ORPHANED, Annotation
 from annotations.store import read_cached_counts
 from annotations.text import plural
 
-from .keys import APP, palette_commands, panes_for
+from ..keys import APP, palette_commands, panes_for
+from ..screens.help import HelpScreen
+from ..textual_compat import bindings_of
+from ..widgets.annotation_panel import AnnotationPanel
+from ..widgets.article_list import ArticleList
+from ..widgets.article_view import ArticleView
+from ..widgets.key_bar import KeyBar
+from ..widgets.search_bar import SearchBar
+from ..widgets.status_line import StatusLine
 from .loading import Loading
 from .quitting import Quitting
-from .screens.help import HelpScreen
 from .tag_questions import TagQuestions
-from .textual_compat import bindings_of
-from .widgets.annotation_panel import AnnotationPanel
-from .widgets.article_list import ArticleList
-from .widgets.article_view import ArticleView
-from .widgets.key_bar import KeyBar
-from .widgets.search_bar import SearchBar
-from .widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from annotations.corpus.search import Hit
 
-    from .screens.export import ExportChoice
+    from ..screens.export import ExportChoice
 
 NARROW = 70  # columns: below this the article list gives up its minimum width
 
@@ -192,7 +192,7 @@ class ReaderApp(TagQuestions, Quitting, Loading):
 
     def action_stats(self) -> None:
         """T: the map of tagged places and the tallies; enter there goes to a place's first tag."""
-        from .screens.stats import StatsScreen
+        from ..screens.stats import StatsScreen
 
         if not self.store.loaded:
             self.say(self.store.still_reading)
@@ -217,7 +217,7 @@ class ReaderApp(TagQuestions, Quitting, Loading):
 
     def action_search_corpus(self) -> None:
         """F: every match in every article, as it is found; enter opens one there."""
-        from .screens.corpus_search import CorpusSearchScreen
+        from ..screens.corpus_search import CorpusSearchScreen
 
         def chosen(hit: Hit | None) -> None:
             if hit is not None:
@@ -229,12 +229,12 @@ class ReaderApp(TagQuestions, Quitting, Loading):
         self.push_screen(CorpusSearchScreen(self.corpus), chosen)
 
     def action_messages(self) -> None:
-        from .screens.messages import MessagesScreen
+        from ..screens.messages import MessagesScreen
 
         self.push_screen(MessagesScreen(list(self.query_one(StatusLine).log_lines)))
 
     def action_export(self) -> None:
-        from .screens.export import ExportScreen  # loaded on first use, to start quicker
+        from ..screens.export import ExportScreen  # loaded on first use, to start quicker
 
         if not self.store.loaded:
             self.say(self.store.still_reading)

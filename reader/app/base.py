@@ -19,13 +19,13 @@ from annotations.editing.session import EditingSession, Outcome
 from annotations.model import Annotation, LabelSet
 from annotations.store import AnnotationStore, trouble
 
-from .settings import SettingChanged, load_settings, save_settings, settings_path
+from ..settings import SettingChanged, load_settings, save_settings, settings_path
+from ..widgets.annotation_panel import AnnotationPanel
+from ..widgets.article_list import ArticleList
+from ..widgets.article_view import READING_WIDTH, ArticleView
+from ..widgets.status_line import StatusLine
 from .shutdown import EndsWhenTold
 from .suggesting import Suggestions
-from .widgets.annotation_panel import AnnotationPanel
-from .widgets.article_list import ArticleList
-from .widgets.article_view import READING_WIDTH, ArticleView
-from .widgets.status_line import StatusLine
 
 
 class Saved(Message):

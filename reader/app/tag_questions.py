@@ -9,9 +9,9 @@ from annotations import attributes
 from annotations.editing.session import Outcome, describe
 from annotations.model import Annotation
 
+from ..screens.picker import AS_TEXT, Picked, PickerScreen
+from ..screens.prompt import PromptScreen
 from .open_article import OpenArticle
-from .screens.picker import AS_TEXT, Picked, PickerScreen
-from .screens.prompt import PromptScreen
 
 
 class TagQuestions(OpenArticle):

@@ -14,8 +14,8 @@ from annotations.editing.session import Outcome, Placing
 from annotations.model import Annotation
 from annotations.text import display_line
 
-from .app_base import AppBase, settle
-from .widgets.article_view import ArticleView
+from ..widgets.article_view import ArticleView
+from .base import AppBase, settle
 
 FIRST_PART = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
 

@@ -17,7 +17,7 @@ from textual import events
 from textual.app import App
 from textual.widget import Widget
 
-from .textual_compat import forward_key, key_of
+from ..textual_compat import forward_key, key_of
 
 
 class KeysFollowFocus(App):

@@ -12,10 +12,10 @@ from annotations.corpus.entries import Entry
 from annotations.store import StoreError
 from annotations.text import plural
 
-from .app_base import settle
+from ..widgets.article_list import ORDERS
+from .base import settle
 from .later_imports import import_later_modules
 from .open_article import OpenArticle
-from .widgets.article_list import ORDERS
 
 CORPUS_BATCH = 2000  # entries of a large corpus listed at a time, as a thread reads them
 
