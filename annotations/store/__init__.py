@@ -9,9 +9,10 @@ journal), reading.py (reading without a lock, the counts cache), database.py (th
 store and its saver), lock.py, tinydb_memory.py.
 """
 
-from .database import JOURNAL_LIMIT, AnnotationStore
+from .database import AnnotationStore
 from .journal import journal_path, trouble
 from .reading import Stored, counts_path, read_annotations, read_cached_counts, read_current, read_stored
+from .saver import JOURNAL_LIMIT
 from .schema import (
     SCHEMA,
     NotLoadedError,
