@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from annotations.model import Annotation, Article
 
 from ..config import cache_folder
-from ..widgets.article_view import suggestion_order
 from ..widgets.status_line import StatusLine
+from ..widgets.text_view import suggestion_order
 
 if TYPE_CHECKING:
     from collections.abc import Callable
