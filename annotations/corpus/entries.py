@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 
 from ..model import Article
 from ..text import normalise_newlines
@@ -205,31 +208,46 @@ def read_meta(path: Path, article_id: str) -> Meta:
     return Meta(guess_title(text, article_id), article_date(text, path), encoding)
 
 
+RECENT = 8  # articles read whole and kept, the last ones read: reopened at once, whole
+
+
 @dataclass(eq=False)
 class Entry:
-    """An article found on disk; its text and its metadata are read when first asked for.
+    """An article found on disk; its metadata is read when first asked for and kept, its
+    text kept only while it is one of the RECENT read (all of them kept, an F search
+    over 100,000 articles held 200 MB more).
 
     Equal only to itself: the list finds its cursor's entry among 10,000 by identity."""
 
     id: str
     path: Path
-    _article: Article | None = field(default=None, repr=False)
     _meta: Meta | None = field(default=None, repr=False)
     _search: str | None = field(default=None, repr=False)
 
+    _recent: ClassVar[OrderedDict[Entry, Article]] = OrderedDict()
+    _recent_lock: ClassVar[threading.Lock] = threading.Lock()
+
     def load(self) -> Article:
-        if self._article is None:
-            self._article = self.read(None)
-        return self._article
+        article = self._kept()
+        if article is None:
+            article = self.read(None)
+            with self._recent_lock:
+                self._recent[self] = article
+                while len(self._recent) > RECENT:
+                    self._recent.popitem(last=False)
+        return article
 
     def head(self, limit: int) -> Article:
-        """The article if it is loaded or no longer than limit bytes, else its beginning."""
-        if self._article is None:
-            article = self.read(limit)
-            if not article.complete:
-                return article
-            self._article = article
-        return self._article
+        """The article if it is kept or no longer than limit bytes, else its beginning."""
+        kept = self._kept()
+        return kept if kept is not None else self.read(limit)
+
+    def _kept(self) -> Article | None:
+        with self._recent_lock:
+            article = self._recent.get(self)
+            if article is not None:
+                self._recent.move_to_end(self)
+            return article
 
     @property
     def where(self) -> str:

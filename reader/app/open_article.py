@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from annotations.corpus.entries import ArticleError, Entry, decoding_said
 from annotations.editing.session import Outcome, Placing
-from annotations.model import Annotation
+from annotations.model import Annotation, Article
 from annotations.text import display_line
 
 from ..widgets.article_view import ArticleView
@@ -61,21 +61,20 @@ class OpenArticle(AppBase):
     def _read_article(self, entry: Entry, cursor: int) -> None:
         """The whole of a large article, shown from its beginning meanwhile."""
         try:
-            entry.load()
+            article = entry.load()
         except ArticleError as error:
             self.call_from_thread(self.say, str(error))
         else:
-            self.call_from_thread(self._article_read, entry, cursor)
+            self.call_from_thread(self._article_read, article, cursor)
 
-    def _article_read(self, entry: Entry, cursor: int) -> None:
+    def _article_read(self, article: Article, cursor: int) -> None:
         """The whole article is in: show it where the person is (unless they moved on)."""
         shown = self.session.article
-        if shown is None or shown.id != entry.id or shown.complete:
+        if shown is None or shown.id != article.id or shown.complete:
             return
-        article = entry.load()
         moved = self.session.open(article)
         view = self.view
-        if self._resume is not None and self._resume[0] == entry.id and view.cursor == cursor:
+        if self._resume is not None and self._resume[0] == article.id and view.cursor == cursor:
             cursor, self._resume = self._resume[1], None  # where it was left, known once the database was read
         view.load(article, self.session.spans, view.cursor or cursor, keep_top=True)
         self._refresh_panel()

@@ -124,3 +124,19 @@ def test_the_next_article_to_do_follows_the_one_here_and_comes_around(tmp_path):
     assert corpus.next_to_do("d.txt", {"a.txt"}).id == "b.txt"  # around to the start
     assert corpus.next_to_do(None, set()).id == "a.txt"  # nothing open: the first
     assert corpus.next_to_do("a.txt", {"b.txt", "c.txt", "d.txt"}) is None  # only the open one is left
+
+
+def test_only_the_last_articles_read_are_kept(tmp_path):
+    """An F search reads every article: keeping them all held 200 MB at 100,000."""
+    from annotations.corpus.entries import RECENT
+
+    for number in range(RECENT + 1):
+        (tmp_path / f"{number:02}.txt").write_text(f"Article {number}.\n" * 50, encoding="utf-8")
+    entries = find_articles([tmp_path]).entries
+    first = entries[0].load()
+    assert entries[0].head(10) is first  # kept: shown whole at once
+    for entry in entries[1:]:
+        entry.load()
+    again = entries[0].head(10)
+    assert again is not first and not again.complete  # no longer kept: read again, its head
+    assert entries[-1].head(10).complete

@@ -87,7 +87,7 @@ def test_database_from_a_newer_reader_ends_with_one_line(start, tmp_path):
     assert lines[-2:] == [
         f"reader: {db} was written by a newer reader (schema 99, this one reads {SCHEMA}); upgrade reader",
         "EXIT=1",
-    ]
+    ], screen
     assert "Traceback" not in screen
     assert db.read_text() == content
 
