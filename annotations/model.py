@@ -18,7 +18,8 @@ QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with every quote (as 
 ANCHORED = "anchored"
 MANUAL = "manual"  # an annotation's origin: tagged by hand
 SUGGESTED = "suggested"  # or a suggestion the person accepted
-ORIGINS = (MANUAL, SUGGESTED)
+ADJUDICATED = "adjudicated"  # or taken into a gold set by a reviewer (annotations/team/review.py)
+ORIGINS = (MANUAL, SUGGESTED, ADJUDICATED)
 ORPHANED = "orphaned"
 
 

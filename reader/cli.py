@@ -18,20 +18,13 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
-from annotations.store import StoreError, check_quickly, trouble
-from annotations.text import excerpt, plural
+from annotations.store import StoreError
+from annotations.text import excerpt
 
 from . import __version__
-from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
-from .config import APP_NAME, ConfigError, database_path, default_annotator, load_keymap, load_labels
-
-
-class Crash(Exception):
-    """An unexpected error (a bug): its traceback goes to a file, one line to stderr."""
-
-    def __init__(self, summary: str, report: str) -> None:
-        super().__init__(summary)
-        self.report = report
+from .command_setup import Failure, add_corpus_arguments, tell
+from .config import APP_NAME, ConfigError
+from .launch import Crash, run_app_on
 
 
 def run_app(argv: list[str]) -> int:
@@ -41,54 +34,16 @@ def run_app(argv: list[str]) -> int:
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
+    parser.epilog = "other commands: reader export | import | stats | suggest | review  (each has --help)"
     args = parser.parse_args(argv)
     # No garbage collection until the first screen is drawn (ReaderApp._start_background_work
     # turns it on): what a start makes, some 60,000 objects, all lives on, and collecting
     # it as it was made took 40 ms of every start (50 collections).
     gc.disable()
     try:
-        return _run_app(args)
+        return run_app_on(args)
     finally:
         gc.enable()  # for callers that go on (the tests call main() in-process)
-
-
-def _run_app(args: argparse.Namespace) -> int:
-    labels = load_labels()
-    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
-    check_quickly(database_path(args.db))
-    store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
-    try:
-        from .app import ReaderApp  # Textual loads only when the app runs
-        from .keys import panes_for
-        from .textual_compat import first_error
-
-        open_first = len(corpus.entries) == 1 and corpus.later is None  # one article: read it; a corpus file: its list
-        keymap = load_keymap(panes_for(labels))
-        app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first, keymap)
-        app.exit_deadline = EXIT_DEADLINE
-        app.run()
-        app.ended.set()
-    finally:
-        unsaved = store.unsaved
-        try:
-            store.close()
-        except OSError as failure:
-            lost = f"{plural(unsaved, 'change')} NOT saved to {store.path}: {trouble(failure)}"
-        else:
-            lost = ""
-    app.closed.set()  # (see EndsWhenTold._end_anyway)
-    if lost:
-        raise Failure(f"{lost}; {app.wrote_copy}" if app.wrote_copy else lost)
-    if app.wrote_copy:
-        tell(f"reader: {app.wrote_copy}")
-    if app.load_error:
-        raise Failure(app.load_error)
-    if app.return_code:  # Textual ended the app on an unexpected error
-        error = first_error(app)
-        summary = f"{type(error).__name__}: {error}" if error else "the app stopped"
-        raise Crash(summary, app.crash_report.getvalue())
-    return app.return_code or 0
 
 
 def write_crash_report(report: str) -> Path:
@@ -100,9 +55,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats", "suggest")
-FIRST_LISTED = 100  # articles read before the first screen; the app reads the rest as it runs
-EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
+COMMANDS = ("export", "import", "stats", "suggest", "review")
 CRASHED = 3
 
 

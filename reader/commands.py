@@ -8,6 +8,7 @@ import gc
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -32,13 +33,22 @@ from .config import cache_folder, database_path, default_annotator, load_labels
 from .progress import Progress
 
 
+def runner(command: str) -> Callable[[list[str]], int]:
+    """The function that runs a command; a command of its own module is imported only to run."""
+    if command == "review":
+        from .review_command import run_review
+
+        return run_review
+    return {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
+
+
 def run(command: str, argv: list[str]) -> int:
-    runner = {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
+    run_command = runner(command)
     # A command reads everything, writes, and exits: the cycle collector would walk
     # 100,000 records a few times over (0.1 s of an export) to find no cycles.
     gc.disable()
     try:
-        return runner(argv)
+        return run_command(argv)
     except ExchangeError as error:
         raise Failure(str(error)) from None
     finally:

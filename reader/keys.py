@@ -153,6 +153,23 @@ def unlabelled_bindings(labels: LabelSet) -> list[Binding]:
     ]
 
 
+def review_bindings(names: list[str]) -> list[Binding]:
+    """`reader review`'s keys in the text: a digit takes that source's version of the
+    disagreement under the cursor (with a selection it tags, as a label key does)."""
+    return [
+        Binding("A", "app.accept_agreed", "Take what all agree on", id="review-agreed"),
+        Binding("x", "app.decline", "None of them", id="review-none"),
+        *(
+            Binding(str(n), f"app.take_version({n})", f"Take {name}'s", show=n <= 3, id=f"review-take-{n}")
+            for n, name in enumerate(names[:9], 1)
+        ),
+        *(
+            Binding(str(n), f"app.take_version({n})", "Tag the selection", show=False, id=f"review-take-{n}")
+            for n in range(len(names) + 1, 10)
+        ),
+    ]
+
+
 _PUNCTUATION = {key_of(char): char for char in string.punctuation}
 
 

@@ -27,7 +27,7 @@ def parser_of(run, monkeypatch) -> argparse.ArgumentParser:
     return built.value.parser
 
 
-RUNS = {"reader": cli.run_app, **{f"reader {name}": getattr(commands, f"run_{name}") for name in cli.COMMANDS}}
+RUNS = {"reader": cli.run_app, **{f"reader {name}": commands.runner(name) for name in cli.COMMANDS}}
 
 
 @pytest.mark.parametrize("prog", sorted(RUNS))

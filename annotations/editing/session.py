@@ -31,6 +31,8 @@ _DONE = {
     "attributes": "gave attributes to",
     "accept": "accepted",
     "reject": "rejected",
+    "adjudicate": "took into gold",
+    "decline": "took none of",
 }
 # An article longer than this, or with more tags, has its tags placed in a thread (see
 # Placing): hashing 100 MB, or searching for thousands of tags, would stop the keys.
@@ -243,6 +245,22 @@ class EditingSession:
             return Outcome("no suggestion to take", refused=True)
         kind = "accept" if accept else "reject"
         change = changes[0] if len(changes) == 1 else Change(None, None, kind, parts=tuple(changes))
+        return self._apply(self.history.do(change))
+
+    def take_made(self, annotations: list[Annotation], declined: dict[str, Any] | None = None) -> Outcome:
+        """Tags made elsewhere (a reviewer's choice of a source's version) into the store as
+        one step, undone as one; or, with declined, a record that none was taken."""
+        if self.article is None:
+            return Outcome("open an article first", refused=True)
+        refused = self.refusal()
+        if refused:
+            return refused
+        changes = [Change(None, annotation, "adjudicate") for annotation in annotations]
+        if declined is not None:
+            changes.append(Change(None, None, "decline", rejection=declined))
+        if not changes:
+            return Outcome("nothing to take", refused=True)
+        change = changes[0] if len(changes) == 1 else Change(None, None, changes[0].kind, parts=tuple(changes))
         return self._apply(self.history.do(change))
 
     def _accepted(self, suggestion: Suggestion, label: str | None) -> Change | Outcome:

@@ -18,6 +18,7 @@ from annotations.corpus import Corpus
 from annotations.editing.session import EditingSession, Outcome
 from annotations.model import Annotation, LabelSet
 from annotations.store import AnnotationStore, trouble
+from annotations.team import Review
 
 from ..settings import SettingChanged, load_settings, save_settings, settings_path
 from ..widgets.annotation_panel import AnnotationPanel
@@ -54,6 +55,7 @@ class AppBase(EndsWhenTold):
         annotator: str = "",
         open_first: bool = False,
         keymap: dict[str, str] | None = None,
+        review: Review | None = None,
     ) -> None:
         super().__init__()
         self.keymap = keymap or {}
@@ -67,6 +69,8 @@ class AppBase(EndsWhenTold):
         self.session.gazetteer = self.suggestions.places
         self.session.country_name = self.suggestions.country_name
         self.session.suggested = self.suggestions.carried
+        self.review = review  # `reader review`: the sources' spans over a gold database (reviewing.py)
+        self.suggestions.enabled = review is None
         self.load_error = ""
         self.wrote_copy = ""  # said by the command line after a quit that could not save
         self._status: StatusLine | None = None  # once mounted: see _status_lines
@@ -150,6 +154,10 @@ class AppBase(EndsWhenTold):
                 status.show_position(self.session.position(self.view.cursor, self.view.selection))
 
     # ------------------------------------------------------------ the panel
+
+    def refresh_suggestions(self) -> None:
+        """The open article's suggestions found again (in a review: the sources' spans)."""
+        self.suggestions.refresh()
 
     def suggestions_shown(self) -> None:
         """The open article's suggestions changed (found, taken, shown or hidden): the

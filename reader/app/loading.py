@@ -15,12 +15,12 @@ from annotations.text import plural
 from ..widgets.article_list import ORDERS
 from .base import settle
 from .later_imports import import_later_modules
-from .open_article import OpenArticle
+from .reviewing import Reviewing
 
 CORPUS_BATCH = 2000  # entries of a large corpus listed at a time, as a thread reads them
 
 
-class Loading(OpenArticle):
+class Loading(Reviewing):
     _notices_said = 0  # of the corpus's notices: those found later are said when it is read
     _said_at_start = ""  # replaced once the corpus is read, if the status line still says it
 
@@ -59,6 +59,7 @@ class Loading(OpenArticle):
             self.say("; ".join(self.store.warnings))
         self.article_list.set_all_counts(self.store.counts())
         self.article_list.set_done(self.store.done_articles())
+        self.count_disagreements()
         if self.session.article is not None:
             moved = self.session.reopen()
             self.view.set_spans(self.session.spans)
@@ -66,7 +67,7 @@ class Loading(OpenArticle):
             if moved:
                 self.say(moved)
             self._place_tags()
-            self.suggestions.refresh()
+            self.refresh_suggestions()
             self._resume_reading()
         elif self.focused is self.article_list and self.article_list.cursor == 0:
             self._open_last()

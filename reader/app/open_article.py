@@ -55,7 +55,7 @@ class OpenArticle(AppBase):
             self.call_after_refresh(self._read_article, entry, cursor)
         elif moved or decoded:
             self.say(" · ".join(filter(None, [moved, decoded and f"{display_line(article.id)}: {decoded}"])))
-        self.suggestions.refresh()
+        self.refresh_suggestions()
 
     @work(thread=True, group="article")
     def _read_article(self, entry: Entry, cursor: int) -> None:
@@ -80,7 +80,7 @@ class OpenArticle(AppBase):
         self._refresh_panel()
         self.say(moved or f"{display_line(article.id)}: {len(article.text):,} characters")
         self._place_tags()
-        self.suggestions.refresh()
+        self.refresh_suggestions()
         settle()
 
     def _place_tags(self) -> None:
@@ -107,7 +107,7 @@ class OpenArticle(AppBase):
         self.view.set_spans(self.session.spans)
         self._refresh_panel()
         self.say(moved or f"{len(placed):,} tags placed")
-        self.suggestions.refresh()
+        self.refresh_suggestions()
 
     def _resume_reading(self) -> None:
         """The open article, opened before the database was read: to where it was left."""

@@ -17,7 +17,7 @@ from annotations.model import ORPHANED, Annotation
 from annotations.store import read_cached_counts
 from annotations.text import plural
 
-from ..keys import APP, palette_commands, panes_for
+from ..keys import APP, palette_commands, panes_for, review_bindings
 from ..screens.help import HelpScreen
 from ..textual_compat import bindings_of
 from ..widgets.annotation_panel import AnnotationPanel
@@ -49,7 +49,8 @@ class ReaderApp(TagQuestions, Quitting, Loading):
             yield ArticleList(self.corpus.entries, self.labels, counts or {}, id="articles")
             with Vertical(id="reading"):
                 yield Static("", id="article-title", markup=False)
-                yield ArticleView(self.labels, id="text")
+                review = review_bindings(self.review.names) if self.review is not None else None
+                yield ArticleView(self.labels, review, id="text")
                 yield SearchBar(placeholder="search (enter finds, esc closes)", id="search", classes="hidden")
                 yield AnnotationPanel(self.labels, id="panel", classes="hidden")
         yield StatusLine(id="status")
@@ -115,7 +116,10 @@ class ReaderApp(TagQuestions, Quitting, Loading):
             self.show(self.session.tag(label, self.view.selection, self.view.cursor))
 
     def action_next_suggestion(self, direction: int) -> None:
-        self.suggestions.go(direction)
+        if self.review is not None:
+            self.next_disagreement(direction)
+        else:
+            self.suggestions.go(direction)
 
     def action_accept(self) -> None:
         self.suggestions.accept()

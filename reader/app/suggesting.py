@@ -78,11 +78,18 @@ class Suggestions:
         self._child: subprocess.Popen[bytes] | None = None  # a large article's, see IN_A_PROCESS_ABOVE
         self._child_lock = threading.Lock()
         self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
+        self.enabled = True  # not in a review: the sources' spans are drawn where suggestions are
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
         article = self.app.session.article
-        if article is None or not article.complete or not self.app.store.loaded or self.app.session.placing is not None:
+        if (
+            not self.enabled
+            or article is None
+            or not article.complete
+            or not self.app.store.loaded
+            or self.app.session.placing is not None
+        ):
             return
         with self._child_lock:
             self.stop()  # a large article's, no longer wanted

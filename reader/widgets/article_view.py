@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 
 from annotations.editing.spans import SpanIndex
@@ -41,9 +42,10 @@ class ArticleView(TextView):
 
     BINDINGS = [*TEXT]  # a copy typed as Textual's BindingType list
 
-    def __init__(self, labels: LabelSet, **kwargs) -> None:
+    def __init__(self, labels: LabelSet, review: list[Binding] | None = None, **kwargs) -> None:
+        """review: `reader review`'s keys, which take the digits (keys.review_bindings)."""
         super().__init__(labels, **kwargs)
-        add_bindings(self, label_bindings(labels) + unlabelled_bindings(labels))
+        add_bindings(self, review or label_bindings(labels) + unlabelled_bindings(labels))
         self._searcher: Searcher | None = None
         self._dragging = False
         self._press = 0

@@ -20,6 +20,8 @@ AT_START = {
     "reader/commands.py",
     "reader/config.py",
     "reader/command_setup.py",
+    "reader/launch.py",
+    "reader/review_command.py",
     "reader/app/later_imports.py",
 }
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}

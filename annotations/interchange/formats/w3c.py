@@ -6,7 +6,7 @@ GeoNames URI (https://sws.geonames.org/95446/); a quote's speaker is a "describi
 with the name as written, and a "linking" SpecificResource whose TextPositionSelector is
 the speaker's mention (both with "reader:role": "speaker"). The source is the article id; its hash
 travels in a "reader:sha256" extension field, every attribute in "reader:attrs", where the
-tag came from (manual or suggested) in "reader:origin".
+tag came from (manual, suggested or adjudicated) in "reader:origin".
 """
 
 from __future__ import annotations

@@ -1,0 +1,166 @@
+"""Settling a team's differences into one gold set (`reader review`).
+
+Each source is one annotator's database, in the order given (source 1, 2, …). In an
+article, a span (label, start, end) that every source has is agreed; the others form
+disagreements: groups of spans that overlap one another, whatever their labels, with
+each source's version (its spans in the group, perhaps none). What goes into gold is a
+copy made for the reviewer: origin "adjudicated", the chosen source's attributes, and
+`agreed_by`, the coders who had exactly that span. A disagreement is settled once gold
+holds a tag that overlaps it, or once the reviewer took none of the versions (kept in
+gold as a rejection with the label DECLINED).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..model import ADJUDICATED, Annotation, now_iso
+from ..text import quoted
+
+DECLINED = "disagreement"  # the label of a rejection that records "none of the versions"
+AGREED_BY = "agreed_by"  # the attribute naming the coders who had exactly this span
+
+Key = tuple[str, int, int]  # label, start, end
+
+
+def key_of(annotation: Annotation) -> Key:
+    return annotation.label, annotation.start, annotation.end
+
+
+@dataclass(frozen=True)
+class Source:
+    """One coder's tags, by article."""
+
+    name: str
+    by_article: dict[str, list[Annotation]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, name: str, annotations: Iterable[Annotation]) -> Source:
+        by_article: dict[str, list[Annotation]] = {}
+        for annotation in annotations:
+            by_article.setdefault(annotation.article, []).append(annotation)
+        for found in by_article.values():
+            found.sort(key=lambda a: (a.start, -a.end, a.label))
+        return cls(name, by_article)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    start: int
+    end: int
+    versions: tuple[tuple[Annotation, ...], ...]  # each source's spans here, in source order
+
+    def said(self, names: list[str]) -> str:
+        """alice: quote “The U.S. is…” · bob: quote “The U.S.” · cat: —"""
+        parts = []
+        for name, spans in zip(names, self.versions):
+            shown = ", ".join(f"{a.label} {quoted(a.text, 24)}" for a in spans) or "—"
+            parts.append(f"{name}: {shown}")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class ArticleReview:
+    agreed: list[tuple[Annotation, tuple[str, ...]]]  # one of the equal spans, and who had it
+    disagreements: list[Disagreement]
+
+
+class Review:
+    """The sources of one review and what they say of each article."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.names = [source.name for source in sources]
+
+    def articles(self) -> set[str]:
+        return {article for source in self.sources for article in source.by_article}
+
+    def of(self, article: str) -> ArticleReview:
+        spans = [source.by_article.get(article, []) for source in self.sources]
+        holders: dict[Key, list[str]] = {}
+        for name, found in zip(self.names, spans):
+            for annotation in found:
+                who = holders.setdefault(key_of(annotation), [])
+                if name not in who:
+                    who.append(name)
+        everyone = len(self.sources)
+        agreed = []
+        seen: set[Key] = set()
+        for annotation in spans[0] if spans else []:
+            key = key_of(annotation)
+            if len(holders[key]) == everyone and key not in seen:
+                seen.add(key)
+                agreed.append((annotation, tuple(holders[key])))
+        rest = [(i, a) for i, found in enumerate(spans) for a in found if key_of(a) not in seen]
+        return ArticleReview(agreed, self._grouped(rest))
+
+    def _grouped(self, rest: list[tuple[int, Annotation]]) -> list[Disagreement]:
+        """Spans that overlap one another (a chain of overlaps) form one disagreement."""
+        rest.sort(key=lambda item: (item[1].start, item[1].end))
+        groups: list[list[tuple[int, Annotation]]] = []
+        end = -1
+        for item in rest:
+            if groups and item[1].start < end:
+                groups[-1].append(item)
+                end = max(end, item[1].end)
+            else:
+                groups.append([item])
+                end = item[1].end
+        found = []
+        for group in groups:
+            versions = tuple(tuple(a for i, a in group if i == n) for n in range(len(self.sources)))
+            found.append(Disagreement(min(a.start for _, a in group), max(a.end for _, a in group), versions))
+        return found
+
+    def holders(self, article: str, annotation: Annotation) -> tuple[str, ...]:
+        """The coders who had exactly this span."""
+        key = key_of(annotation)
+        return tuple(
+            source.name for source in self.sources if any(key_of(a) == key for a in source.by_article.get(article, []))
+        )
+
+    def open_disagreements(
+        self, article: str, gold: Iterable[Annotation], declined: Iterable[tuple[int, int]]
+    ) -> list[Disagreement]:
+        """The article's disagreements not yet settled in gold."""
+        return unsettled(self.of(article).disagreements, gold, declined)
+
+
+def unsettled(
+    disagreements: list[Disagreement], gold: Iterable[Annotation], declined: Iterable[tuple[int, int]]
+) -> list[Disagreement]:
+    tags = [(a.start, a.end) for a in gold]
+    turned_down = set(declined)
+    return [
+        d
+        for d in disagreements
+        if (d.start, d.end) not in turned_down and not any(s < d.end and d.start < e for s, e in tags)
+    ]
+
+
+def for_gold(annotation: Annotation, reviewer: str, agreed_by: tuple[str, ...]) -> Annotation:
+    """The copy of a source's tag that goes into gold."""
+    stamp = now_iso()
+    attrs = {**annotation.attrs, AGREED_BY: ", ".join(agreed_by)}
+    return replace(
+        annotation,
+        id=uuid.uuid4().hex,
+        annotator=reviewer,
+        origin=ADJUDICATED,
+        attrs=attrs,
+        created=stamp,
+        updated=stamp,
+    )
+
+
+def shared_by(review: Review, article: str, at_least: int) -> list[tuple[Annotation, tuple[str, ...]]]:
+    """The spans of an article that at least this many sources have exactly (for --auto)."""
+    counted: dict[Key, tuple[Annotation, list[str]]] = {}
+    for source in review.sources:
+        for annotation in source.by_article.get(article, []):
+            _, names = counted.setdefault(key_of(annotation), (annotation, []))
+            if source.name not in names:
+                names.append(source.name)
+    return [(first, tuple(names)) for first, names in counted.values() if len(names) >= at_least]
