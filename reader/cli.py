@@ -41,7 +41,7 @@ def run_app(argv: list[str]) -> int:
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
+    parser.epilog = "other commands: reader export | import | stats | suggest | serve  (each has --help)"
     args = parser.parse_args(argv)
     # No garbage collection until the first screen is drawn (ReaderApp._start_background_work
     # turns it on): what a start makes, some 60,000 objects, all lives on, and collecting
@@ -100,7 +100,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats", "suggest")
+COMMANDS = ("export", "import", "stats", "suggest", "serve")
 FIRST_LISTED = 100  # articles read before the first screen; the app reads the rest as it runs
 EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
 CRASHED = 3
