@@ -17,8 +17,11 @@ class Tab:
         self._reading = asyncio.ensure_future(self._read())
 
     @classmethod
-    async def open(cls, session: aiohttp.ClientSession, url: str, origin: str) -> Tab:
-        websocket = await session.ws_connect(f"{url}ws?width=120&height=40", headers={"Origin": origin})
+    async def open(cls, session: aiohttp.ClientSession, url: str, origin: str, answers: bool = True) -> Tab:
+        """answers=False: a browser whose connection dropped without a word (it answers no ping)."""
+        websocket = await session.ws_connect(
+            f"{url}ws?width=120&height=40", headers={"Origin": origin}, autoping=answers
+        )
         return cls(websocket)
 
     async def _read(self) -> None:

@@ -64,7 +64,7 @@ async def test_without_the_token_nothing_is_served_and_nothing_starts(served, tm
     assert server.readers() == []
 
 
-async def test_a_websocket_from_another_sites_page_is_refused_before_any_reader_starts(served, tmp_path):
+async def test_a_websocket_from_another_sites_page_is_refused_and_a_dropped_ones_reader_ends(served, tmp_path):
     server = served("--db", str(tmp_path / "db.json"))
     async with aiohttp.ClientSession() as session:
         for origin in ("http://evil.example", "null", server.origin.replace("127.0.0.1", "localhost")):
@@ -73,7 +73,15 @@ async def test_a_websocket_from_another_sites_page_is_refused_before_any_reader_
             assert refused.value.status == 403
         with pytest.raises(aiohttp.WSServerHandshakeError):
             await session.ws_connect(server.url + "ws")  # no Origin at all
-    assert server.readers() == []
+        assert server.readers() == []
+
+        # A tab whose connection drops without closing: its reader ends all the same.
+        dropped = await Tab.open(session, server.url, server.origin, answers=False)
+        await dropped.wait_for("ERBIL, Kurdistan")
+        readers = server.readers()
+        assert readers
+        wait_until(lambda: all(map(pid_gone, readers)), "the reader of a dropped tab to end", limit=CLOSED_WITHIN)
+        await dropped.close()
 
 
 async def test_team_mode_each_user_writes_their_own_database_and_the_tab_limit_holds(served, tmp_path):
