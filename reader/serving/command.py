@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import socket
 import sys
@@ -73,7 +74,8 @@ def run_serve(argv: list[str]) -> int:
     try:
         serve(server, args.host, args.port, ready)
     except OSError as error:
-        raise Failure(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+        why = os.strerror(error.errno) if error.errno else str(error)
+        raise Failure(f"cannot listen on {args.host}:{args.port}: {why} (--port 0 takes any free port)") from None
     return 0
 
 

@@ -115,6 +115,7 @@ class ReaderServer(Server):
         app = web.Application(middlewares=[self.check_token])
         app.add_routes(
             [
+                web.get("/{token}", self.add_slash),  # the URL pasted without its last character
                 web.get("/{token}/", self.handle_index),
                 web.get("/{token}/ws", self.handle_websocket),
                 web.get("/{token}/static/{path:.+}", self.handle_static),
@@ -146,6 +147,9 @@ class ReaderServer(Server):
             who=f" · {seat.user}" if seat.user else "",
         )
         return web.Response(content_type="text/html", text=page)
+
+    async def add_slash(self, request: web.Request) -> web.Response:
+        raise web.HTTPFound(f"/{request['seat'].token}/")
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's script, styles and fonts; nothing outside their folder."""

@@ -56,6 +56,8 @@ async def test_without_the_token_nothing_is_served_and_nothing_starts(served, tm
             assert (page.status, script.status) == (200, 200)
             assert "textual.js" in await page.text()
             assert page.headers["Referrer-Policy"] == "no-referrer"
+        async with session.get(server.url.rstrip("/")) as pasted_without_slash:
+            assert pasted_without_slash.status == 200 and str(pasted_without_slash.url) == server.url
         async with session.get(server.url + "static/../../server.py") as outside:
             assert outside.status in (403, 404)
         # A name that DNS rebinding points at 127.0.0.1 is not ours, token or not.
