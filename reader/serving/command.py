@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
+from ..config import load_labels
 from .access import Seat, is_loopback
 
 USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # a file name on every system
@@ -44,7 +45,9 @@ def run_serve(argv: list[str]) -> int:
     if not 0 <= args.port <= 65535:
         raise Failure(f"--port {args.port}: give 0 to 65535")
     seats, team = _seats(args)
-    load_corpus(args.paths, quiet=True, text_field=args.text_field, first=1)  # no articles: say it now, not per tab
+    # What would stop every tab's reader at its start is said once, now: no articles, a bad labels.toml.
+    load_corpus(args.paths, quiet=True, text_field=args.text_field, first=1)
+    load_labels()
     command = [sys.executable, "-m", "reader", *(str(Path(p).resolve()) for p in args.paths)]
     command += ["--text-field", args.text_field]
     if args.db and not team:

@@ -1,10 +1,8 @@
-"""`reader serve` started as a user starts it, its readers found in /proc, and a tab
-driven over textual-serve's WebSocket protocol without a browser."""
+"""`reader serve` started as a user starts it, and its readers found in /proc."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import signal
@@ -90,11 +88,6 @@ def wait_until(condition, what: str, limit: float = 15.0) -> float:
             raise AssertionError(f"waited {limit:.0f} s for {what}")
         time.sleep(0.05)
     return time.monotonic() - start
-
-
-def stdin(keys: str) -> str:
-    """A browser's keys as textual.js sends them."""
-    return json.dumps(["stdin", keys])
 
 
 def pid_gone(pid: int) -> bool:
