@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import os
 import signal
 import sys
@@ -90,8 +91,6 @@ def _end_with_parent() -> None:
     """In the child before exec (Linux): SIGTERM it when the server's process dies, even by
     SIGKILL, so no reader outlives its server. SIGTERM makes a reader quit, saved."""
     if sys.platform.startswith("linux"):
-        import ctypes
-
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 

@@ -21,6 +21,7 @@ AT_START = {
     "reader/config.py",
     "reader/command_setup.py",
     "reader/later_imports.py",
+    "reader/serving/command.py",  # `reader serve`: a server that runs no app itself
 }
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 
