@@ -34,7 +34,7 @@ def run_app(argv: list[str]) -> int:
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats | suggest | review  (each has --help)"
+    parser.epilog = "other commands: reader export | import | stats | suggest | review | serve  (each has --help)"
     args = parser.parse_args(argv)
     # No garbage collection until the first screen is drawn (ReaderApp._start_background_work
     # turns it on): what a start makes, some 60,000 objects, all lives on, and collecting
@@ -55,7 +55,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats", "suggest", "review")
+COMMANDS = ("export", "import", "stats", "suggest", "review", "serve")
 CRASHED = 3
 
 

@@ -39,10 +39,14 @@ def runner(command: str) -> Callable[[list[str]], int]:
         from .review_command import run_review
 
         return run_review
+    if command == "serve":
+        return run_serve
     return {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
 
 
 def run(command: str, argv: list[str]) -> int:
+    if command == "serve":
+        return run_serve(argv)  # a server: runs for hours, with the collector on
     run_command = runner(command)
     # A command reads everything, writes, and exits: the cycle collector would walk
     # 100,000 records a few times over (0.1 s of an export) to find no cycles.
@@ -53,6 +57,12 @@ def run(command: str, argv: list[str]) -> int:
         raise Failure(str(error)) from None
     finally:
         gc.enable()  # for callers that go on (the tests call main() in-process)
+
+
+def run_serve(argv: list[str]) -> int:
+    from .serving.command import run_serve as serve  # its own package: a server, not a batch command
+
+    return serve(argv)
 
 
 def _date(value: str, flag: str, end_of_day: bool = False) -> datetime:

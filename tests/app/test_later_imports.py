@@ -23,6 +23,7 @@ AT_START = {
     "reader/launch.py",
     "reader/review_command.py",
     "reader/app/later_imports.py",
+    "reader/serving/command.py",  # `reader serve`: a server that runs no app itself
 }
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 

@@ -47,6 +47,7 @@ from .measure import (
     smallest_app,
     time_after_keys,
 )
+from .serving import serve_figures
 
 FULL = dict(
     article=10_000_000,
@@ -669,6 +670,7 @@ def run(smoke: bool = False) -> list[Row]:
         process_figures(sizes, work, rows)
         suggestion_figures(sizes, work, rows)
         corpus_search_figure(sizes, work, rows)
+        serve_figures(sizes, work, rows)
     return rows
 
 
