@@ -50,6 +50,8 @@ class Faults:
                         if name == "write":  # part of it lands, as on a disk that fills mid-write
                             real(args[0], bytes(args[1])[: len(args[1]) // 2])
                         raise faults.error()
+                    if name == "fsync":  # counted, not done: these tests kill the process, not the power,
+                        return None  # and what was written is read back either way (four fifths of their time)
                     return real(*args, **kwargs)
 
                 return operation

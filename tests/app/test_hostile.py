@@ -148,7 +148,7 @@ async def test_a_large_article_scrolls_without_a_jump_where_blocks_are_wrapped(m
             assert rows[0][0] <= view.cursor <= rows[0][1]  # the screen followed the cursor up
             top, second = shown(app).splitlines()[:2]
             assert (top.rstrip(), second.rstrip()) == tuple(view.text[a:b].rstrip() for a, b in rows[:2])
-            for _ in range(900):  # the wheel: three rows up at a time, across two blocks' starts
+            for _ in range(600):  # the wheel: three rows up at a time, across two blocks' starts (750 rows a block)
                 was = layout.span(round(view.scroll_offset.y))
                 view.scroll_to(y=round(view.scroll_offset.y) - 3, animate=False, immediate=True)
                 assert layout.span(round(view.scroll_offset.y) + 3) == was
