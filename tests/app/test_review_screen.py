@@ -47,6 +47,9 @@ async def test_the_reviewer_settles_every_disagreement_from_the_keyboard(db_path
             app.open_article(SEED, 0)
             await pilot.pause()
             assert app.article_list.suggested[SEED] == 2  # the quote's two versions; Baghdad
+            await pilot.press("y", "Y")  # the sources' spans are not suggestions to accept
+            await pilot.pause()
+            assert store.annotations(SEED) == []
 
             await pilot.press("A")  # what both have: ERBIL
             erbil = [a for a in store.annotations(SEED) if a.text == "ERBIL"]
