@@ -1,0 +1,130 @@
+"""Suggestions for a whole corpus, as `reader suggest` writes them: the articles in
+partitions, each partition turned into JSON lines by one function (`lines_of`) that one
+process, a pool of processes (`in_processes`) or a Dask cluster (on_dask.py) runs the
+same way, so all three write the same lines in the same (input) order.
+
+What every partition needs (the Job: what the database taught, the labels, where the
+gazetteer's index is, the NER model) goes to each worker once; the gazetteer and the
+model are loaded once per worker process, on its first partition, not per article.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from ..corpus.entries import ArticleError, Entry
+from ..model import Article
+from . import ner
+from .child_process import Outline
+from .gazetteer import Gazetteer, load
+from .suggestions import Knowledge, suggest
+
+T = TypeVar("T")
+PARTITION = 16  # articles a worker is given at a time: small enough to spread 2 MB evenly
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every partition is suggested with."""
+
+    knowledge: Knowledge
+    labels: list[str]
+    cache: str  # the folder of the gazetteer's index (a worker builds it there if it has none)
+    tags: dict[str, list[Outline]] = field(default_factory=dict)  # by article: no suggestion over a tag
+    ner: str = ""  # a spaCy pipeline's name, or "" for the rules alone
+
+
+class Done(NamedTuple):
+    """One article's part of the output: its JSON lines, how many, or why it was skipped."""
+
+    lines: str
+    suggested: int
+    skipped: str = ""
+
+
+_loaded: dict[tuple[str, str], Any] = {}  # (kind, name) -> the gazetteer or model, once per process
+_loading = threading.Lock()  # a Dask worker may run partitions in threads
+
+
+def _once(kind: str, name: str) -> Any:
+    with _loading:
+        if (kind, name) not in _loaded:
+            _loaded[kind, name] = load(Path(name)) if kind == "gazetteer" else ner.load_model(name)
+        return _loaded[kind, name]
+
+
+def lines_of(job: Job, sources: Sequence[Entry | Article]) -> list[Done]:
+    """A partition's output, article by article: entries are read here (in the worker),
+    articles come read (from a client whose corpus the cluster cannot see)."""
+    articles: list[Article | None] = []
+    skipped: list[str] = []
+    for source in sources:
+        try:
+            articles.append(source if isinstance(source, Article) else source.load())
+            skipped.append("")
+        except ArticleError as error:
+            articles.append(None)
+            skipped.append(str(error))
+    read = [article for article in articles if article is not None]
+    found_entities: Iterator[ner.Entities | None]
+    if job.ner and read:
+        found_entities = iter(ner.entities(_once("model", job.ner), [a.text for a in read]))
+    else:
+        found_entities = iter([None] * len(read))
+
+    def places() -> Gazetteer:
+        gazetteer: Gazetteer = _once("gazetteer", job.cache)
+        return gazetteer
+
+    done = []
+    for article, why in zip(articles, skipped):
+        if article is None:
+            done.append(Done("", 0, why))
+            continue
+        tags = job.tags.get(article.id, [])
+        found = suggest(article.id, article.text, tags, job.knowledge, job.labels, places, next(found_entities))
+        lines = "".join(json.dumps(s.record(article.id), ensure_ascii=False) + "\n" for s in found)
+        done.append(Done(lines, len(found)))
+    return done
+
+
+def partitions(sources: Iterable[T], size: int = PARTITION) -> Iterator[list[T]]:
+    iterator = iter(sources)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+_job: Job | None = None  # a pool worker's, set once when it starts
+
+
+def _start_worker(job: Job) -> None:
+    global _job
+    _job = job
+
+
+def _pool_lines(sources: list[Entry]) -> list[Done]:
+    assert _job is not None
+    return lines_of(_job, sources)
+
+
+def in_processes(job: Job, sources: Sequence[Entry], workers: int) -> Iterator[list[Done]]:
+    """Each partition's output, in input order; in this process with one worker (or one
+    partition), else in a pool of worker processes."""
+    chunks = list(partitions(sources))
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield lines_of(job, chunk)
+        return
+    # forkserver: a fresh process forked for each worker, never a copy of a parent that
+    # may hold threads (the app's, the tests'); the job is sent to each worker once.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with context.Pool(min(workers, len(chunks)), _start_worker, (job,)) as pool:
+        yield from pool.imap(_pool_lines, chunks)
