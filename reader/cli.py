@@ -21,7 +21,7 @@ from platformdirs import user_log_path
 from annotations.store import StoreError, check_quickly, trouble
 from annotations.text import excerpt, plural
 
-from . import __version__
+from . import __version__, ner_setting
 from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .config import APP_NAME, ConfigError, database_path, default_annotator, load_keymap, load_labels
 
@@ -40,6 +40,9 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
+    parser.add_argument(
+        "--ner", metavar="MODEL", help="suggest with a spaCy model too (default: $READER_NER, or ner in labels.toml)"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
     args = parser.parse_args(argv)
@@ -55,13 +58,17 @@ def run_app(argv: list[str]) -> int:
 
 def _run_app(args: argparse.Namespace) -> int:
     labels = load_labels()
+    model = ner_setting.chosen(args.ner)  # not installed: one line how, before the screen
     corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
         from .app import ReaderApp  # Textual loads only when the app runs
         from .keys import panes_for
+        from .suggesting import Suggestions
         from .textual_compat import first_error
+
+        Suggestions.model = model
 
         open_first = len(corpus.entries) == 1 and corpus.later is None  # one article: read it; a corpus file: its list
         keymap = load_keymap(panes_for(labels))

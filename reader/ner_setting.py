@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import os
 
-from annotations.suggest.ner import ModelMissing, check
-
 from .command_setup import Failure
 from .config import ConfigError, labels_path
 
@@ -17,6 +15,8 @@ def chosen(given: str | None) -> str:
     """The model's name or folder, "" for none; checked to be installed."""
     name = given if given is not None else os.environ.get("READER_NER") or _configured()
     if name:
+        from annotations.suggest.ner import ModelMissing, check  # only with a model: the app starts without it
+
         try:
             check(name)
         except ModelMissing as error:

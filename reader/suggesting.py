@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.editing.session import Outcome
@@ -69,6 +70,7 @@ class Suggestions:
 
     _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.1 s
     _gazetteer_lock = threading.Lock()
+    model = ""  # a named-entity model (reader --ner, set before the app starts): see _with_model
 
     def __init__(self, app: ReaderApp) -> None:
         self.app = app
@@ -77,6 +79,7 @@ class Suggestions:
         self._child: subprocess.Popen[bytes] | None = None  # a large article's, see IN_A_PROCESS_ABOVE
         self._child_lock = threading.Lock()
         self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
+        self._model_worker: ProcessPoolExecutor | None = None  # the process that holds the model
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
@@ -126,7 +129,10 @@ class Suggestions:
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        if len(article.text) > IN_A_PROCESS_ABOVE:
+        found: list[Suggestion] | None
+        if self.model:
+            found = self._with_model(article, tags, copied or knowledge.copy())
+        elif len(article.text) > IN_A_PROCESS_ABOVE:
             found = self._elsewhere(article, tags, copied or knowledge)
             if found is None:
                 return  # stopped: another article came, or the app is ending
@@ -145,6 +151,26 @@ class Suggestions:
                 cache_folder(), article.id, article.text, tags, knowledge, self.app.labels.names
             )
         return child_process.answer(child)
+
+    def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion]:
+        """In a thread: suggest() with the model's entities, in a process that holds the
+        model (loaded there once); the rules alone, said once, if the model fails to load."""
+        from annotations.suggest import batch
+        from annotations.suggest.child_process import Outline
+        from annotations.suggest.ner import ModelMissing
+
+        with self._child_lock:
+            if self._model_worker is None:
+                self._model_worker = batch.model_worker()
+        outlines = {article.id: [Outline(t.label, t.start, t.end, t.id) for t in tags]}
+        job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines, self.model)
+        try:
+            return self._model_worker.submit(batch.suggestions_of, job, [article]).result()[0]
+        except ModelMissing as error:
+            Suggestions.model = ""
+            self.app.call_from_thread(self.app.say, f"{error}; suggesting with the rules alone")
+            job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines)
+            return batch.suggestions_of(job, [article])[0]
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

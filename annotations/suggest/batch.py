@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,7 +26,7 @@ from ..model import Article
 from . import ner
 from .child_process import Outline
 from .gazetteer import Gazetteer, load
-from .suggestions import Knowledge, suggest
+from .suggestions import Knowledge, Suggestion, suggest
 
 T = TypeVar("T")
 PARTITION = 16  # articles a worker is given at a time: small enough to spread 2 MB evenly
@@ -63,36 +65,40 @@ def _once(kind: str, name: str) -> Any:
 def lines_of(job: Job, sources: Sequence[Entry | Article]) -> list[Done]:
     """A partition's output, article by article: entries are read here (in the worker),
     articles come read (from a client whose corpus the cluster cannot see)."""
-    articles: list[Article | None] = []
-    skipped: list[str] = []
+    articles: list[Article | str] = []  # an article, or why it could not be read
     for source in sources:
         try:
             articles.append(source if isinstance(source, Article) else source.load())
-            skipped.append("")
         except ArticleError as error:
-            articles.append(None)
-            skipped.append(str(error))
-    read = [article for article in articles if article is not None]
-    found_entities: Iterator[ner.Entities | None]
-    if job.ner and read:
-        found_entities = iter(ner.entities(_once("model", job.ner), [a.text for a in read]))
+            articles.append(str(error))
+    read = [article for article in articles if isinstance(article, Article)]
+    found = iter(suggestions_of(job, read))
+    done = []
+    for article in articles:
+        if isinstance(article, str):
+            done.append(Done("", 0, article))
+            continue
+        suggested = next(found)
+        lines = "".join(json.dumps(s.record(article.id), ensure_ascii=False) + "\n" for s in suggested)
+        done.append(Done(lines, len(suggested)))
+    return done
+
+
+def suggestions_of(job: Job, articles: Sequence[Article]) -> list[list[Suggestion]]:
+    """Each article's suggestions; with a model, the articles go through it together."""
+    if job.ner and articles:
+        found: list[ner.Entities | None] = list(ner.entities(_once("model", job.ner), [a.text for a in articles]))
     else:
-        found_entities = iter([None] * len(read))
+        found = [None] * len(articles)
 
     def places() -> Gazetteer:
         gazetteer: Gazetteer = _once("gazetteer", job.cache)
         return gazetteer
 
-    done = []
-    for article, why in zip(articles, skipped):
-        if article is None:
-            done.append(Done("", 0, why))
-            continue
-        tags = job.tags.get(article.id, [])
-        found = suggest(article.id, article.text, tags, job.knowledge, job.labels, places, next(found_entities))
-        lines = "".join(json.dumps(s.record(article.id), ensure_ascii=False) + "\n" for s in found)
-        done.append(Done(lines, len(found)))
-    return done
+    return [
+        suggest(article.id, article.text, job.tags.get(article.id, []), job.knowledge, job.labels, places, entities)
+        for article, entities in zip(articles, found)
+    ]
 
 
 def partitions(sources: Iterable[T], size: int = PARTITION) -> Iterator[list[T]]:
@@ -128,3 +134,16 @@ def in_processes(job: Job, sources: Sequence[Entry], workers: int) -> Iterator[l
     context.set_forkserver_preload([__name__])
     with context.Pool(min(workers, len(chunks)), _start_worker, (job,)) as pool:
         yield from pool.imap(_pool_lines, chunks)
+
+
+def _quiet() -> None:
+    """A worker of the app's says nothing on the terminal the app draws on (spaCy warns)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.dup2(devnull, 1)
+
+
+def model_worker() -> ProcessPoolExecutor:
+    """A process for the app's suggestions with a model: the model loaded once, there,
+    so that neither loading it (seconds) nor running it holds the app's interpreter."""
+    return ProcessPoolExecutor(1, multiprocessing.get_context("forkserver"), _quiet)
