@@ -25,7 +25,7 @@ def write_corpus(folder, count=40):
         text = (
             f"Officials in {place} said {number + 2},400 homes were flooded.\n\n"
             f"“We will rebuild every one of them this year,” said Mayor Ana Ruiz {number}.\n\n"
-            "Michael Jordan visited the Zagros Mountains on Monday."
+            "Michael Jordan and Obama visited the Zagros Mountains on Monday."
         )
         (folder / f"article{number:02d}.txt").write_text(text, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
@@ -50,7 +50,8 @@ def model(tmp_path):
             {"label": "GPE", "pattern": "Erbil"},
             {"label": "LOC", "pattern": "Zagros Mountains"},
             {"label": "PERSON", "pattern": "Michael Jordan"},
-            {"label": "PERSON", "pattern": "Leeds"},  # a person, here: the rules' place is dropped
+            {"label": "PERSON", "pattern": "Obama"},  # a town of 30,000 people to the rules
+            {"label": "PERSON", "pattern": "Cairo"},  # a city of millions: the rules' place stays
             {"label": "GPE", "pattern": "Wakanda"},
         ]
     )
@@ -95,7 +96,8 @@ def test_with_a_model_its_places_are_resolved_vetoed_and_its_people_are_not_plac
     places = {(r["text"], r["attrs"].get("geonameid")) for r in records if r["label"] == "place"}
     assert ("Erbil", 95446) in places  # the gazetteer's id for the model's place
     assert ("Zagros Mountains", None) in places  # a place it does not know: kept, without an id
-    assert "Leeds" in {r["text"] for r in rules} and "Leeds" not in {p for p, _ in places}
+    assert "Obama" in {r["text"] for r in rules} and "Obama" not in {p for p, _ in places}
+    assert ("Cairo", 360630) in places
     assert ("Kirkuk", 94787) in places  # the rules' places the model says nothing of stay
     figures = [r for r in records if r["label"] == "figure"]
     assert figures == [r for r in rules if r["label"] == "figure"]
@@ -143,7 +145,10 @@ def test_a_two_worker_dask_cluster_writes_what_one_process_writes(corpus, db_pat
     assert suggested(corpus, db_path, tmp_path, "--dask", "local") == one
 
 
-def test_dask_not_reachable_is_one_line(corpus, db_path, capsys):
+def test_dask_not_reachable_is_one_line(corpus, db_path, capsys, monkeypatch):
+    from annotations.suggest import on_dask
+
+    monkeypatch.setattr(on_dask, "CONNECT", "1s")
     if importlib.util.find_spec("distributed") is None:
         expected = "--dask needs Dask: pip install 'newsmark[dask]'"
     else:

@@ -21,6 +21,7 @@ from .batch import Done, Job, lines_of, partitions
 LOCAL = "local"  # --dask local: a LocalCluster of this machine's cores
 PARTITION = 64  # articles a task: a task has a scheduling cost of its own (about 1 ms)
 IN_FLIGHT = 4  # partitions per worker submitted ahead of the one being written
+CONNECT = "20s"  # to reach a scheduler, before saying it cannot be reached
 
 
 class Unavailable(Exception):
@@ -49,7 +50,7 @@ def in_partitions(job: Job, entries: Sequence[Entry], address: str, workers: int
                 stack.enter_context(cluster)
                 client = stack.enter_context(Client(cluster))
             else:
-                client = stack.enter_context(Client(address, timeout="20s"))
+                client = stack.enter_context(Client(address, timeout=CONNECT))
         except OSError as error:
             raise Unavailable(f"--dask {address}: cannot reach the scheduler ({error})") from None
         [shared] = client.scatter([job], broadcast=True)

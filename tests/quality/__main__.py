@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotations.suggest import ner
 from annotations.suggest.figures import find_figures
 from annotations.suggest.gazetteer import load
 from annotations.suggest.places import find_places
@@ -20,16 +21,20 @@ from .polnear import articles
 from .score import Score
 
 
-def places(path: Path, show: int) -> None:
+def places(path: Path, show: int, model: str = "") -> None:
     gazetteer = load(cache_folder())
     score, prose, started = Score(), Score(), time.perf_counter()
-    for text, gold in documents(path):
+    texts = list(documents(path))
+    entities = ner.entities(ner.load_model(model), [text for text, _ in texts]) if model else []
+    for number, (text, gold) in enumerate(texts):
         found = find_places(text, gazetteer)
+        if model:  # --ner: the model's places and the rules' it does not contradict
+            found = ner.places(text, entities[number], gazetteer, found)  # type: ignore[assignment]
         score.add(text, [(f.start, f.end) for f in found], gold)
         lines = text.splitlines()
         if sum(any(c.isdigit() for c in line) for line in lines) < 0.3 * len(lines):  # not a results table
             prose.add(text, [(f.start, f.end) for f in found], gold)
-    print(score.line("places (CoNLL-2003 train, LOC)"))
+    print(score.line(f"places (CoNLL-2003 train, LOC){' with ' + model if model else ''}"))
     print(prose.line("  of which articles in prose (under 30% of lines with digits: no results tables)"))
     print(
         f"  every one with a GeoNames id (a name not in the gazetteer is not suggested); {time.perf_counter() - started:.1f} s"
@@ -129,9 +134,10 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
+    parser.add_argument("--ner", default="", metavar="MODEL", help="places: with a spaCy model too")
     args = parser.parse_args()
     if args.what == "places":
-        places(args.path, args.show)
+        places(args.path, args.show, args.ner)
     else:
         {"quotes": quotes, "figures": figures}[args.what](args.path, args.show, args.gold)
 
