@@ -156,3 +156,17 @@ def test_dask_not_reachable_is_one_line(corpus, db_path, capsys, monkeypatch):
     assert main(["suggest", str(corpus), "--db", str(db_path), "--dask", "tcp://127.0.0.1:9"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and expected in err
+
+
+def test_reader_import_takes_what_reader_suggest_wrote_as_suggested_tags(corpus, db_path, tmp_path, capsys):
+    out = tmp_path / "suggested.jsonl"
+    assert main(["suggest", str(corpus), "--db", str(db_path), "-o", str(out), "--workers", "2"]) == 0
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert main(["import", str(out), str(corpus), "--db", str(db_path)]) == 0
+    assert f"imported {len(written)} new" in capsys.readouterr().err
+    with AnnotationStore(db_path) as store:
+        tags = store.snapshot()
+    assert {(t.article, t.label, t.start, t.end, t.text) for t in tags} == {
+        (r["article"], r["label"], r["start"], r["end"], r["text"]) for r in written
+    }
+    assert {t.origin for t in tags} == {"suggested"}

@@ -53,6 +53,7 @@ class Suggestion:
             "end": self.end,
             "text": self.text,
             "status": "suggested",
+            "origin": "suggested",  # what `reader import` keeps: a machine proposed it
             "attrs": self.attrs,
         }
 
