@@ -11,6 +11,7 @@ import importlib
 LATER = (
     "annotations.suggest.batch",
     "annotations.suggest.child_process",
+    "annotations.suggest.model_process",
     "annotations.suggest.ner",
     "annotations.suggest.attribute_choices",
     "annotations.interchange.exporting",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.editing.session import Outcome
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from annotations.model import LabelSet
     from annotations.store import AnnotationStore
     from annotations.suggest.gazetteer import Gazetteer
+    from annotations.suggest.model_process import ModelProcess
     from annotations.suggest.suggestions import Knowledge, Suggestion
 
     from .widgets.article_view import ArticleView
@@ -79,7 +79,7 @@ class Suggestions:
         self._child: subprocess.Popen[bytes] | None = None  # a large article's, see IN_A_PROCESS_ABOVE
         self._child_lock = threading.Lock()
         self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
-        self._model_worker: ProcessPoolExecutor | None = None  # the process that holds the model
+        self._model_process: ModelProcess | None = None  # the process that holds the model
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
@@ -153,24 +153,24 @@ class Suggestions:
         return child_process.answer(child)
 
     def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion]:
-        """In a thread: suggest() with the model's entities, in a process that holds the
-        model (loaded there once); the rules alone, said once, if the model fails to load."""
+        """In a thread: suggest() with the model's entities, in the process that holds the
+        model; the rules alone, said once, if the model cannot be loaded."""
         from annotations.suggest import batch
         from annotations.suggest.child_process import Outline
+        from annotations.suggest.model_process import ModelProcess
         from annotations.suggest.ner import ModelMissing
 
         with self._child_lock:
-            if self._model_worker is None:
-                self._model_worker = batch.model_worker()
+            if self._model_process is None:
+                self._model_process = ModelProcess()
         outlines = {article.id: [Outline(t.label, t.start, t.end, t.id) for t in tags]}
         job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines, self.model)
         try:
-            return self._model_worker.submit(batch.suggestions_of, job, [article]).result()[0]
+            return self._model_process.suggest(job, article)
         except ModelMissing as error:
             Suggestions.model = ""
             self.app.call_from_thread(self.app.say, f"{error}; suggesting with the rules alone")
-            job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines)
-            return batch.suggestions_of(job, [article])[0]
+            return batch.suggestions_of(batch.Job(knowledge, job.labels, job.cache, outlines), [article])[0]
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

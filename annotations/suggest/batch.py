@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -134,16 +132,3 @@ def in_processes(job: Job, sources: Sequence[Entry], workers: int) -> Iterator[l
     context.set_forkserver_preload([__name__])
     with context.Pool(min(workers, len(chunks)), _start_worker, (job,)) as pool:
         yield from pool.imap(_pool_lines, chunks)
-
-
-def _quiet() -> None:
-    """A worker of the app's says nothing on the terminal the app draws on (spaCy warns)."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.dup2(devnull, 1)
-
-
-def model_worker() -> ProcessPoolExecutor:
-    """A process for the app's suggestions with a model: the model loaded once, there,
-    so that neither loading it (seconds) nor running it holds the app's interpreter."""
-    return ProcessPoolExecutor(1, multiprocessing.get_context("forkserver"), _quiet)

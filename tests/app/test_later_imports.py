@@ -25,7 +25,7 @@ AT_START = {
     "reader/suggest_command.py",  # reader suggest: no app
 }
 # Imported in other processes only: spaCy by the process that holds the app's model
-# (annotations/suggest/batch.py model_worker), Dask by reader suggest --dask.
+# (annotations/suggest/model_process.py), Dask by reader suggest --dask.
 ELSEWHERE = {"spacy", "distributed"}
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 
