@@ -152,7 +152,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def speakers(text: str, quotes: list[Quote], found: Entities) -> list[Quote]:
     """The quotes, a speaker corrected where the model names a person inside it with
     more around it than a title: "While Obama" → "Obama", "Donald Trump’s" → "Donald
-    Trump"; "Mayor Ann Lee" stays."""
+    Trump"; "Mayor Ann Lee" and "the Clinton campaign" stay."""
     people = [e for e in found if e.label == PERSON]
     corrected = []
     for quote in quotes:
@@ -166,13 +166,14 @@ def speakers(text: str, quotes: list[Quote], found: Entities) -> list[Quote]:
         ):
             person = inside[0]
             before, after = text[start : person.start].split(), text[person.end : end].strip()
-            if after or (before and before[0].casefold() in _LEADING):
+            if after in _POSSESSIVE or (before and before[0].casefold() in _LEADING and not after):
                 name = text[person.start : person.end]
                 quote = replace(quote, speaker=name, speaker_start=person.start, speaker_end=person.end)
         corrected.append(quote)
     return corrected
 
 
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})  # "Clinton’s", "Sanders’" ("the Clinton campaign" stays)
 # Words that open a clause, not a name: a speaker found after one of them swallowed it.
 _LEADING = frozenset(
     [

@@ -56,7 +56,7 @@ def hand_marked(path: Path, gold_path: Path, kind: str) -> Iterator[tuple[str, l
         yield text, [(g["start"], g["end"]) for g in marked[kind] if g["file"] == name]
 
 
-def quotes(path: Path, show: int, gold_path: Path | None = None) -> None:
+def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = "") -> None:
     if gold_path is not None:  # quotes marked by hand, as the convention has them
         score = Score()
         for text, gold in hand_marked(path, gold_path, "quotes"):
@@ -68,8 +68,10 @@ def quotes(path: Path, show: int, gold_path: Path | None = None) -> None:
     score, started = Score(), time.perf_counter()
     shown = right = judged = 0
     wrong_speakers = []
-    for _, text, gold in articles(path):
-        found = find_quotes(text)
+    read = list(articles(path))
+    entities = ner.entities(ner.load_model(model), [text for _, text, _ in read]) if model else []
+    for number, (_, text, gold) in enumerate(read):
+        found = find_quotes(text) if not model else ner.speakers(text, find_quotes(text), entities[number])
         pairs = score.add(text, [(q.start, q.end) for q in found], [(g.start, g.end) for g in gold])
         by_span = {(q.start, q.end): q for q in found}
         by_gold = {(g.start, g.end): g for g in gold}
@@ -134,12 +136,15 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
-    parser.add_argument("--ner", default="", metavar="MODEL", help="places: with a spaCy model too")
+    parser.add_argument("--ner", default="", metavar="MODEL", help="places, quotes: with a spaCy model too")
     args = parser.parse_args()
     if args.what == "places":
         places(args.path, args.show, args.ner)
     else:
-        {"quotes": quotes, "figures": figures}[args.what](args.path, args.show, args.gold)
+        if args.what == "quotes":
+            quotes(args.path, args.show, args.gold, args.ner)
+        else:
+            figures(args.path, args.show, args.gold)
 
 
 main()
