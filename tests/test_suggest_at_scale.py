@@ -170,3 +170,20 @@ def test_reader_import_takes_what_reader_suggest_wrote_as_suggested_tags(corpus,
         (r["article"], r["label"], r["start"], r["end"], r["text"]) for r in written
     }
     assert {t.origin for t in tags} == {"suggested"}
+
+
+def test_an_article_that_cannot_be_read_is_skipped_in_its_place(tmp_path):
+    from annotations.corpus.entries import ArticleError, Entry
+    from annotations.model import Article
+    from annotations.suggest.batch import Job, lines_of
+    from annotations.suggest.suggestions import Knowledge
+    from reader.config import cache_folder
+
+    job = Job(Knowledge(), ["place"], str(cache_folder()))
+    gone = Entry("gone.txt", tmp_path / "gone.txt")  # deleted after the corpus was found
+    sources = [Article("a.txt", "Troops left Erbil."), gone, ArticleError("b.txt: cannot read")]
+    done = lines_of(job, sources)
+    assert [d.suggested for d in done] == [1, 0, 0] and '"text": "Erbil"' in done[0].lines
+    assert (
+        done[1].skipped.startswith(f"{tmp_path / 'gone.txt'}: cannot read") and done[2].skipped == "b.txt: cannot read"
+    )

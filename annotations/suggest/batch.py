@@ -60,12 +60,15 @@ def _once(kind: str, name: str) -> Any:
         return _loaded[kind, name]
 
 
-def lines_of(job: Job, sources: Sequence[Entry | Article]) -> list[Done]:
-    """A partition's output, article by article: entries are read here (in the worker),
-    articles come read (from a client whose corpus the cluster cannot see)."""
+def lines_of(job: Job, sources: Sequence[Entry | Article | ArticleError]) -> list[Done]:
+    """A partition's output, article by article: entries are read here (in the worker);
+    articles come read, or as the error reading them (from a client whose corpus the
+    cluster cannot see)."""
     articles: list[Article | str] = []  # an article, or why it could not be read
     for source in sources:
         try:
+            if isinstance(source, ArticleError):
+                raise source
             articles.append(source if isinstance(source, Article) else source.load())
         except ArticleError as error:
             articles.append(str(error))

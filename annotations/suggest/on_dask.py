@@ -28,12 +28,12 @@ class Unavailable(Exception):
     """Dask is not installed, or the cluster cannot be reached: the message says which."""
 
 
-def _read(entry: Entry) -> Entry | Article:
-    """The article, or the entry itself when it cannot be read (the worker says why)."""
+def _read(entry: Entry) -> Article | ArticleError:
+    """The article, or why it cannot be read (said where the output is written)."""
     try:
         return entry.load()
-    except ArticleError:
-        return entry
+    except ArticleError as error:
+        return error
 
 
 def in_partitions(job: Job, entries: Sequence[Entry], address: str, workers: int | None = None) -> Iterator[list[Done]]:
