@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer, load
 from .suggestions import Knowledge, Suggestion, suggest
 
 T = TypeVar("T")
-PARTITION = 16  # articles a worker is given at a time: small enough to spread 2 MB evenly
+PARTITION = 16  # articles a worker is given at a time: news takes 0.1-0.2 s, spread evenly, few messages
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ def suggestions_of(job: Job, articles: Sequence[Article]) -> list[list[Suggestio
 
 
 def partitions(sources: Iterable[T], size: int = PARTITION) -> Iterator[list[T]]:
+    """The sources in lists of size, in order (read lazily: a corpus of millions is fine)."""
     iterator = iter(sources)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -129,8 +130,8 @@ def in_processes(job: Job, sources: Sequence[Entry], workers: int) -> Iterator[l
         for chunk in chunks:
             yield lines_of(job, chunk)
         return
-    # forkserver: a fresh process forked for each worker, never a copy of a parent that
-    # may hold threads (the app's, the tests'); the job is sent to each worker once.
+    # forkserver: each worker forked from a fresh process that imported this module, never
+    # a copy of a parent that may hold threads (the tests' do); the job is sent to each once.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(min(workers, len(chunks)), _start_worker, (job,)) as pool:
