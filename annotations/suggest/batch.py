@@ -11,7 +11,6 @@ model are loaded once per worker process, on its first partition, not per articl
 from __future__ import annotations
 
 import json
-import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -130,6 +129,8 @@ def in_processes(job: Job, sources: Sequence[Entry], workers: int) -> Iterator[l
         for chunk in chunks:
             yield lines_of(job, chunk)
         return
+    import multiprocessing  # 17 ms, for a pool only
+
     # forkserver: each worker forked from a fresh process that imported this module, never
     # a copy of a parent that may hold threads (the tests' do); the job is sent to each once.
     context = multiprocessing.get_context("forkserver")

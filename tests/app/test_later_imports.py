@@ -24,9 +24,9 @@ AT_START = {
     "reader/ner_setting.py",
     "reader/suggest_command.py",  # reader suggest: no app
 }
-# Imported in other processes only: spaCy by the process that holds the app's model
-# (annotations/suggest/model_process.py), Dask by reader suggest --dask.
-ELSEWHERE = {"spacy", "distributed"}
+# Imported outside the app's process only: spaCy by the process that holds the app's model
+# (annotations/suggest/model_process.py), Dask and a pool by reader suggest.
+ELSEWHERE = {"spacy", "distributed", "multiprocessing"}
 AT_START_FUNCTIONS = {"surviving_lost_terminal"}
 
 
