@@ -33,6 +33,9 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
+    parser.add_argument(
+        "--ner", metavar="MODEL", help="suggest with a spaCy model too (default: $READER_NER, or ner in labels.toml)"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.epilog = "other commands: reader export | import | stats | suggest | review | serve  (each has --help)"
     args = parser.parse_args(argv)

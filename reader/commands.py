@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import gc
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +29,7 @@ from annotations.text import display_line, plural, quoted
 from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .progress import Progress
+from .suggest_command import run_suggest
 
 
 def runner(command: str) -> Callable[[list[str]], int]:
@@ -223,55 +222,3 @@ def country_names(codes: list[str]) -> dict[str, str]:
 
     places = gazetteer.load(cache_folder())
     return {code: places.country_name(code) if code != NONE_SAID else "" for code in codes}
-
-
-def run_suggest(argv: list[str]) -> int:
-    from annotations.corpus.entries import ArticleError
-    from annotations.suggest import gazetteer
-    from annotations.suggest.suggestions import Knowledge, suggest
-
-    parser = argparse.ArgumentParser(
-        prog="reader suggest",
-        description="Write the suggestions for every article, one JSON record a line (what the app proposes).",
-    )
-    add_corpus_arguments(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only these labels")
-    args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths, text_field=args.text_field)
-    labels = args.label or load_labels().names
-    stored = read_stored(database_path(args.db))
-    annotations = stored.annotations
-    knowledge = Knowledge.of(annotations, stored.rejections)
-    by_article: dict[str, list[Annotation]] = {}
-    for annotation in annotations:
-        by_article.setdefault(annotation.article, []).append(annotation)
-    places_once = functools.cache(lambda: gazetteer.load(cache_folder()))  # only if a place is wanted
-
-    try:
-        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    except OSError as error:
-        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
-    written = 0
-    progress = Progress("suggested for", len(corpus.entries), "articles")
-    try:
-        for number, entry in enumerate(corpus.entries, 1):
-            try:
-                article = entry.load()
-            except ArticleError as error:
-                tell(f"reader: skipped {error}")
-                continue
-            found = suggest(article.id, article.text, by_article.get(article.id, []), knowledge, labels, places_once)
-            for suggestion in found:
-                out.write(json.dumps(suggestion.record(article.id), ensure_ascii=False) + "\n")
-            written += len(found)
-            progress(number)
-    finally:
-        if args.output:
-            out.close()
-        else:
-            out.flush()
-    progress.end()
-    if progress.shown or args.output:
-        tell(f"{plural(written, 'suggestion')} in {plural(len(corpus.entries), 'article')}")
-    return 0

@@ -72,6 +72,8 @@ def load_labels(path: Path | None = None) -> LabelSet:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the label config ({error})") from None
     entries = data.get("label")
+    if entries is None and "ner" in data:
+        return DEFAULT_LABELS  # a file that only names the model (reader/ner_setting.py)
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
         raise ConfigError(f"{path}: expected [[label]] tables with name, key and colour")
     replace = data.get("replace", False)

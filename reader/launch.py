@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from annotations.store import check_quickly, trouble
 from annotations.text import plural
 
+from . import ner_setting
 from .command_setup import Failure, load_corpus, open_store, tell
 from .config import database_path, default_annotator, load_keymap, load_labels
 
@@ -30,14 +31,17 @@ class Crash(Exception):
 def run_app_on(args: argparse.Namespace, review: Review | None = None) -> int:
     """The app on args' corpus and database (with review: `reader review`'s sources on top)."""
     labels = load_labels()
+    model = ner_setting.chosen(getattr(args, "ner", None))  # not installed: one line how, before the screen
     corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
         from .app import ReaderApp  # Textual loads only when the app runs
+        from .app.suggesting import Suggestions
         from .keys import panes_for
         from .textual_compat import first_error
 
+        Suggestions.model = model
         open_first = len(corpus.entries) == 1 and corpus.later is None  # one article: read it; a corpus file: its list
         keymap = load_keymap(panes_for(labels))
         app = ReaderApp(corpus, store, labels, args.annotator or default_annotator(), open_first, keymap, review)

@@ -3,14 +3,20 @@ quotes and their speakers (quotes.py), figures and their values (figures.py), wo
 (word_lists.py), the engine that runs them and learns from tags (suggestions.py), what
 a tag made by hand carries (fill_in.py), what E offers (attribute_choices.py), a large
 article's suggestions in a process of its own (child_process.py), the world map
-(worldmap.py)."""
+(worldmap.py); an optional spaCy model's entities (ner.py, held for the app by
+model_process.py); a whole corpus in partitions, in processes or on Dask (batch.py,
+on_dask.py)."""
 
 __all__ = [
     "attribute_choices",
+    "batch",
     "child_process",
     "figures",
     "fill_in",
     "gazetteer",
+    "model_process",
+    "ner",
+    "on_dask",
     "places",
     "quotes",
     "suggestions",

@@ -22,8 +22,10 @@ from .. import attributes
 from ..editing.spans import Spans, Tagged, order
 from ..model import Annotation
 from ..text import quoted
+from . import ner
 from .figures import find_figures
 from .gazetteer import Gazetteer
+from .ner import Entities
 from .places import find_places
 from .quotes import find_quotes
 
@@ -51,6 +53,7 @@ class Suggestion:
             "end": self.end,
             "text": self.text,
             "status": "suggested",
+            "origin": "suggested",  # what `reader import` keeps: a machine proposed it
             "attrs": self.attrs,
         }
 
@@ -119,16 +122,23 @@ class Knowledge:
         return self.rejected_texts[suggestion.label, suggestion.text] < REJECTED_ANYWHERE
 
 
-def _rules(text: str, labels: set[str], gazetteer: Callable[[], Gazetteer | None]) -> list[Suggestion]:
+def _rules(
+    text: str, labels: set[str], gazetteer: Callable[[], Gazetteer | None], entities: Entities | None
+) -> list[Suggestion]:
     found: list[Suggestion] = []
     if PLACE in labels:
         places = gazetteer()
         if places is not None:
-            found += [Suggestion(PLACE, f.start, f.end, f.text, f.attrs()) for f in find_places(text, places)]
+            by_rules = find_places(text, places)
+            if entities is None:
+                found += [Suggestion(PLACE, f.start, f.end, f.text, f.attrs()) for f in by_rules]
+            else:
+                found += [Suggestion(PLACE, *spot) for spot in ner.places(text, entities, places, by_rules)]
     if FIGURE in labels:
         found += [Suggestion(FIGURE, f.start, f.end, f.text, f.figure.attrs()) for f in find_figures(text)]
     if QUOTE in labels:
-        found += [Suggestion(QUOTE, q.start, q.end, q.text, q.attrs()) for q in find_quotes(text)]
+        quotes = find_quotes(text) if entities is None else ner.speakers(text, find_quotes(text), entities)
+        found += [Suggestion(QUOTE, q.start, q.end, q.text, q.attrs()) for q in quotes]
     return found
 
 
@@ -177,10 +187,12 @@ def suggest(
     knowledge: Knowledge,
     labels: Iterable[str],
     gazetteer: Callable[[], Gazetteer | None],
+    entities: Entities | None = None,
 ) -> list[Suggestion]:
-    """The suggestions for one article, in text order, none where a tag of its label is."""
+    """The suggestions for one article, in text order, none where a tag of its label is;
+    with the entities a model found in it (ner.py), its places and speakers too."""
     wanted = set(labels)
-    candidates = _learned(text, knowledge, wanted) + _rules(text, wanted, gazetteer)
+    candidates = _learned(text, knowledge, wanted) + _rules(text, wanted, gazetteer, entities)
     tagged = {label: Spans([t for t in tags if t.label == label], order) for label in {t.label for t in tags}}
     chosen: dict[str, _Apart] = defaultdict(_Apart)
     for suggestion in candidates:  # learned ones first: they carry what the person said

@@ -9,7 +9,10 @@ from __future__ import annotations
 import importlib
 
 LATER = (
+    "annotations.suggest.batch",
     "annotations.suggest.child_process",
+    "annotations.suggest.model_process",
+    "annotations.suggest.ner",
     "annotations.suggest.attribute_choices",
     "annotations.interchange.exporting",
     "annotations.interchange.importing",

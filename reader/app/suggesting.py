@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from annotations.model import LabelSet
     from annotations.store import AnnotationStore
     from annotations.suggest.gazetteer import Gazetteer
+    from annotations.suggest.model_process import ModelProcess
     from annotations.suggest.suggestions import Knowledge, Suggestion
 
     from ..widgets.article_view import ArticleView
@@ -70,6 +71,7 @@ class Suggestions:
 
     _gazetteer: Gazetteer | None = None  # one for the process: loading it costs 0.1 s
     _gazetteer_lock = threading.Lock()
+    model = ""  # a named-entity model (reader --ner, set before the app starts): see _with_model
 
     def __init__(self, app: SuggestionsHost) -> None:
         self.app = app
@@ -79,6 +81,7 @@ class Suggestions:
         self._child_lock = threading.Lock()
         self._after_changes: Timer | None = None  # the refresh a change asked for (see changed)
         self.enabled = True  # not in a review: the sources' spans are drawn where suggestions are
+        self._model_process: ModelProcess | None = None  # the process that holds the model
 
     def refresh(self) -> None:
         """Compute the open article's suggestions again, in a thread (the newest request wins)."""
@@ -134,7 +137,10 @@ class Suggestions:
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        if len(article.text) > IN_A_PROCESS_ABOVE:
+        found: list[Suggestion] | None
+        if self.model:
+            found = self._with_model(article, tags, copied or knowledge.copy())
+        elif len(article.text) > IN_A_PROCESS_ABOVE:
             found = self._elsewhere(article, tags, copied or knowledge)
             if found is None:
                 return  # stopped: another article came, or the app is ending
@@ -153,6 +159,26 @@ class Suggestions:
                 cache_folder(), article.id, article.text, tags, knowledge, self.app.labels.names
             )
         return child_process.answer(child)
+
+    def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion]:
+        """In a thread: suggest() with the model's entities, in the process that holds the
+        model; the rules alone, said once, if the model cannot be loaded."""
+        from annotations.suggest import batch
+        from annotations.suggest.child_process import Outline
+        from annotations.suggest.model_process import ModelProcess
+        from annotations.suggest.ner import ModelMissing
+
+        with self._child_lock:
+            if self._model_process is None:
+                self._model_process = ModelProcess()
+        outlines = {article.id: [Outline(t.label, t.start, t.end, t.id) for t in tags]}
+        job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines, self.model)
+        try:
+            return self._model_process.suggest(job, article)
+        except ModelMissing as error:
+            Suggestions.model = ""
+            self.app.call_from_thread(self.app.say, f"{error}; suggesting with the rules alone")
+            return batch.suggestions_of(batch.Job(knowledge, job.labels, job.cache, outlines), [article])[0]
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

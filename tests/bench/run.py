@@ -47,6 +47,7 @@ from .measure import (
     smallest_app,
     time_after_keys,
 )
+from .scale import workers_figure
 from .serving import serve_figures
 
 FULL = dict(
@@ -61,6 +62,7 @@ FULL = dict(
     repeat=5,
     starts=9,  # runs of each start-up row: its median moved by 10-20% between runs of 5
     suggest=1_000_000,
+    scale=20_000_000,
 )
 SMOKE = dict(
     article=200_000,
@@ -74,6 +76,7 @@ SMOKE = dict(
     repeat=1,
     starts=1,
     suggest=100_000,
+    scale=400_000,
 )
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -633,6 +636,13 @@ def suggestion_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     )
 
 
+def workers_row(sizes: dict, work: Path, rows: list[Row]) -> None:
+    """Issue 25: two worker processes against one, the whole `reader suggest` each."""
+    one, two, machine = workers_figure(sizes["scale"], sizes["repeat"], work)
+    label = f"reader suggest --workers 2 against 1, speed-up ({sizes['scale'] / 1e6:g} MB, 8 KB articles)"
+    rows.append(Row(label, one / two, "×", machine, "2 busy loops against 1", "≥ 1.7×", one / two >= 1.7))
+
+
 def corpus_search_figure(sizes: dict, work: Path, rows: list[Row]) -> None:
     """Issue 14: F over the whole corpus, its first screenful of matches and all of them,
     against grep -c over the same files (the corpus read from disk by both)."""
@@ -669,6 +679,7 @@ def run(smoke: bool = False) -> list[Row]:
         asyncio.run(suggesting_keys_figure(sizes, work, rows))
         process_figures(sizes, work, rows)
         suggestion_figures(sizes, work, rows)
+        workers_row(sizes, work, rows)
         corpus_search_figure(sizes, work, rows)
         serve_figures(sizes, work, rows)
     return rows

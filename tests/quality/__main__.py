@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotations.suggest import ner
 from annotations.suggest.figures import find_figures
 from annotations.suggest.gazetteer import load
 from annotations.suggest.places import find_places
@@ -20,16 +21,20 @@ from .polnear import articles
 from .score import Score
 
 
-def places(path: Path, show: int) -> None:
+def places(path: Path, show: int, model: str = "") -> None:
     gazetteer = load(cache_folder())
     score, prose, started = Score(), Score(), time.perf_counter()
-    for text, gold in documents(path):
+    texts = list(documents(path))
+    entities = ner.entities(ner.load_model(model), [text for text, _ in texts]) if model else []
+    for number, (text, gold) in enumerate(texts):
         found = find_places(text, gazetteer)
+        if model:  # --ner: the model's places and the rules' it does not contradict
+            found = ner.places(text, entities[number], gazetteer, found)  # type: ignore[assignment]
         score.add(text, [(f.start, f.end) for f in found], gold)
         lines = text.splitlines()
         if sum(any(c.isdigit() for c in line) for line in lines) < 0.3 * len(lines):  # not a results table
             prose.add(text, [(f.start, f.end) for f in found], gold)
-    print(score.line("places (CoNLL-2003 train, LOC)"))
+    print(score.line(f"places (CoNLL-2003 train, LOC){' with ' + model if model else ''}"))
     print(prose.line("  of which articles in prose (under 30% of lines with digits: no results tables)"))
     print(
         f"  every one with a GeoNames id (a name not in the gazetteer is not suggested); {time.perf_counter() - started:.1f} s"
@@ -51,7 +56,7 @@ def hand_marked(path: Path, gold_path: Path, kind: str) -> Iterator[tuple[str, l
         yield text, [(g["start"], g["end"]) for g in marked[kind] if g["file"] == name]
 
 
-def quotes(path: Path, show: int, gold_path: Path | None = None) -> None:
+def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = "") -> None:
     if gold_path is not None:  # quotes marked by hand, as the issue's convention has them
         score = Score()
         for text, gold in hand_marked(path, gold_path, "quotes"):
@@ -63,8 +68,10 @@ def quotes(path: Path, show: int, gold_path: Path | None = None) -> None:
     score, started = Score(), time.perf_counter()
     shown = right = judged = 0
     wrong_speakers = []
-    for _, text, gold in articles(path):
-        found = find_quotes(text)
+    read = list(articles(path))
+    entities = ner.entities(ner.load_model(model), [text for _, text, _ in read]) if model else []
+    for number, (_, text, gold) in enumerate(read):
+        found = find_quotes(text) if not model else ner.speakers(text, find_quotes(text), entities[number])
         pairs = score.add(text, [(q.start, q.end) for q in found], [(g.start, g.end) for g in gold])
         by_span = {(q.start, q.end): q for q in found}
         by_gold = {(g.start, g.end): g for g in gold}
@@ -129,11 +136,15 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
+    parser.add_argument("--ner", default="", metavar="MODEL", help="places, quotes: with a spaCy model too")
     args = parser.parse_args()
     if args.what == "places":
-        places(args.path, args.show)
+        places(args.path, args.show, args.ner)
     else:
-        {"quotes": quotes, "figures": figures}[args.what](args.path, args.show, args.gold)
+        if args.what == "quotes":
+            quotes(args.path, args.show, args.gold, args.ner)
+        else:
+            figures(args.path, args.show, args.gold)
 
 
 main()
