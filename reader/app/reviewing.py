@@ -101,10 +101,19 @@ class Reviewing(OpenArticle):
         self.view.clear_marks()
         self.view.jump_to(target.start)
 
+    def _refused(self) -> bool:
+        """Said, if no change can be made now (the gold database not read yet, read-only)."""
+        refused = self.session.refusal()
+        if refused is not None:
+            self.show(refused)
+        return refused is not None
+
     def action_take_version(self, number: int) -> None:
         """1–9: source number's version of the disagreement under the cursor (with a
         selection, the digit tags it as its label, as everywhere)."""
         assert self.review is not None
+        if self._refused():
+            return
         label = self.labels.by_key(str(number))
         if self.view.selection is not None and label is not None:
             self.show(self.session.tag(label.name, self.view.selection, self.view.cursor))
@@ -127,6 +136,8 @@ class Reviewing(OpenArticle):
 
     def action_decline(self) -> None:
         """x: none of the versions of the disagreement under the cursor."""
+        if self._refused():
+            return
         here = self._here()
         if here is None:
             self.show(Outcome("no disagreement under the cursor (. goes to the next)", refused=True))
@@ -150,6 +161,8 @@ class Reviewing(OpenArticle):
         article = self.session.article
         if article is None:
             self.say("open an article first")
+            return
+        if self._refused():
             return
         missing = self._agreed_missing(article.id)
         if not missing:
