@@ -1,4 +1,36 @@
-"""A team on one corpus: who reads what (plan.py) and how well the coders agree
-(agreement measures on plain data)."""
+"""A team on one corpus: who reads what (plan.py: plan.json) and how well the coders
+agree (agreement.py: every measure as figures; spans_agreement.py and
+token_agreement.py: the measures themselves, on plain data). No UI, no store: the
+commands read the databases and hand over spans."""
 
-__all__: list[str] = []
+from .agreement import ALL, MEASURES, Coder, Figure, Report, agreement
+from .plan import Plan, PlanError, annotator_names, check_annotator, check_corpus, make_plan, progress, read_plan
+from .spans_agreement import NotComputable, alpha_unitizing, f1_exact, f1_overlap, unitizing_disagreements
+from .token_agreement import Tokens, alpha_nominal, cohen_kappa, fleiss_kappa, label_order
+
+__all__ = [
+    "ALL",
+    "MEASURES",
+    "Coder",
+    "Figure",
+    "NotComputable",
+    "Plan",
+    "PlanError",
+    "Report",
+    "Tokens",
+    "agreement",
+    "alpha_nominal",
+    "alpha_unitizing",
+    "annotator_names",
+    "check_annotator",
+    "check_corpus",
+    "cohen_kappa",
+    "f1_exact",
+    "f1_overlap",
+    "fleiss_kappa",
+    "label_order",
+    "make_plan",
+    "progress",
+    "read_plan",
+    "unitizing_disagreements",
+]

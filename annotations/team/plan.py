@@ -33,14 +33,19 @@ class Plan:
         return [article for article, names in self.articles.items() if annotator in names]
 
     def to_json(self) -> str:
-        record = {
-            "format": FORMAT,
-            "annotators": list(self.annotators),
-            "seed": self.seed,
-            "overlap": self.overlap,
-            "articles": {article: list(names) for article, names in self.articles.items()},
-        }
-        return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        """The plan as plan.json: one line per article, so a diff shows who got what."""
+        overlap = int(self.overlap) if float(self.overlap).is_integer() else self.overlap
+        head = [
+            f'  "format": {json.dumps(FORMAT)},',
+            f'  "annotators": {json.dumps(list(self.annotators), ensure_ascii=False)},',
+            f'  "seed": {self.seed},',
+            f'  "overlap": {json.dumps(overlap)},',
+        ]
+        lines = [
+            f"    {json.dumps(article, ensure_ascii=False)}: {json.dumps(list(names), ensure_ascii=False)}"
+            for article, names in self.articles.items()
+        ]
+        return "\n".join(["{", *head, '  "articles": {', ",\n".join(lines), "  }", "}"]) + "\n"
 
 
 def annotator_names(text: str) -> tuple[str, ...]:

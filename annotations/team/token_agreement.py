@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from .spans_agreement import NotComputable, Span
 
@@ -135,7 +134,3 @@ def _fleiss(rows: Sequence[tuple[Sequence[int], int]]) -> float:
     if chance == 1:
         raise NotComputable("no variation: one value throughout")
     return (mean_agreement - chance) / (1 - chance)
-
-
-def pairs_of(coders: int) -> list[tuple[int, int]]:
-    return list(combinations(range(coders), 2))
