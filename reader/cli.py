@@ -40,8 +40,9 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--annotator", metavar="NAME", default=None, help="name stored with your tags (default: your login)"
     )
+    parser.add_argument("--plan", metavar="FILE", help="list only your share of this plan (reader assign writes it)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats | suggest  (each has --help)"
+    parser.epilog = "other commands: reader export | import | stats | suggest | assign | agree  (each has --help)"
     args = parser.parse_args(argv)
     # No garbage collection until the first screen is drawn (ReaderApp._start_background_work
     # turns it on): what a start makes, some 60,000 objects, all lives on, and collecting
@@ -55,7 +56,11 @@ def run_app(argv: list[str]) -> int:
 
 def _run_app(args: argparse.Namespace) -> int:
     labels = load_labels()
-    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
+    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=None if args.plan else FIRST_LISTED)
+    if args.plan:  # the whole corpus read first: the plan may list its last article first
+        from .team_commands import plan_share
+
+        corpus = plan_share(corpus, args.plan, args.annotator or default_annotator())
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:
@@ -100,7 +105,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats", "suggest")
+COMMANDS = ("export", "import", "stats", "suggest", "assign", "agree")
 FIRST_LISTED = 100  # articles read before the first screen; the app reads the rest as it runs
 EXIT_DEADLINE = 1.0  # seconds from being told to exit to the process ending, saved
 CRASHED = 3

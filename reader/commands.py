@@ -30,10 +30,18 @@ from annotations.text import display_line, plural, quoted
 from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .progress import Progress
+from .team_commands import run_agree, run_assign, run_plan_stats
 
 
 def run(command: str, argv: list[str]) -> int:
-    runner = {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
+    runner = {
+        "export": run_export,
+        "import": run_import,
+        "stats": run_stats,
+        "suggest": run_suggest,
+        "assign": run_assign,
+        "agree": run_agree,
+    }[command]
     # A command reads everything, writes, and exits: the cycle collector would walk
     # 100,000 records a few times over (0.1 s of an export) to find no cycles.
     gc.disable()
@@ -154,6 +162,8 @@ def run_import(argv: list[str]) -> int:
 
 
 def run_stats(argv: list[str]) -> int:
+    if "--plan" in argv or any(arg.startswith("--plan=") for arg in argv):
+        return run_plan_stats(argv)  # done / assigned per annotator
     parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
     add_corpus_arguments(parser)
     parser.add_argument(
