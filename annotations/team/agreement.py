@@ -9,15 +9,14 @@ computed is None with the reason, never a made-up number.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import combinations, repeat
+from itertools import combinations
 
+from .clusters import Labelled, Tallies, pair_tallies
 from .spans_agreement import (
     Continuum,
-    Extent,
     NotComputable,
     PairTally,
     Span,
@@ -27,9 +26,8 @@ from .spans_agreement import (
     f1,
     merged,
     observed_disagreement,
-    tally,
 )
-from .token_agreement import Tokens, Unit, alpha_nominal, cohen_kappa, confusion, fleiss_of_units, label_order
+from .token_agreement import Unit, alpha_nominal, cohen_kappa, confusion, fleiss_of_units, label_order, token_units
 
 ALL = "all"
 MEASURES = ("f1_exact", "f1_overlap", "alpha_unitizing", "alpha_nominal", "cohen_kappa", "fleiss_kappa")
@@ -72,36 +70,20 @@ def agreement(coders: Sequence[Coder], texts: Mapping[str, str], configured: Seq
     pairs = list(combinations(range(len(coders)), 2))
     everyone = [a for a in counted if all(a in mine for mine in coded)]
     pair_articles = {(i, j): [a for a in counted if a in coded[i] and a in coded[j]] for i, j in pairs}
-    tallies = {pair: _pair_tallies(labelled, pair, pair_articles[pair], set(everyone)) for pair in pairs}
+    tallies = pair_tallies(labelled, pair_articles, set(everyone))
+    unitizing = _unitizing(labels, labelled, tallies, everyone, texts, len(coders))
     figures = report.figures
     for label in [*labels, ALL]:
         chosen = labels if label == ALL else [label]
         for measure in ("f1_exact", "f1_overlap"):
             figures += _f1_figures(measure, label, chosen, names, tallies, pair_articles)
-        figures.append(_alpha_unitizing(label, chosen, labelled, tallies, everyone, texts, len(coders)))
-    figures += _token_figures(coders, coded, labels, counted, everyone, texts, pair_articles)
+        figures.append(_alpha_unitizing(label, chosen, unitizing, everyone, len(coders)))
+    spans = [{a: coder.spans.get(a, ()) for a in mine} for coder, mine in zip(coders, coded)]
+    figures += _token_figures(names, spans, labels, counted, everyone, texts, pair_articles)
     order = {measure: i for i, measure in enumerate(MEASURES)}
     label_at = {label: i for i, label in enumerate([*labels, ALL])}
     figures.sort(key=lambda f: (order[f.measure], label_at[f.label]))  # stable: pairs keep their order
     return report
-
-
-def _pair_tallies(
-    labelled: list[dict[str, dict[str, list[Extent]]]], pair: tuple[int, int], articles: list[str], everyone: set[str]
-) -> tuple[dict[str, PairTally], dict[str, int]]:
-    """Per label, a pair's tally over its articles, and its summed unitizing distances
-    over the articles every coder coded."""
-    first, second = labelled[pair[0]], labelled[pair[1]]
-    totals: dict[str, PairTally] = {}
-    distances: Counter[str] = Counter()
-    for article in articles:
-        mine, theirs = first[article], second[article]
-        for label in mine.keys() | theirs.keys():
-            counted = tally(mine.get(label, []), theirs.get(label, []))
-            totals.setdefault(label, PairTally()).add(counted)
-            if article in everyone:
-                distances[label] += counted.disagreement
-    return totals, distances
 
 
 def _f1_figures(
@@ -109,14 +91,14 @@ def _f1_figures(
     label: str,
     chosen: list[str],
     names: list[str],
-    tallies: dict[tuple[int, int], tuple[dict[str, PairTally], dict[str, int]]],
+    tallies: dict[tuple[int, int], Tallies],
     pair_articles: dict[tuple[int, int], list[str]],
 ) -> list[Figure]:
     figures, values = [], []
     for (i, j), (totals, _) in tallies.items():
         summed = PairTally()
         for name in chosen:
-            summed.add(totals.get(name, PairTally()))
+            summed.add(totals.get(name, PairTally()).counts())
         value, reason = _computed(partial(f1, summed, overlap=measure == "f1_overlap"))
         n = len(pair_articles[i, j])
         if not n:
@@ -135,49 +117,58 @@ def _f1_figures(
     return figures
 
 
-def _alpha_unitizing(
-    label: str,
-    chosen: list[str],
-    labelled: list[dict[str, dict[str, list[Extent]]]],
-    tallies: dict[tuple[int, int], tuple[dict[str, PairTally], dict[str, int]]],
+def _unitizing(
+    labels: list[str],
+    labelled: list[Labelled],
+    tallies: dict[tuple[int, int], Tallies],
     everyone: list[str],
     texts: Mapping[str, str],
     coders: int,
-) -> Figure:
+) -> dict[str, tuple[float, float] | str]:
+    """Per label, its (observed, expected) disagreement over the articles every coder
+    coded, laid end to end; or why there is none."""
     if coders < 2:
-        return Figure("alpha_unitizing", label, None, None, 0, "one coder")
+        return dict.fromkeys(labels, "one coder")
     if not everyone:
-        return Figure("alpha_unitizing", label, None, None, 0, "no article coded by every coder")
+        return dict.fromkeys(labels, "no article coded by every coder")
     continuum = Continuum.of({a: len(texts[a]) for a in everyone})
-    disagreements = []
-    reason = ""
-    for name in chosen:
-        summed = sum(distances.get(name, 0) for _, distances in tallies.values())
-        units = [
-            [
-                (continuum.starts[a] + s, continuum.starts[a] + e)
-                for a in everyone
-                for s, e in merged(c[a].get(name, []))
-            ]
-            for c in labelled
-        ]
+    found: dict[str, tuple[float, float] | str] = {}
+    for label in labels:
+        units = []
+        for coding in labelled:
+            mine = []
+            for article in everyone:
+                extents = coding[article].get(label)
+                if extents:
+                    at = continuum.starts[article]
+                    mine += [(at + start, at + end) for start, end in merged(extents)]
+            units.append(mine)
         if not any(units):
-            reason = f"no {name} spans in the articles every coder coded"
+            found[label] = f"no {label} spans in the articles every coder coded"
             continue
         try:
             expected = expected_disagreement(units, continuum.length)
         except NotComputable as error:
-            reason = str(error)
+            found[label] = str(error)
             continue
-        disagreements.append((observed_disagreement(summed, coders, continuum.length), expected))
+        summed = sum(distances[label] for _, distances in tallies.values())
+        found[label] = (observed_disagreement(summed, coders, continuum.length), expected)
+    return found
+
+
+def _alpha_unitizing(
+    label: str, chosen: list[str], unitizing: dict[str, tuple[float, float] | str], everyone: list[str], coders: int
+) -> Figure:
+    disagreements = [found for name in chosen if not isinstance(found := unitizing[name], str)]
     if not disagreements:
-        return Figure("alpha_unitizing", label, None, None, len(everyone), reason or "no spans")
+        reason = next((found for name in chosen if isinstance(found := unitizing[name], str)), "no spans")
+        return Figure("alpha_unitizing", label, None, None, len(everyone) if coders > 1 else 0, reason)
     return Figure("alpha_unitizing", label, None, alpha_from(disagreements), len(everyone))
 
 
 def _token_figures(
-    coders: Sequence[Coder],
-    coded: list[frozenset[str]],
+    names: list[str],
+    spans: list[dict[str, Sequence[Span]]],
     labels: list[str],
     counted: list[str],
     everyone: list[str],
@@ -186,20 +177,10 @@ def _token_figures(
 ) -> list[Figure]:
     """alpha nominal, Cohen's kappa per pair and Fleiss' kappa, per label (its tokens
     against the rest) and over all labels (each token's value in the label order)."""
-    views = {label: [label] for label in labels} | {ALL: labels}
-    units: dict[str, Counter[Unit]] = {label: Counter() for label in views}
-    for article in counted:
-        tokens = Tokens.of(texts[article])
-        for label, order in views.items():
-            columns = [
-                tokens.values(coder.spans.get(article, ()), order) if article in mine else repeat(None)
-                for coder, mine in zip(coders, coded)
-            ]
-            units[label].update(zip(*columns))
-    names = [coder.name for coder in coders]
+    units = token_units({a: texts[a] for a in counted}, spans, labels)
     figures = []
-    for label in views:
-        found = units[label]
+    for label in [*labels, ALL]:
+        found = units[None if label == ALL else label]
         value, reason = _computed(partial(alpha_nominal, found))
         figures.append(Figure("alpha_nominal", label, None, value, len(counted), reason))
         for i, j in pair_articles:

@@ -12,6 +12,7 @@ articles lie end to end on one continuum, in the order given.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
@@ -35,12 +36,15 @@ class PairTally:
     second: int = 0
     disagreement: int = 0  # DKPro's observed disagreement, before it is scaled
 
-    def add(self, other: PairTally) -> None:
-        self.exact += other.exact
-        self.overlapping += other.overlapping
-        self.first += other.first
-        self.second += other.second
-        self.disagreement += other.disagreement
+    def add(self, counts: tuple[int, int, int, int, int]) -> None:
+        self.exact += counts[0]
+        self.overlapping += counts[1]
+        self.first += counts[2]
+        self.second += counts[3]
+        self.disagreement += counts[4]
+
+    def counts(self) -> tuple[int, int, int, int, int]:
+        return self.exact, self.overlapping, self.first, self.second, self.disagreement
 
 
 def by_label(spans: Iterable[Span]) -> dict[str, list[Extent]]:
@@ -66,16 +70,36 @@ def merged(extents: list[Extent]) -> list[Extent]:
     return joined
 
 
-def _alone(extents: list[Extent]) -> set[Extent]:
+def _alone(extents: list[Extent]) -> frozenset[Extent]:
     """The extents that overlap no other of the same list (sorted by start)."""
-    alone = set()
+    alone = []
     reach = -1
+    last = len(extents) - 1
     for i, (start, end) in enumerate(extents):
-        following = extents[i + 1][0] if i + 1 < len(extents) else end
-        if reach <= start and following >= end:
-            alone.add((start, end))
-        reach = max(reach, end)
-    return alone
+        if reach <= start and (i == last or extents[i + 1][0] >= end):
+            alone.append((start, end))
+        if end > reach:
+            reach = end
+    return frozenset(alone)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One coder's extents of one label in one article, with what every pair asks of them."""
+
+    extents: list[Extent]  # sorted, each once
+    members: frozenset[Extent]
+    alone: frozenset[Extent]  # those overlapping no other of this coder's
+    units: list[Extent]  # overlapping ones joined: DKPro's units
+
+    @classmethod
+    def of(cls, extents: list[Extent]) -> Side:
+        alone = _alone(extents)
+        members = frozenset(extents)
+        return cls(extents, members, alone, extents if len(alone) == len(extents) else merged(extents))
+
+
+NO_SIDE = Side([], frozenset(), frozenset(), [])
 
 
 def _overlaps(a: list[Extent], b: list[Extent]) -> list[tuple[int, Extent, Extent]]:
@@ -92,20 +116,24 @@ def _overlaps(a: list[Extent], b: list[Extent]) -> list[tuple[int, Extent, Exten
     return found
 
 
-def tally(a: list[Extent], b: list[Extent]) -> PairTally:
-    """Two coders' extents of one label in one article (each from by_label)."""
-    result = PairTally(first=len(a), second=len(b))
-    common = set(a).intersection(b)
-    result.exact = len(common)
+def tally(a: Side, b: Side) -> tuple[int, int, int, int, int]:
+    """Two coders' extents of one label in one article: (exact matches, matches by
+    overlap, |a|, |b|, DKPro's observed disagreement before it is scaled)."""
+    common = a.members & b.members
     # An extent both have that overlaps nothing else of either is paired with itself and
     # adds no disagreement: most of them, when coders agree; only the rest are compared.
-    settled = common & _alone(a) & _alone(b) if common else common
-    rest_a = [x for x in a if x not in settled] if settled else a
-    rest_b = [y for y in b if y not in settled] if settled else b
-    result.overlapping = len(settled) + _paired(_overlaps(rest_a, rest_b))
-    unit_a, unit_b = merged(rest_a), merged(rest_b)
-    result.disagreement = _observed(unit_a, unit_b)
-    return result
+    settled = common & a.alone & b.alone if common else common
+    if len(settled) == len(a.extents) == len(b.extents):
+        return len(common), len(common), len(settled), len(settled), 0
+    rest_a = [x for x in a.extents if x not in settled] if settled else a.extents
+    rest_b = [y for y in b.extents if y not in settled] if settled else b.extents
+    overlapping = len(settled) + _paired(_overlaps(rest_a, rest_b))
+    if a.units is a.extents and b.units is b.extents:
+        units_a, units_b = rest_a, rest_b
+    else:
+        units_a = [x for x in a.units if x not in settled] if settled else a.units
+        units_b = [y for y in b.units if y not in settled] if settled else b.units
+    return len(common), overlapping, len(a.extents), len(b.extents), _observed(units_a, units_b)
 
 
 def _paired(candidates: list[tuple[int, Extent, Extent]]) -> int:
@@ -150,7 +178,7 @@ def pair_tally(a: Coding, b: Coding, label: str | None = None) -> PairTally:
     for article in {*a, *b}:
         mine, theirs = by_label(a.get(article, ())), by_label(b.get(article, ()))
         for name in {*mine, *theirs} if label is None else {label}:
-            total.add(tally(mine.get(name, []), theirs.get(name, [])))
+            total.add(tally(Side.of(mine.get(name, [])), Side.of(theirs.get(name, []))))
     return total
 
 
@@ -193,15 +221,14 @@ def expected_disagreement(units: Sequence[list[Extent]], continuum_length: int) 
             gaps.append(length - at)
     gaps.sort()
     above = list(accumulate(reversed([gap + 1 for gap in gaps]), initial=0))  # sums of the largest
-    every = [end - start for mine in units for start, end in mine]
-    count = len(every)
+    sizes = Counter(end - start for mine in units for start, end in mine)
+    count = sum(sizes.values())
     total = 0
-    for size in every:
-        first = bisect_left(gaps, size)
-        longer = len(gaps) - first
-        total += (count - 1) * size * (size - 1) * (2 * size - 1) // 3
-        total += size * size * (above[longer] - size * longer)
-    squares = sum(size * (size - 1) for size in every)
+    for size, times in sizes.items():  # units of one length add the same: a few dozen lengths, not 100,000 units
+        longer = len(gaps) - bisect_left(gaps, size)
+        each = (count - 1) * size * (size - 1) * (2 * size - 1) // 3 + size * size * (above[longer] - size * longer)
+        total += times * each
+    squares = sum(times * size * (size - 1) for size, times in sizes.items())
     denominator = length * (coders * length * (coders * length - 1) - squares)
     if not total or not denominator:
         raise NotComputable("no expected disagreement: nothing to tell from chance")

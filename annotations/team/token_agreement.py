@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from .spans_agreement import NotComputable, Span
 
@@ -43,16 +44,77 @@ class Tokens:
         spans = [match.span() for match in TOKEN.finditer(text)]
         return cls([start for start, _ in spans], [end for _, end in spans])
 
+    def ranges(self, spans: Iterable[Span], rank: Mapping[str, int]) -> list[tuple[int, int, int]]:
+        """(rank, first token, past the last token) of each span of a ranked label that covers a token."""
+        found = []
+        for label, start, end in spans:
+            if label in rank:
+                first, last = bisect_right(self.ends, start), bisect_left(self.starts, end)
+                if last > first:
+                    found.append((rank[label], first, last))
+        return found
+
     def values(self, spans: Iterable[Span], order: Sequence[str]) -> list[int]:
-        """Each token's value for one coder's spans: labels painted from the last in the
-        order to the first, so the first wins where several overlap; other labels ignored."""
-        rank = {label: i for i, label in enumerate(order, 1)}
-        values = [NONE] * len(self.starts)
-        for label, start, end in sorted((s for s in spans if s[0] in rank), key=lambda s: -rank[s[0]]):
-            first, last = bisect_right(self.ends, start), bisect_left(self.starts, end)
-            if last > first:
-                values[first:last] = [rank[label]] * (last - first)
-        return values
+        """Each token's value for one coder's spans (see the module's docstring)."""
+        return _painted(len(self.starts), self.ranges(spans, {label: i for i, label in enumerate(order, 1)}))
+
+
+def _painted(count: int, ranges: list[tuple[int, int, int]]) -> list[int]:
+    """Labels painted from the last in the order to the first, so the first wins where several overlap."""
+    values = [NONE] * count
+    for rank, first, last in sorted(ranges, reverse=True):
+        values[first:last] = [rank] * (last - first)
+    return values
+
+
+def _crossing(ranges: list[tuple[int, int, int]]) -> bool:
+    """Whether spans of two labels share a token: swept by first token, keeping the
+    furthest reach and the furthest of the other labels'."""
+    top, top_rank, other = -1, -1, -1
+    for rank, first, last in sorted(ranges, key=lambda r: r[1]):
+        if (top if top_rank != rank else other) > first:
+            return True
+        if rank == top_rank:
+            top = max(top, last)
+        elif last > top:
+            top, top_rank, other = last, rank, top
+        else:
+            other = max(other, last)
+    return False
+
+
+def token_units(
+    texts: Mapping[str, str], coders: Sequence[Mapping[str, Sequence[Span]]], order: Sequence[str]
+) -> dict[str | None, Counter[Unit]]:
+    """Distinct units and their counts over the tokens of every article of texts: for
+    all labels (key None: each token's value in the order) and for each label of the
+    order (1 for a token of that label, else 0). coders holds each coder's spans per
+    article they coded (an article a coder did not code is missing from theirs)."""
+    rank = {label: i for i, label in enumerate(order, 1)}
+    every: Counter[Unit] = Counter()  # all labels, articles where no two labels share a token
+    by_label: dict[str | None, Counter[Unit]] = {label: Counter() for label in order}
+    for article, text in texts.items():
+        tokens = Tokens.of(text)
+        count = len(tokens.starts)
+        ranges = [tokens.ranges(c[article], rank) if article in c else None for c in coders]
+        if all(r is None for r in ranges):
+            continue  # nobody coded it (and the columns would never end)
+        columns = [repeat(None) if r is None else _painted(count, r) for r in ranges]
+        if any(r is not None and _crossing(r) for r in ranges):
+            for label, at in rank.items():  # a label's own spans, as the others hide some of its tokens
+                only = [
+                    repeat(None) if r is None else _painted(count, [(1, f, t) for k, f, t in r if k == at])
+                    for r in ranges
+                ]
+                by_label[label].update(zip(*only))
+            by_label.setdefault(None, Counter()).update(zip(*columns))
+        else:
+            every.update(zip(*columns))
+    for label, at in rank.items():  # where labels never share a token, a label's units follow from all labels'
+        for unit, n in every.items():
+            by_label[label][tuple(None if v is None else int(v == at) for v in unit)] += n
+    by_label.setdefault(None, Counter()).update(every)
+    return by_label
 
 
 def alpha_nominal(units: Mapping[Unit, int]) -> float:

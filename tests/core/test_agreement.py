@@ -4,12 +4,13 @@ the krippendorff package where no figure is published."""
 from __future__ import annotations
 
 import math
+from itertools import combinations
 from collections import Counter
 
 import krippendorff  # GPL-3.0: a test dependency only, never imported by reader
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from annotations.team import (
@@ -27,6 +28,7 @@ from annotations.team import (
     label_order,
     unitizing_disagreements,
 )
+from annotations.team.token_agreement import token_units
 
 # Krippendorff (2004, p. 254), as DKPro's Krippendorff2004Test builds it: a continuum
 # from 150 to 450, here moved to start at 0 (only differences from its start count).
@@ -224,3 +226,43 @@ def test_every_figure_says_what_it_rests_on():
     bare = figures["cohen_kappa", "place", ("alice", "cat")]
     assert bare.value is None and bare.reason.startswith("no variation")
     assert {f.label for f in report.figures} == {"quote", "place", ALL}  # figure: nobody used it
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), spans), min_size=2, max_size=4))
+def test_token_units_are_each_labels_own_tokens(coders):
+    """The quick way (a label's units read off all labels' where no two labels share a
+    token) gives what painting each label alone gives."""
+    assume(any(mine is not None for mine in coders))  # (an article nobody coded has no units)
+    text = "Ab cd ef gh ij kl mn op qr st uv wx yz " * 2
+    codings = [{} if mine is None else {"x": mine} for mine in coders]
+    units = token_units({"x": text}, codings, ["quote", "place"])
+    tokens = Tokens.of(text)
+    for label in ("quote", "place"):
+        columns = [tokens.values(c["x"], [label]) if "x" in c else [None] * len(tokens.starts) for c in codings]
+        assert units[label] == Counter(zip(*columns))
+    columns = [tokens.values(c["x"], ["quote", "place"]) if "x" in c else [None] * len(tokens.starts) for c in codings]
+    assert units[None] == Counter(zip(*columns))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(spans, spans), min_size=3, max_size=3))
+def test_the_report_equals_the_measures_taken_one_pair_at_a_time(coders):
+    """agreement() tallies every pair at once, by clusters of overlapping spans; it must
+    give what the plain functions give pair by pair (spans of one coder may overlap)."""
+    texts = {"a": "x" * 60, "b": "y" * 60}
+    codings = [{"a": first, "b": second} for first, second in coders]
+    team = [Coder(name, coding, frozenset(texts)) for name, coding in zip("pqr", codings)]
+    figures = {(f.measure, f.label, f.pair): f.value for f in agreement(team, texts).figures}
+    for (i, first), (j, second) in combinations(enumerate(codings), 2):
+        pair = ("pqr"[i], "pqr"[j])
+        for label in {s[0] for c in (first, second) for spans_ in c.values() for s in spans_}:
+            for measure, function in (("f1_exact", f1_exact), ("f1_overlap", f1_overlap)):
+                assert figures[measure, label, pair] == pytest.approx(function(first, second, label))
+    for label in {s[0] for c in codings for spans_ in c.values() for s in spans_}:
+        try:
+            expected = alpha_unitizing(codings, {"a": 60, "b": 60}, label)
+        except NotComputable:
+            assert figures["alpha_unitizing", label, None] is None
+        else:
+            assert figures["alpha_unitizing", label, None] == pytest.approx(expected)
