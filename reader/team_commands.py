@@ -14,11 +14,7 @@ from pathlib import Path
 from annotations.atomic import atomic_writer
 from annotations.corpus import Corpus
 from annotations.corpus.entries import ArticleError
-from annotations.interchange.exporting import Filters, gather
-from annotations.model import ORPHANED
-from annotations.store import read_stored
 from annotations.team import (
-    Coder,
     Plan,
     PlanError,
     Report,
@@ -34,6 +30,7 @@ from annotations.text import display_line, plural
 
 from .command_setup import Failure, load_corpus, tell
 from .config import load_labels
+from .team_reading import read_coders
 
 WIDTH = 80  # the table fits a terminal this wide
 
@@ -143,7 +140,7 @@ def run_plan_stats(argv: list[str]) -> int:
         parser.error("give the annotators' databases with --db (one each)")
     corpus = load_corpus(args.paths, text_field=args.text_field)
     plan = _plan_for(args.plan, corpus)
-    coders = read_coders(args.db, corpus, Filters())
+    coders = read_coders(args.db, corpus)
     coded = {coder.name: set(coder.coded) for coder in coders}
     rows = progress(plan, coded)
     print("annotator\tdone\tassigned")
@@ -157,46 +154,6 @@ def run_plan_stats(argv: list[str]) -> int:
 
 
 # ------------------------------------------------------------------ agree
-
-
-def read_coders(paths: list[str], corpus: Corpus, filters: Filters) -> list[Coder]:
-    """Every coder of every database: named by their records' annotator (a file's own
-    name for records without one, or a file without tags). Their articles: those they
-    tagged, and those marked done in a file that holds one coder only."""
-    coders: list[Coder] = []
-    where: dict[str, str] = {}
-    given: dict[Path, str] = {}
-    for path in paths:
-        if Path(path).resolve() in given:
-            raise Failure(f"{path} is given twice (as {given[Path(path).resolve()]} before): one --db per annotator")
-        given[Path(path).resolve()] = path
-        if not Path(path).is_file():
-            raise Failure(f"{path}: no such database")
-        stored = read_stored(Path(path))
-        fallback = Path(path).stem
-        groups, _missing = gather(corpus, stored.annotations, Filters(articles=filters.articles))
-        spans: dict[str, dict[str, list[tuple[str, int, int]]]] = {}
-        tagged: dict[str, set[str]] = {}
-        for article, group in groups:
-            if article is None:
-                continue
-            for tag in group:
-                name = tag.annotator or fallback
-                tagged.setdefault(name, set()).add(article.id)
-                if tag.status != ORPHANED and filters.keep(tag):
-                    spans.setdefault(name, {}).setdefault(article.id, []).append((tag.label, tag.start, tag.end))
-        names = sorted(tagged) or [fallback]
-        done = {a for a in stored.done if corpus.get(a) and (not filters.articles or a in filters.articles)}
-        for name in names:
-            if name in where:
-                raise Failure(
-                    f"two coders are named {name}: in {where[name]} and in {path} "
-                    "(each annotator works with their own --annotator)"
-                )
-            where[name] = path
-            coded = tagged.get(name, set()) | (done if len(names) == 1 else set())
-            coders.append(Coder(name, spans.get(name, {}), frozenset(coded)))
-    return coders
 
 
 def run_agree(argv: list[str]) -> int:
@@ -218,7 +175,7 @@ def run_agree(argv: list[str]) -> int:
     unknown = [article for article in args.article or [] if corpus.get(article) is None]
     if unknown:
         raise Failure(f"--article {unknown[0]}: not in this corpus")
-    coders = read_coders(args.db, corpus, Filters(labels=args.label, articles=args.article))
+    coders = read_coders(args.db, corpus, set(args.label) if args.label else None, args.article)
     if len(coders) < 2:
         raise Failure(
             f"agree needs two coders: {args.db[0]} holds only {coders[0].name}'s work; "

@@ -162,3 +162,16 @@ def test_bad_input_is_one_clear_line(team, capsys, tmp_path):
         ["--plan", str(plan_path), "--annotator", "alice"],
         "1 of its 3 articles are not in this corpus (first: gone.txt)",
     )
+
+
+def test_databases_read_in_parallel_give_the_same_figures(team, capsys, monkeypatch):
+    argv = ["agree", *dbs(team, "alice", "bob", "cat"), "--format", "json"]
+    assert main(argv) == 0
+    serial = capsys.readouterr().out
+    monkeypatch.setattr("reader.team_reading.PARALLEL_ABOVE", 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert main(argv) == 0
+    assert capsys.readouterr().out == serial
+    (team / "bob.json").write_text("not a database")
+    assert main(argv) == 1  # a reader's error still comes back as one line
+    assert capsys.readouterr().err.startswith("reader: ")

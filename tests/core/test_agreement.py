@@ -4,8 +4,8 @@ the krippendorff package where no figure is published."""
 from __future__ import annotations
 
 import math
-from itertools import combinations
 from collections import Counter
+from itertools import combinations
 
 import krippendorff  # GPL-3.0: a test dependency only, never imported by reader
 import numpy as np
