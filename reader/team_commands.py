@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -222,9 +223,8 @@ def _cell(text: str, width: int) -> str:
 
 def _table(report: Report) -> Iterator[str]:
     coders = ", ".join(report.coders)
-    yield display_line(
-        f"{plural(report.articles, 'article')} coded by two or more of {len(report.coders)} coders: {coders}"
-    )
+    head = f"{plural(report.articles, 'article')} coded by two or more of {len(report.coders)} coders: {coders}"
+    yield from textwrap.wrap(display_line(head), WIDTH, subsequent_indent="  ")
     yield ""
     yield f"{'measure':<15} {'label':<9} {'pair':<23} {'value':>7} {'n':>6}"
     measure = None

@@ -16,8 +16,9 @@ from annotations.interchange.exporting import Filters, gather
 from annotations.model import ORPHANED
 from annotations.store import read_stored
 from annotations.team import Coder
+from annotations.text import plural
 
-from .command_setup import Failure
+from .command_setup import Failure, tell
 
 PARALLEL_ABOVE = 20_000_000  # bytes of databases: below, starting processes costs more than it saves
 _ASKED: tuple[Corpus, set[str] | None, list[str] | None] | None = None  # what forked readers inherit
@@ -31,6 +32,7 @@ class _File:
     spans: dict[str, dict[str, list[tuple[str, int, int]]]]
     tagged: dict[str, set[str]]
     done: set[str]
+    elsewhere: int = 0  # articles tagged that are not in this corpus
 
 
 def read_coders(
@@ -49,6 +51,8 @@ def read_coders(
     coders: list[Coder] = []
     where: dict[str, str] = {}
     for path, found in zip(paths, _read_all(paths, corpus, labels, articles)):
+        if found.elsewhere:
+            tell(f"reader: {path}: left out the tags of {plural(found.elsewhere, 'article')} not in this corpus")
         names = sorted(found.tagged) or [found.fallback]
         for name in names:
             if name in where:
@@ -84,7 +88,8 @@ def _read_forked(path: str) -> _File:
 def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> _File:
     stored = read_stored(Path(path))
     found = _File(Path(path).stem, {}, {}, set())
-    groups, _missing = gather(corpus, stored.annotations, Filters(articles=articles))
+    groups, missing = gather(corpus, stored.annotations, Filters(articles=articles))
+    found.elsewhere = len(missing)
     for article, group in groups:
         if article is None:
             continue

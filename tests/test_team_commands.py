@@ -11,7 +11,7 @@ from annotations.corpus import find_articles
 from reader.cli import main
 from reader.config import seeds_dir
 from reader.team_commands import plan_share
-from tests.conftest import SEED
+from tests.conftest import SEED, SEED2
 
 TEXT = (seeds_dir() / SEED).read_text(encoding="utf-8")
 
@@ -175,3 +175,22 @@ def test_databases_read_in_parallel_give_the_same_figures(team, capsys, monkeypa
     (team / "bob.json").write_text("not a database")
     assert main(argv) == 1  # a reader's error still comes back as one line
     assert capsys.readouterr().err.startswith("reader: ")
+
+
+def test_tags_of_articles_outside_the_corpus_are_said_and_left_out(team, capsys):
+    other = team / "corpus"
+    other.mkdir()
+    (other / SEED2).write_text((seeds_dir() / SEED2).read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["agree", str(other), *dbs(team, "alice", "bob"), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert f"{team / 'alice.json'}: left out the tags of 1 article not in this corpus" in captured.err
+    report = json.loads(captured.out)
+    assert report["articles"] == 0 and report["coders"] == ["alice", "bob"]  # named after their files
+    assert {m["reason"] for m in report["measures"]} <= {
+        "no article both coded",
+        "no pair has a value",
+        "no article coded by every coder",
+        "no token coded by two coders",
+        "no token coded by both",
+        "no token coded by every coder",
+    }

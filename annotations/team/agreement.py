@@ -161,7 +161,8 @@ def _alpha_unitizing(
 ) -> Figure:
     disagreements = [found for name in chosen if not isinstance(found := unitizing[name], str)]
     if not disagreements:
-        reason = next((found for name in chosen if isinstance(found := unitizing[name], str)), "no spans")
+        reason = "one coder" if coders < 2 else "no article coded by every coder" if not everyone else "no spans"
+        reason = next((found for name in chosen if isinstance(found := unitizing[name], str)), reason)
         return Figure("alpha_unitizing", label, None, None, len(everyone) if coders > 1 else 0, reason)
     return Figure("alpha_unitizing", label, None, alpha_from(disagreements), len(everyone))
 
