@@ -29,20 +29,11 @@ from annotations.team import (
 )
 from annotations.text import display_line, plural
 
-from .command_setup import Failure, load_corpus, tell
+from .command_setup import Failure, add_corpus_arguments, load_corpus, tell
 from .config import load_labels
 from .team_reading import read_coders
 
 WIDTH = 80  # the table fits a terminal this wide
-
-
-def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)"
-    )
-    parser.add_argument(
-        "--text-field", default="text", metavar="NAME", help="in a .jsonl corpus, the field that holds the text"
-    )
 
 
 def _texts(corpus: Corpus, wanted: set[str] | None = None) -> dict[str, str]:
@@ -66,7 +57,7 @@ def run_assign(argv: list[str]) -> int:
         description="Share a corpus among annotators: a part for everyone (to measure agreement), "
         "the rest dealt so that each reads about as many characters.",
     )
-    _corpus_arguments(parser)
+    add_corpus_arguments(parser, db=False)
     parser.add_argument("--annotators", required=True, metavar="A,B,C", help="the annotators' names, by commas")
     parser.add_argument(
         "--overlap", type=float, default=20.0, metavar="P", help="percent of the articles everyone reads (default 20)"
@@ -133,7 +124,7 @@ def plan_share(corpus: Corpus, path: str, annotator: str) -> Corpus:
 def run_plan_stats(argv: list[str]) -> int:
     """`reader stats --plan plan.json --db a.json --db b.json`: done / assigned each."""
     parser = argparse.ArgumentParser(prog="reader stats --plan", description="Each annotator's progress on a plan.")
-    _corpus_arguments(parser)
+    add_corpus_arguments(parser, db=False)
     parser.add_argument("--plan", required=True, metavar="FILE", help="the plan reader assign wrote")
     parser.add_argument("--db", action="append", default=[], metavar="FILE", help="an annotator's database (repeat)")
     args = parser.parse_args(argv)
@@ -162,7 +153,7 @@ def run_agree(argv: list[str]) -> int:
         prog="reader agree",
         description="How well annotators agree: F1, Krippendorff's alpha and kappa, per label and over all labels.",
     )
-    _corpus_arguments(parser)
+    add_corpus_arguments(parser, db=False)
     parser.add_argument(
         "--db", action="append", default=[], metavar="FILE", help="an annotator's database (repeat: one each)"
     )

@@ -99,9 +99,6 @@ class Side:
         return cls(extents, members, alone, extents if len(alone) == len(extents) else merged(extents))
 
 
-NO_SIDE = Side([], frozenset(), frozenset(), [])
-
-
 def _overlaps(a: list[Extent], b: list[Extent]) -> list[tuple[int, Extent, Extent]]:
     """(overlap, x, y) for every x of a and y of b that overlap (both sorted by start)."""
     if not a or not b:
