@@ -36,8 +36,11 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--ner", metavar="MODEL", help="suggest with a spaCy model too (default: $READER_NER, or ner in labels.toml)"
     )
+    parser.add_argument("--plan", metavar="FILE", help="list only your share of this plan (reader assign writes it)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.epilog = "other commands: reader export | import | stats | suggest | review | serve  (each has --help)"
+    parser.epilog = (
+        "other commands: reader export | import | stats | suggest | assign | agree | review | serve  (each has --help)"
+    )
     args = parser.parse_args(argv)
     # No garbage collection until the first screen is drawn (ReaderApp._start_background_work
     # turns it on): what a start makes, some 60,000 objects, all lives on, and collecting
@@ -58,7 +61,7 @@ def write_crash_report(report: str) -> Path:
     return path
 
 
-COMMANDS = ("export", "import", "stats", "suggest", "review", "serve")
+COMMANDS = ("export", "import", "stats", "suggest", "assign", "agree", "review", "serve")
 CRASHED = 3
 
 

@@ -28,12 +28,15 @@ def tell(message: str, end: str = "\n") -> None:
     print(display_line(message), end=end, file=sys.stderr, flush=True)
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """PATH ... and --db, which every command takes."""
+def add_corpus_arguments(parser: argparse.ArgumentParser, db: bool = True) -> None:
+    """PATH ... and --db, which every command takes (those of a team take several --db)."""
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="articles: files or folders (default: the bundled seeds)"
     )
-    parser.add_argument("--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)")
+    if db:
+        parser.add_argument(
+            "--db", metavar="FILE", help="annotation database (default: $READER_DB or the user data dir)"
+        )
     parser.add_argument(
         "--text-field",
         default="text",

@@ -30,6 +30,7 @@ from .command_setup import Failure, add_corpus_arguments, load_corpus, open_stor
 from .config import cache_folder, database_path, default_annotator, load_labels
 from .progress import Progress
 from .suggest_command import run_suggest
+from .team_commands import run_agree, run_assign, run_plan_stats
 
 
 def runner(command: str) -> Callable[[list[str]], int]:
@@ -40,7 +41,14 @@ def runner(command: str) -> Callable[[list[str]], int]:
         return run_review
     if command == "serve":
         return run_serve
-    return {"export": run_export, "import": run_import, "stats": run_stats, "suggest": run_suggest}[command]
+    return {
+        "export": run_export,
+        "import": run_import,
+        "stats": run_stats,
+        "suggest": run_suggest,
+        "assign": run_assign,
+        "agree": run_agree,
+    }[command]
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -173,6 +181,8 @@ def run_import(argv: list[str]) -> int:
 
 
 def run_stats(argv: list[str]) -> int:
+    if "--plan" in argv or any(arg.startswith("--plan=") for arg in argv):
+        return run_plan_stats(argv)  # done / assigned per annotator
     parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
     add_corpus_arguments(parser)
     parser.add_argument(

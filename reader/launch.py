@@ -32,7 +32,13 @@ def run_app_on(args: argparse.Namespace, review: Review | None = None) -> int:
     """The app on args' corpus and database (with review: `reader review`'s sources on top)."""
     labels = load_labels()
     model = ner_setting.chosen(getattr(args, "ner", None))  # not installed: one line how, before the screen
-    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=FIRST_LISTED)
+    plan = getattr(args, "plan", None)
+    # With a plan, the whole corpus is read first: the plan may list its last article first.
+    corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=None if plan else FIRST_LISTED)
+    if plan:
+        from .team_commands import plan_share
+
+        corpus = plan_share(corpus, plan, args.annotator or default_annotator())
     check_quickly(database_path(args.db))
     store = open_store(args.db, readonly_if_locked=True, load=False)  # the app loads it in a thread
     try:

@@ -1,15 +1,47 @@
-"""A team's work on one corpus: settling differences into a gold set (review.py)."""
+"""A team on one corpus: who reads what (plan.py: plan.json), how well the coders
+agree (agreement.py: every measure as figures; spans_agreement.py and
+token_agreement.py: the measures themselves, on plain data), and settling their
+differences into a gold set (review.py). No UI, no store: the commands read the
+databases and hand over spans."""
 
+from .agreement import ALL, MEASURES, Coder, Figure, Report, agreement
+from .plan import Plan, PlanError, annotator_names, check_annotator, check_corpus, make_plan, progress, read_plan
 from .review import AGREED_BY, DECLINED, ArticleReview, Disagreement, Review, Source, for_gold, shared_by, unsettled
+from .spans_agreement import NotComputable, alpha_unitizing, f1_exact, f1_overlap, unitizing_disagreements
+from .token_agreement import Tokens, alpha_nominal, cohen_kappa, fleiss_kappa, label_order
 
 __all__ = [
     "AGREED_BY",
+    "ALL",
     "DECLINED",
+    "MEASURES",
     "ArticleReview",
+    "Coder",
     "Disagreement",
+    "Figure",
+    "NotComputable",
+    "Plan",
+    "PlanError",
+    "Report",
     "Review",
     "Source",
+    "Tokens",
+    "agreement",
+    "alpha_nominal",
+    "alpha_unitizing",
+    "annotator_names",
+    "check_annotator",
+    "check_corpus",
+    "cohen_kappa",
+    "f1_exact",
+    "f1_overlap",
+    "fleiss_kappa",
     "for_gold",
+    "label_order",
+    "make_plan",
+    "progress",
+    "read_plan",
     "shared_by",
+    "unitizing_disagreements",
     "unsettled",
 ]

@@ -31,7 +31,7 @@ from annotations.suggest import gazetteer
 from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 
-from . import data
+from . import data, team
 from .measure import (
     JSON_LINES_LOAD,
     READER,
@@ -63,6 +63,7 @@ FULL = dict(
     starts=9,  # runs of each start-up row: its median moved by 10-20% between runs of 5
     suggest=1_000_000,
     scale=20_000_000,
+    agree=(10, 1_000, 50),  # coders, articles, tags each
 )
 SMOKE = dict(
     article=200_000,
@@ -77,6 +78,7 @@ SMOKE = dict(
     starts=1,
     suggest=100_000,
     scale=400_000,
+    agree=(3, 20, 50),
 )
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -682,6 +684,7 @@ def run(smoke: bool = False) -> list[Row]:
         workers_row(sizes, work, rows)
         corpus_search_figure(sizes, work, rows)
         serve_figures(sizes, work, rows)
+        team.agree_figure(sizes, work, rows)
     return rows
 
 

@@ -1,0 +1,107 @@
+"""The coders in annotators' databases, for `reader agree` and `reader stats --plan`:
+each file's records re-anchored against the corpus and grouped by annotator. Large
+databases are read in parallel, a process a core: reading ten of 50,000 tags is most of
+what `reader agree` takes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotations.corpus import Corpus
+from annotations.interchange.exporting import Filters, gather
+from annotations.model import ORPHANED
+from annotations.store import read_stored
+from annotations.team import Coder
+from annotations.text import plural
+
+from .command_setup import Failure, tell
+
+PARALLEL_ABOVE = 20_000_000  # bytes of databases: below, starting processes costs more than it saves
+_ASKED: tuple[Corpus, set[str] | None, list[str] | None] | None = None  # what forked readers inherit
+
+
+@dataclass
+class _File:
+    """One database's coders: their spans per article, their tagged articles, and the done marks."""
+
+    fallback: str  # the name of a coder without one: the file's own
+    spans: dict[str, dict[str, list[tuple[str, int, int]]]]
+    tagged: dict[str, set[str]]
+    done: set[str]
+    elsewhere: int = 0  # articles tagged that are not in this corpus
+
+
+def read_coders(
+    paths: list[str], corpus: Corpus, labels: set[str] | None = None, articles: list[str] | None = None
+) -> list[Coder]:
+    """Every coder of every database: named by their records' annotator (a file's own
+    name for records without one, or a file without tags). Their articles: those they
+    tagged, and those marked done in a file that holds one coder only."""
+    given: dict[Path, str] = {}
+    for path in paths:
+        if Path(path).resolve() in given:
+            raise Failure(f"{path} is given twice (as {given[Path(path).resolve()]} before): one --db per annotator")
+        given[Path(path).resolve()] = path
+        if not Path(path).is_file():
+            raise Failure(f"{path}: no such database")
+    coders: list[Coder] = []
+    where: dict[str, str] = {}
+    for path, found in zip(paths, _read_all(paths, corpus, labels, articles)):
+        if found.elsewhere:
+            tell(f"reader: {path}: left out the tags of {plural(found.elsewhere, 'article')} not in this corpus")
+        names = sorted(found.tagged) or [found.fallback]
+        for name in names:
+            if name in where:
+                raise Failure(
+                    f"two coders are named {name}: in {where[name]} and in {path} "
+                    "(each annotator works with their own --annotator)"
+                )
+            where[name] = path
+            coded = found.tagged.get(name, set()) | (found.done if len(names) == 1 else set())
+            coders.append(Coder(name, found.spans.get(name, {}), frozenset(coded)))
+    return coders
+
+
+def _read_all(paths: list[str], corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> list[_File]:
+    global _ASKED
+    workers = min(len(paths), os.cpu_count() or 1)
+    size = sum(Path(path).stat().st_size for path in paths)
+    if workers < 2 or size < PARALLEL_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
+        return [_read_file(path, corpus, labels, articles) for path in paths]
+    _ASKED = (corpus, labels, articles)  # forked processes have it without pickling the corpus
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_read_forked, paths))
+    finally:
+        _ASKED = None
+
+
+def _read_forked(path: str) -> _File:
+    assert _ASKED is not None
+    return _read_file(path, *_ASKED)
+
+
+def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> _File:
+    stored = read_stored(Path(path))
+    found = _File(Path(path).stem, {}, {}, set())
+    groups, missing = gather(corpus, stored.annotations, Filters(articles=articles))
+    found.elsewhere = len(missing)
+    for article, group in groups:
+        if article is None:
+            continue
+        here = {tag.annotator or found.fallback for tag in group}
+        for name in here:
+            found.tagged.setdefault(name, set()).add(article.id)
+        for name in here:  # (one, nearly always)
+            mine = group if len(here) == 1 else [tag for tag in group if (tag.annotator or found.fallback) == name]
+            found.spans.setdefault(name, {})[article.id] = [
+                (tag.label, tag.start, tag.end)
+                for tag in mine
+                if tag.status != ORPHANED and (labels is None or tag.label in labels)
+            ]
+    found.done = {a for a in stored.done if corpus.get(a) and (not articles or a in articles)}
+    return found
