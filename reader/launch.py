@@ -36,7 +36,7 @@ def run_app_on(args: argparse.Namespace, review: Review | None = None) -> int:
     # With a plan, the whole corpus is read first: the plan may list its last article first.
     corpus = load_corpus(args.paths, quiet=True, text_field=args.text_field, first=None if plan else FIRST_LISTED)
     if plan:
-        from .team_commands import plan_share
+        from .commands.team import plan_share
 
         corpus = plan_share(corpus, plan, args.annotator or default_annotator())
     check_quickly(database_path(args.db))

@@ -10,7 +10,7 @@ import pytest
 from annotations.corpus import find_articles
 from reader.cli import main
 from reader.config import seeds_dir
-from reader.team_commands import plan_share
+from reader.commands.team import plan_share
 from tests.conftest import SEED, SEED2
 
 TEXT = (seeds_dir() / SEED).read_text(encoding="utf-8")
@@ -168,7 +168,7 @@ def test_databases_read_in_parallel_give_the_same_figures(team, capsys, monkeypa
     argv = ["agree", *dbs(team, "alice", "bob", "cat"), "--format", "json"]
     assert main(argv) == 0
     serial = capsys.readouterr().out
-    monkeypatch.setattr("reader.team_reading.PARALLEL_ABOVE", 0)
+    monkeypatch.setattr("reader.commands.team_reading.PARALLEL_ABOVE", 0)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert main(argv) == 0
     assert capsys.readouterr().out == serial

@@ -17,15 +17,20 @@ ROOT = Path(__file__).resolve().parents[2]
 # their imports on first use happen at start anyway.
 AT_START = {
     "reader/cli.py",
-    "reader/commands.py",
+    "reader/commands/__init__.py",
+    "reader/commands/exchange.py",
+    "reader/commands/stats.py",
+    "reader/commands/team.py",
+    "reader/commands/team_reading.py",
+    "reader/commands/progress.py",
     "reader/config.py",
     "reader/command_setup.py",
     "reader/launch.py",
-    "reader/review_command.py",
+    "reader/commands/review.py",
     "reader/app/later_imports.py",
     "reader/serving/command.py",  # `reader serve`: a server that runs no app itself
     "reader/ner_setting.py",
-    "reader/suggest_command.py",  # reader suggest: no app
+    "reader/commands/suggest.py",  # reader suggest: no app
 }
 # Imported outside the app's process only: spaCy by the process that holds the app's model
 # (annotations/suggest/model_process.py), Dask and a pool by reader suggest.

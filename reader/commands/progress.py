@@ -9,7 +9,7 @@ import time
 
 from annotations.text import display_line
 
-from .command_setup import tell
+from ..command_setup import tell
 
 
 class Progress:

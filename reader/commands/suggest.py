@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from annotations.store import read_stored
 from annotations.text import plural
 
-from . import ner_setting
-from .command_setup import Failure, add_corpus_arguments, load_corpus, tell
-from .config import cache_folder, database_path, load_labels
+from .. import ner_setting
+from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
+from ..config import cache_folder, database_path, load_labels
 from .progress import Progress
 
 

@@ -1,16 +1,12 @@
-"""`reader export`, `import`, `stats` and `suggest`: the commands that need no UI."""
+"""`reader export` and `reader import`: every tag out in a format, or in, all or nothing."""
 
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections import Counter
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from annotations.attributes import NONE_SAID, TALLIES, tally
 from annotations.interchange.exporting import (
     Filters,
     count_orphans,
@@ -21,55 +17,13 @@ from annotations.interchange.exporting import (
     write_lines,
 )
 from annotations.interchange.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
-from annotations.interchange.importing import ExchangeError, check_records, read_records
-from annotations.model import ORPHANED, Annotation
-from annotations.store import read_annotations, read_stored, trouble
-from annotations.text import display_line, plural, quoted
+from annotations.interchange.importing import check_records, read_records
+from annotations.store import read_annotations, trouble
+from annotations.text import plural
 
-from .command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
-from .config import cache_folder, database_path, default_annotator, load_labels
+from ..command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
+from ..config import database_path, default_annotator, load_labels
 from .progress import Progress
-from .suggest_command import run_suggest
-from .team_commands import run_agree, run_assign, run_plan_stats
-
-
-def runner(command: str) -> Callable[[list[str]], int]:
-    """The function that runs a command; a command of its own module is imported only to run."""
-    if command == "review":
-        from .review_command import run_review
-
-        return run_review
-    if command == "serve":
-        return run_serve
-    return {
-        "export": run_export,
-        "import": run_import,
-        "stats": run_stats,
-        "suggest": run_suggest,
-        "assign": run_assign,
-        "agree": run_agree,
-    }[command]
-
-
-def run(command: str, argv: list[str]) -> int:
-    if command == "serve":
-        return run_serve(argv)  # a server: runs for hours, with the collector on
-    run_command = runner(command)
-    # A command reads everything, writes, and exits: the cycle collector would walk
-    # 100,000 records a few times over (0.1 s of an export) to find no cycles.
-    gc.disable()
-    try:
-        return run_command(argv)
-    except ExchangeError as error:
-        raise Failure(str(error)) from None
-    finally:
-        gc.enable()  # for callers that go on (the tests call main() in-process)
-
-
-def run_serve(argv: list[str]) -> int:
-    from .serving.command import run_serve as serve  # its own package: a server, not a batch command
-
-    return serve(argv)
 
 
 def _date(value: str, flag: str, end_of_day: bool = False) -> datetime:
@@ -178,57 +132,3 @@ def run_import(argv: list[str]) -> int:
     skipped = len(checked) - added - updated
     tell(f"imported {added} new, {updated} updated, {skipped} already there, into {store.path}")
     return 0
-
-
-def run_stats(argv: list[str]) -> int:
-    if "--plan" in argv or any(arg.startswith("--plan=") for arg in argv):
-        return run_plan_stats(argv)  # done / assigned per annotator
-    parser = argparse.ArgumentParser(prog="reader stats", description="Annotations per article and per label.")
-    add_corpus_arguments(parser)
-    parser.add_argument(
-        "--by", choices=sorted(TALLIES), help="instead: quotes per speaker, places per country or figures per unit"
-    )
-    args = parser.parse_args(argv)
-    corpus = load_corpus(args.paths, text_field=args.text_field)
-    stored = read_stored(database_path(args.db))  # once: a million tags take seconds to read
-    groups, _missing = gather(corpus, stored.annotations, Filters())
-    if args.by:
-        label, name = TALLIES[args.by]
-        tallied = tally((a for _, group in groups for a in group), args.by)
-        named = country_names([value for value, _, _ in tallied]) if name == "country" else None
-        print("\t".join([name, *(["name"] if named is not None else []), f"{label} tags", "articles"]))
-        for value, tags, articles in tallied:
-            cells = [value, *([named[value]] if named is not None else []), str(tags), str(articles)]
-            print("\t".join(display_line(cell) for cell in cells))
-        return 0
-    configured = load_labels().names
-    found = sorted({a.label for _, group in groups for a in group} - set(configured))
-    labels = configured + found  # every configured label always has its column
-    rows: list[tuple[str, list[Annotation]]] = [
-        (article.id if article else f"{group[0].article} (not in this corpus)", group) for article, group in groups
-    ]
-    annotated = {group[0].article for _, group in groups if group}
-    rows += [(entry.id, []) for entry in corpus.entries if entry.id not in annotated]
-    done = stored.done
-    print("\t".join(display_line(cell) for cell in ["article", *labels, "total", "orphaned", "done"]))
-    orphans = []
-    for name, group in rows:
-        counts = Counter(a.label for a in group)
-        lost = [a for a in group if a.status == ORPHANED]
-        orphans += lost
-        finished = "yes" if name in done else ""
-        cells = [name, *(str(counts[label]) for label in labels), str(len(group)), str(len(lost)), finished]
-        print("\t".join(display_line(cell) for cell in cells))
-    tell(f"done: {sum(entry.id in done for entry in corpus.entries)} of {len(corpus.entries)} articles")
-    for orphan in orphans:
-        where = f"{orphan.article} {orphan.label} {quoted(orphan.text, 60)}"
-        print(display_line(f"orphaned: {where} (was {orphan.start}–{orphan.end})"))
-    return 0
-
-
-def country_names(codes: list[str]) -> dict[str, str]:
-    """ "Iraq" for "IQ", from the gazetteer (built into the cache on first use)."""
-    from annotations.suggest import gazetteer
-
-    places = gazetteer.load(cache_folder())
-    return {code: places.country_name(code) if code != NONE_SAID else "" for code in codes}

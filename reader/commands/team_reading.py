@@ -18,7 +18,7 @@ from annotations.store import read_stored
 from annotations.team import Coder
 from annotations.text import plural
 
-from .command_setup import Failure, tell
+from ..command_setup import Failure, tell
 
 PARALLEL_ABOVE = 20_000_000  # bytes of databases: below, starting processes costs more than it saves
 _ASKED: tuple[Corpus, set[str] | None, list[str] | None] | None = None  # what forked readers inherit

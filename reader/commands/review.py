@@ -10,8 +10,8 @@ from annotations.store import read_stored
 from annotations.team import DECLINED, Review, Source, for_gold, shared_by, unsettled
 from annotations.text import plural
 
-from .command_setup import Failure, add_corpus_arguments, open_store, tell
-from .config import database_path, default_annotator
+from ..command_setup import Failure, add_corpus_arguments, open_store, tell
+from ..config import database_path, default_annotator
 
 
 def run_review(argv: list[str]) -> int:
@@ -37,7 +37,7 @@ def run_review(argv: list[str]) -> int:
         return _auto(review, args.min, args.annotator or default_annotator(), args.db)
     if args.min is not None:
         raise Failure("--min goes with --auto")
-    from .launch import run_app_on  # the app's own start, with the review on top
+    from ..launch import run_app_on  # the app's own start, with the review on top
 
     return run_app_on(args, review)
 

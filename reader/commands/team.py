@@ -29,8 +29,8 @@ from annotations.team import (
 )
 from annotations.text import display_line, plural
 
-from .command_setup import Failure, add_corpus_arguments, load_corpus, tell
-from .config import load_labels
+from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
+from ..config import load_labels
 from .team_reading import read_coders
 
 WIDTH = 80  # the table fits a terminal this wide
