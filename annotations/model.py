@@ -110,7 +110,7 @@ class Annotation:
     _record: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """No attribute is stored empty: a field not known is absent (DESIGN.md), whichever
+        """No attribute is stored empty: a field not known is absent (docs/formats.md), whichever
         way the tag was made (by hand, the editor, a suggestion, an import, an old file)."""
         values = self.attrs.values()
         if "" in values or None in values:  # (a generator over them cost 0.4 µs a tag)
