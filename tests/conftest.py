@@ -18,8 +18,15 @@ SEED2 = "003_0eeb8bb35cc91d89.txt"
 
 @pytest.fixture(scope="session")
 def gazetteer_cache(tmp_path_factory) -> Path:
-    """One cache folder per test process: the gazetteer's index is built once (2 s)."""
-    return tmp_path_factory.mktemp("cache")
+    """One cache folder for the run, shared by its test processes (the base folder's parent
+    is the run's under pytest-xdist): the gazetteer's index is built once (2 s), not once a
+    process. Its file is written whole or not at all, so two processes building it at once
+    is no harm."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if base.name.startswith("popen-gw") else base
+    folder = shared / "gazetteer-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)
