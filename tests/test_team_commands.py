@@ -9,8 +9,8 @@ import pytest
 
 from annotations.corpus import find_articles
 from reader.cli import main
-from reader.config import seeds_dir
 from reader.commands.team import plan_share
+from reader.config import seeds_dir
 from tests.conftest import SEED, SEED2
 
 TEXT = (seeds_dir() / SEED).read_text(encoding="utf-8")
