@@ -61,18 +61,18 @@ def test_abbreviations_of_countries_unions_and_states(gazetteer):
 
 
 def test_a_small_town_only_with_evidence(gazetteer):
-    evidence = "Ranchers in Marfa, Texas, sold cattle. Later Marfa voted. Fighters left Al-Qayyarah."
+    evidence = "Ranchers in Gettysburg, Pa., sold cattle. Later Gettysburg voted. Fighting near Al-Musayfirah went on."
     found = find_places(evidence, gazetteer)
-    assert [f.text for f in found] == ["Marfa", "Texas", "Marfa", "Al-Qayyarah"]
-    assert found[0].place.population < 15_000 and found[3].place.country == "IQ"
-    assert names("Marfa voted on Tuesday, and Qayyarah officials agreed.", gazetteer) == []
+    assert [f.text for f in found] == ["Gettysburg", "Pa.", "Gettysburg", "Al-Musayfirah"]
+    assert found[0].place.population < 15_000 and found[3].place.country == "SY"
+    assert names("Gettysburg voted on Tuesday, and Musayfirah officials agreed.", gazetteer) == []
 
 
 def test_people_organisations_and_common_words_are_no_places(gazetteer):
     text = (
-        "Obama spoke at length in Austin. Mr. Lincoln disagreed, and Taylor said the vote "
+        "Obama spoke at length in Austin, Texas. Mr. Lincoln disagreed, and Taylor said the vote "
         "would wait. Hamas rejected the offer, Xinhua reported. University officials and "
         "Republic voters met. Man, that was close. Iraqi and American officials met at the "
         "University of Texas and the Bank of England. Allen told reporters he would stay."
     )
-    assert names(text, gazetteer) == ["Austin"]
+    assert names(text, gazetteer) == ["Austin", "Texas"]

@@ -86,7 +86,9 @@ def test_an_origin_no_reader_knows_is_refused_on_import(tmp_path, capsys):
     line = tmp_path / "in.jsonl"
     line.write_text('{"article": "a.txt", "label": "place", "start": 15, "end": 21, "origin": "guessed"}\n')
     assert main(["import", str(line), str(corpus), "--db", str(tmp_path / "db.json")]) == 1
-    assert capsys.readouterr().err == f"reader: {line}:1: origin 'guessed' is not one of manual, suggested, adjudicated\n"
+    assert (
+        capsys.readouterr().err == f"reader: {line}:1: origin 'guessed' is not one of manual, suggested, adjudicated\n"
+    )
 
 
 def test_no_attribute_is_stored_empty(tmp_path):
