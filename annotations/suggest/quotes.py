@@ -107,6 +107,7 @@ _OPENING = '“"‘«'
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
 _SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|according to)\b")
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
+MIN_CLAUSE_WORDS = 8  # and end as a sentence does, unless it is this long ('since “we were not expecting …”.')
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,8 @@ def find_quotes(text: str) -> list[Quote]:
         cue_match = after or before or _subject(text, raw_start - 1, since)
         if cue_match is None:
             voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
-            short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
+            words = len(quoted.split())
+            short = words < MIN_WORDS or (not _ends_sentence(quoted) and words < MIN_CLAUSE_WORDS)
             # A quoted sentence of its own after an attributed quote goes on in its voice:
             # '“…,” said Kakegamic. “Nobody slept.”' (not 'the documentary “Weiner.”').
             sentence = (
