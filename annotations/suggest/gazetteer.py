@@ -11,45 +11,29 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from ..atomic import write_atomically
+from .gazetteer_build import build
+from .place_record import (
+    AREA,
+    CAPITAL,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    FEATURE,
+    REGION,
+    REGION_WORD,
+    SMALL_TOWN,
+    Place,
+    kind_rank,
+)
+
+__all__ = ["AREA", "CAPITAL", "CITY", "CONTINENT", "COUNTRY", "FEATURE", "REGION", "REGION_WORD", "SMALL_TOWN"]
+__all__ += ["Gazetteer", "Place", "build", "index_path", "load"]
 
 VERSION = 9  # of the index's layout and content: a new one is built when it changes
-COUNTRY, REGION, CAPITAL, CITY, CONTINENT, AREA = "country", "region", "capital", "city", "continent", "area"
-FEATURE = "feature"  # a river, a road, a base: named by its kind's word, not in the gazetteer
-# "Washington" in the news is the capital before the state; "Georgia" the country. A
-# region and a town go by population (a region's is its towns'): "Gaza" is the city
-# before Mozambique's province, "Ontario" the province before California's town.
-_KIND_RANK = {FEATURE: 0, CONTINENT: 4, AREA: 4, COUNTRY: 3, CAPITAL: 2, REGION: 0, CITY: 0}
-SMALL_TOWN = 15_000  # people: a town smaller than this is suggested only where the text says it is a place
-
-REGION_WORD = "region"  # after a name a city also has: "Kherson region" is the region
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    geonameid: int
-    name: str
-    country: str  # ISO 3166-1 alpha-2
-    lat: float | None
-    lon: float | None
-    population: int
-    kind: str  # city, region, country, continent
-    region: str = ""  # the admin1 code for cities (the US state, say)
-
-    def attrs(self) -> dict[str, Any]:
-        """What a place tag carries (issue: Tags that carry what they mean)."""
-        found: dict[str, Any] = {"geonameid": self.geonameid} if self.geonameid else {}  # an area has none
-        found["name"] = self.name
-        if self.country:
-            found["country"] = self.country
-        if self.lat is not None and self.lon is not None:
-            found["lat"], found["lon"] = self.lat, self.lon
-        return found
 
 
 class Gazetteer:
@@ -141,7 +125,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         found = [self.place(index) for index in self._indices(name)]
-        return sorted(found, key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
+        return sorted(found, key=lambda p: (kind_rank(p.kind), p.population), reverse=True)
 
     def coordinates(self) -> list[tuple[float, float]]:
         """(lat, lon) of every town, for a map's land."""
@@ -154,7 +138,7 @@ class Gazetteer:
         if not folded:
             return []
         found = {i for name in self._names if name.casefold().startswith(folded) for i in self._indices(name)}
-        places = sorted((self.place(i) for i in found), key=lambda p: (_KIND_RANK[p.kind], p.population), reverse=True)
+        places = sorted((self.place(i) for i in found), key=lambda p: (kind_rank(p.kind), p.population), reverse=True)
         return places[:limit]
 
 
@@ -172,9 +156,7 @@ def load(folder: Path) -> Gazetteer:
     path = index_path(folder)
     with contextlib.suppress(OSError, ValueError):
         return Gazetteer.loads(path.read_bytes().decode("utf-8"))
-    from .gazetteer_build import build
-
-    gazetteer = build()
+    gazetteer = Gazetteer.of(*build())
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(path, gazetteer.dumps().encode("utf-8"))

