@@ -223,7 +223,7 @@ def find_quotes(text: str) -> list[Quote]:
             before = None  # "Caggins said:\n\n“…" keeps its cue
         if _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
-        cue_match = after or before or _subject(text, raw_start - 1, since)
+        cue_match = after or before or _subject(text, raw_start - 1, since) or _participle(text, raw_start - 1, since)
         if cue_match is None:
             voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
             words = len(quoted.split())
@@ -315,6 +315,32 @@ def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
 
 # The sentence before a quote ends with its cue and speaker: '…, said professor Paul Beck. “…”'.
 _CUE_THEN_WHO = regex.compile(rf",\s+(?P<cue>{_CUE})\s+{_WHO_AFTER_CUE}$", regex.V1)
+
+
+# A sentence whose subject speaks through a participle before the quote: 'Clinton's aide
+# rallied supporters, saying: “…”', 'Flea shared the news, writing “…”'.
+_PARTICIPLE = regex.compile(
+    rf"(?P<who>(?:[Tt]he|[Aa]n?) +{_DESCRIBED_WORD}{{0,4}}?[\p{{Ll}}\-]+|{_NAME_WITH_ROLE})"
+    rf"(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}[^“”\"\n]{{0,200}}?"
+    r"(?P<cue>saying|writing|adding|noting|declaring|announcing|asking|tweeting|telling \w+|to say|to announce)"
+    r"\s*[,:]?\s*$",
+    regex.V1,
+)
+
+
+def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
+    """The subject of the quote's sentence when a participle introduces the quote."""
+    start = max(_sentence_start(text, mark) + 1, since)
+    while start < mark and text[start] in ' \n\t"“”':
+        start += 1
+    found = _PARTICIPLE.match(text, start, mark) if start < mark else None
+    if (
+        found is None
+        or found["who"].split()[0] in SENTENCE_OPENERS - {"The", "A", "An"}
+        or found["who"] in COMMON_WORDS
+    ):
+        return None  # "But …, saying", "It …, saying": no one named
+    return found
 
 
 def _sentence_start(text: str, before: int) -> int:

@@ -32,6 +32,15 @@ def test_the_speaker_is_a_name_without_a_conjunction_or_a_possessive(text, speak
     assert text[quote.speaker_start : quote.speaker_end] == speaker
 
 
+def test_a_participle_before_a_quote_gives_the_sentences_subject():
+    text = (
+        "Band member Dana Flea shared the news last week, writing “the show will go on in May.” "
+        "The aide rallied supporters, saying: “We will win this state by a lot.” "
+        "\n\nIt went on, saying “we will win this state by a lot.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Band member Dana Flea", "The aide", ""]
+
+
 def test_a_cue_before_the_next_quote_is_not_this_ones():
     text = "“We will win the state by a lot.” But Smith said “no way this happens in the fall.”"
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
