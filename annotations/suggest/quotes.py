@@ -294,9 +294,11 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
         if any(start <= match.start("who") < end for start, end in inside):
             continue
-        who = match.group("who")
-        if who.split()[0] not in SENTENCE_OPENERS and who not in COMMON_WORDS:  # not "Across the border, …"
-            found = (who, match.start("who"), match.end("who"))
+        who, start = _speaker(match.group("who"), match.start("who"))
+        opener = who.split()[0] if who else ""
+        # not "Across the border, …", nor "Appearing on CNN, …"
+        if who and opener not in SENTENCE_OPENERS and who not in COMMON_WORDS and not opener.endswith("ing"):
+            found = (who, start, start + len(who))
     return found
 
 

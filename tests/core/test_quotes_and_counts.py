@@ -41,6 +41,16 @@ def test_a_participle_before_a_quote_gives_the_sentences_subject():
     assert [q.speaker for q in find_quotes(text)] == ["Band member Dana Flea", "The aide", ""]
 
 
+def test_a_pronoun_is_the_subject_named_before_without_its_possessive_or_a_participle():
+    text = (
+        "Bill Clinton's speech ran long. “We met forty years ago this spring,” he said.\n\n"
+        "Ana Ruiz, appearing on a morning show, smiled. “The bridge will hold until the spring,” she said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Bill Clinton", "Ana Ruiz"]
+    alone = "Appearing on a morning show, the mayor smiled. “The bridge will hold until the spring,” she said."
+    assert [q.speaker for q in find_quotes(alone)] == [""]
+
+
 def test_a_cue_before_the_next_quote_is_not_this_ones():
     text = "“We will win the state by a lot.” But Smith said “no way this happens in the fall.”"
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
