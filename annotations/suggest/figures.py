@@ -136,9 +136,33 @@ def _approximate(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# Counts written as plural words: "hundreds of Humvees", "tens of thousands of people",
+# "dozens of", "millions of dollars". The value is the least the words say (hundreds:
+# 100), approximate.
+_PLURAL_SCALES = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000}
+_PLURAL_SCALES |= {"millions": 1_000_000, "billions": 1_000_000_000, "trillions": 10**12}
+_PLURAL_COUNT = re.compile(rf"(?:(?:{alternation(_PLURAL_SCALES)})\s+of\s+)+", re.IGNORECASE)
+
+
+def _plural_count(text: str) -> Figure | None:
+    """The figure of a count written as plural words ("hundreds of Humvees"), else None."""
+    match = _PLURAL_COUNT.match(text)
+    if match is None:
+        return None
+    value = 1
+    for word in re.findall(r"[a-z]+", match.group().lower()):
+        value *= _PLURAL_SCALES.get(word, 1)
+    unit = _unit(None, text[match.end() :])
+    counted = unit and unit.lower() not in _PLURAL_SCALES and not unit.endswith("-")  # "hundreds of thousands" alone
+    return Figure(value, unit, True) if counted and not re.search(r"\d", text[match.end() :]) else None
+
+
 def parse_figure(text: str) -> Figure | None:
     """The figure in a tagged span, or None if it holds no single number."""
     text, approx = _approximate(" ".join(text.split()))
+    plural = _plural_count(text)
+    if plural is not None:
+        return plural
     match = _FIGURE.match(text)
     if match is None:
         return None
@@ -217,6 +241,7 @@ stage boeing airbus fortune apollo
 """
 _NUMBERED = frozenset(_NUMBERED_WORDS.split())
 _HALF_BEFORE = re.compile(r"\bhalf\s+an?\s+$", re.I)
+_A_BEFORE = re.compile(r"\ban?\s+$", re.I)
 _SCALE_FIRST = re.compile(r"(?:dozen|hundred|thousand|million|billion)\b", re.I)
 _VAGUE_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of) $|\b(?:several|few|many) $", re.I)
 # ... and "one" is a count only when the text says so ("only one person", "at least one child").
@@ -312,13 +337,17 @@ def _plain(word: re.Match[str], text: str) -> bool:
 
 def find_figures(text: str) -> list[FoundFigure]:
     """Every number in text with what it counts or measures ("5,200 troops", "$3 million",
-    "12.5%"): a number with no unit, a year, a date or a time is not a figure."""
-    found = []
+    "12.5%", "hundreds of Humvees"): a number with no unit, a year, a date or a time is
+    not a figure."""
+    found = _plural_counts(text)
+    taken = [(f.start, f.end) for f in found]
     for match in _CANDIDATE.finditer(text):
         start, end = match.start(), match.end()
-        half = _HALF_BEFORE.search(text, max(0, start - 8), start)
+        if any(a <= start < b for a, b in taken):
+            continue
+        half = _HALF_BEFORE.search(text, max(0, start - 8), start) or _A_BEFORE.search(text, max(0, start - 3), start)
         if half is not None and _SCALE_FIRST.match(match.group()):
-            start = half.start()  # "half a dozen": the candidate began at "dozen"
+            start = half.start()  # "half a dozen", "a dozen": the candidate began at "dozen"
         number = match.group().strip()
         before = text[max(0, start - 24) : start]
         if number.lower() in {"a", "zero", "half"} or (number.lower() == "one" and not _ONE_COUNTED.search(before)):
@@ -343,4 +372,18 @@ def find_figures(text: str) -> list[FoundFigure]:
         if _APPROX_BEFORE.search(text, max(0, start - 20), start):
             figure = Figure(figure.value, figure.unit, True)
         found.append(FoundFigure(start, end, text[start:end], figure))
+    return sorted(found, key=lambda f: f.start)
+
+
+_PLURAL_IN_TEXT = re.compile(rf"(?<![\w-])(?:(?:{alternation(_PLURAL_SCALES)})\s+of\s+)+", re.IGNORECASE)
+
+
+def _plural_counts(text: str) -> list[FoundFigure]:
+    """Counts written as plural words, with what they count: "tens of thousands of protesters"."""
+    found = []
+    for match in _PLURAL_IN_TEXT.finditer(text):
+        end = _unit_words(text, match.end() - 1)
+        figure = parse_figure(text[match.start() : end]) if end > match.end() - 1 else None
+        if figure is not None:
+            found.append(FoundFigure(match.start(), end, text[match.start() : end], figure))
     return found

@@ -11,35 +11,37 @@ article names its country too.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
-from .gazetteer import CITY, COUNTRY, REGION_WORD, Gazetteer, Place
-from .word_lists import COMMON_WORDS, DAYS, HONORIFICS, MONTHS
+from .gazetteer import CITY, REGION_WORD, Gazetteer, Place
+from .place_choice import NEVER, Found, Mention, best, resolve
+from .place_rules import (
+    AP_STATES,
+    FEATURE_HEADS,
+    ORDINARY,
+    ORGANISATION_HEADS,
+    SPEAKS,
+    TITLES,
+    ap_state,
+    base_stem,
+    feature_span,
+    listed_as_places,
+)
 
-# A capitalised word: letters, with inner apostrophes, hyphens and dots ("U.S.", "Al-Anbar").
-_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[.'’\-]\p{L}[\p{L}\p{M}]*)*\.?|\p{Lu}\.")
-NEVER = MONTHS | DAYS  # "March", "Sunday": towns too, but never meant as such in news
+# A capitalised word: letters and digits ("K1"), with inner apostrophes, hyphens and dots
+# ("U.S.", "Al-Anbar", "al-Qaim");
+# a hyphen before lower case ends it ("Paris-based") unless a capital follows ("Stratford-upon-Avon").
+_WORD = regex.compile(
+    r"(?:(?<!\p{L})[ae]l-)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[.'’]\p{L}[\p{L}\p{M}]*|-(?:\p{Ll}+-)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*)*\.?|\p{Lu}\."
+)
 # After a name, what says it is the region, not the city of that name ("the Kherson region").
 _REGION_AFTER = regex.compile(r"\s+(?:region|province|oblast|governorate|state|prefecture)\b", regex.IGNORECASE)
 # What may join the words of one name ("Rio de Janeiro", "Bosnia and Herzegovina").
 _JOINERS = {"de", "da", "do", "del", "la", "le", "al", "el", "of", "and", "upon", "on", "am", "im", "sur", "des", "du"}
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A place named at text[start:end], and the gazetteer's place it means."""
-
-    start: int
-    end: int
-    text: str
-    place: Place
-
-    def attrs(self) -> dict[str, Any]:
-        return self.place.attrs()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,8 @@ def _runs(text: str) -> list[list[_Word]]:
 def _ends_sentence(word: str) -> bool:
     """A word with the sentence's full stop ("Kirkuk."), not an abbreviation ("U.S.", "St.", "Gen.")."""
     bare = word[:-1]
-    return word.endswith(".") and len(bare) > 3 and "." not in bare and bare not in HONORIFICS
+    long_or_numbered = len(bare) > 3 or any(ch.isdigit() for ch in bare)  # "Kirkuk.", "K1."
+    return word.endswith(".") and long_or_numbered and "." not in bare and bare not in TITLES
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -85,9 +88,13 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def lookup(name: str, gazetteer: Gazetteer) -> str | None:
-    """The gazetteer's spelling of name, also for a dateline's capitals ("BAGHDAD")."""
+    """The gazetteer's spelling of name, also for a dateline's capitals ("BAGHDAD") and
+    before a possessive ("Ohio's")."""
+    name = _bare(name)
     if name in gazetteer:
         return name
+    if name[:3] in ("al-", "el-") and name[0].upper() + name[1:] in gazetteer:
+        return name[0].upper() + name[1:]  # "al-Qaim"
     if name.endswith(".") and name[:-1] in gazetteer:
         return name[:-1]  # "in Baghdad.": the sentence's full stop, not the name's ("U.S.")
     if name.isupper() and len(name) > 3:
@@ -122,36 +129,139 @@ def _set_off(run: list[_Word], text: str, first: int, last: int) -> bool:
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     """Every place the article names, with the gazetteer's place for it."""
-    mentions: list[tuple[int, int, str]] = []
+    mentions: list[Mention] = []
     people: set[str] = set()  # names seen as people's ("George Washington", "Mr Jackson")
-    for run in _runs(text):
+    stems: set[str | None] = set()  # the names of the bases the text names ("K1" of "K1 Air Base")
+    unknown: list[list[_Word]] = []  # runs of words that are no name in the gazetteer
+    for run in _split_compounds(_runs(text), text, gazetteer):
+        feature = feature_span([word.text.rstrip(".") for word in run])
+        if feature is not None and lookup(_span(run, text, 0, len(run) - 1), gazetteer) is None:
+            first, last = feature
+            start = run[first].start
+            mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), "", feature=True))
+            stems.add(base_stem([word.text.rstrip(".") for word in run[first : last + 1]]))
+            continue
+        if listed_as_places(text, run[0].start):  # "towns like Khanaqin, Qara Tapa and Miqdadiya"
+            mentions.extend(_listed(run, text, gazetteer))
+            continue
+        if len(run) == 1 and (state := ap_state(text, run[0].start, run[0].text)) is not None:
+            mentions.append(Mention(run[0].start, run[0].end, state))
+            continue
         names = _names_in_run(run, text, gazetteer)
-        if not (names and names[0][0] == 0 and (names[0][1] > 0 or run[0].text not in COMMON_WORDS)):
+        if not (names and names[0][0] == 0 and (names[0][1] > 0 or run[0].text not in ORDINARY)):
             # Sentence-initial ordinary words ("In", "The") are not part of a name.
             skip = 0
             while skip < len(run) and (
-                run[skip].text.rstrip(".") in HONORIFICS
-                or (run[skip].text in COMMON_WORDS and (skip > 0 or _sentence_start(text, run[0].start)))
+                run[skip].text in ARTICLES
+                or run[skip].text.rstrip(".") in TITLES
+                or (run[skip].text in ORDINARY and (skip > 0 or _sentence_start(text, run[0].start)))
             ):
                 skip += 1
-            if skip and run[skip - 1].text.rstrip(".") in HONORIFICS:
-                people.update(word.text for word in run[skip:])
+            if skip and run[skip - 1].text.rstrip(".") in TITLES:
+                people.update(_bare(word.text) for word in run[skip:])
                 continue
             run = run[skip:]
             names = _names_in_run(run, text, gazetteer)
-        if not names:
-            continue
+        if run and not names:
+            unknown.append(run)
         for first, last, name in names:
-            hyphenated = text[run[last].end : run[last].end + 1] in ("-", "–")
-            if _set_off(run, text, first, last) and not hyphenated:  # not "U.S.-led"
-                end = run[last].end - (text[run[last].end - 1] == "." and not name.endswith("."))
-                mentions.append((run[first].start, end, name))
-        if len(run) in (2, 3) and len(names) == 1 and names[0][:2] == (len(run) - 1, len(run) - 1):
-            given = gazetteer.candidates(run[0].text)
-            if gazetteer.candidates(names[0][2])[0].kind == CITY and (not given or given[0].kind == CITY):
-                people.add(names[0][2])  # "George Washington", "Michael Jackson"
-    mentions = [(start, end, _region_named(name, text, end, gazetteer)) for start, end, name in mentions]
-    return _resolve([m for m in mentions if m[2] not in people], gazetteer, text)
+            inside = any(word.text in ORGANISATION_HEADS for word in run[:last])  # "University of Texas"
+            if _set_off(run, text, first, last) and not inside:
+                start = run[first].start
+                mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
+                if len(run) == 1 and SPEAKS.match(text, run[0].end) and _merely_a_town(name, gazetteer):
+                    people.add(name)  # "Taylor said", "Obama administration"
+        if _a_persons_name(run, names, text, gazetteer):
+            people.add(names[-1][2])  # "George Washington", "Marco Rubio"
+    for run in unknown:  # "K-1" after "K1 Air Base"
+        named = _span(run, text, 0, len(run) - 1)
+        if _surface(named).replace("-", "") in stems:
+            mentions.append(Mention(run[0].start, run[0].start + len(_surface(named)), "", feature=True))
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        mention.name = _region_named(mention.name, text, mention.end, gazetteer)
+    return resolve([m for m in mentions if m.name not in people], gazetteer, text)
+
+
+ARTICLES = frozenset({"The", "A", "An"})  # "The US-led coalition": never part of a place's name unless the gazetteer's
+
+
+def _listed(run: list[_Word], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The places of a run in a list of them, split where a joiner is ("Qara Tapa and
+    Miqdadiya"): the gazetteer's where it knows them, else places without an id."""
+    parts: list[list[_Word]] = [[run[0]]]
+    for before, word in itertools.pairwise(run):
+        if text[before.end : word.start] == " ":
+            parts[-1].append(word)
+        else:
+            parts.append([word])
+    found = []
+    for part in parts:
+        named = _surface(_span(part, text, 0, len(part) - 1))
+        if len(part) == 1 and (named in NEVER or named in ORDINARY or named.rstrip(".") in TITLES):
+            continue  # "… on Thursday", "… and The"
+        start = part[0].start
+        name = lookup(named, gazetteer)
+        found.append(Mention(start, start + len(named), name or "", feature=name is None, listed=True))
+    return found
+
+
+def _split_compounds(runs: list[list[_Word]], text: str, gazetteer: Gazetteer) -> list[list[_Word]]:
+    """A one-word run of names joined by hyphens that is no name itself ("Iran-US") as a
+    run for each of its names; "Winston-Salem", "Al-Anbar" stay whole."""
+    out = []
+    for run in runs:
+        word = run[0]
+        if len(run) > 1 or "-" not in word.text.strip("-") or lookup(word.text, gazetteer) is not None:
+            out.append(run)
+            continue
+        at = word.start
+        for part in word.text.split("-"):
+            if part[:1].isupper():
+                out.append([_Word(at, at + len(part), part)])
+            at += len(part) + 1
+    return out
+
+
+def _span(run: list[_Word], text: str, first: int, last: int) -> str:
+    return text[run[first].start : run[last].end]
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ("Obama's" is "Obama")."""
+    return str(_POSSESSIVE.sub("", word))
+
+
+_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+def _surface(name: str) -> str:
+    """A name as the text writes it, without a possessive or the sentence's full stop."""
+    bare = _bare(name)
+    return bare[:-1] if bare.endswith(".") and not _abbreviation(bare) else bare
+
+
+def _abbreviation(word: str) -> bool:
+    return bool(regex.search(r"(?:^|\.)\p{L}\.$", word)) or word[:-1] in TITLES or word in AP_STATES
+
+
+def _merely_a_town(name: str, gazetteer: Gazetteer) -> bool:
+    candidates = gazetteer.candidates(name)
+    return bool(candidates) and candidates[0].kind == CITY
+
+
+def _a_persons_name(run: list[_Word], names: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer) -> bool:
+    """A run of two or three words whose last is a town's name and the others no country,
+    region or capital: a person's name ("George Washington", "Marco Rubio")."""
+    if len(run) not in (2, 3) or not names or names[-1][:2] != (len(run) - 1, len(run) - 1):
+        return False
+    if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(run)):
+        return False  # "Kirkuk and Mosul"
+    if not _merely_a_town(names[-1][2], gazetteer) or run[-1].text in FEATURE_HEADS:
+        return False
+    return all(
+        not (given := gazetteer.candidates(word.text)) or given[0].kind == CITY for word in run[:-1]
+    ) and not any(word.text in ORDINARY for word in run[:-1])
 
 
 def _region_named(name: str, text: str, end: int, gazetteer: Gazetteer) -> str:
@@ -159,55 +269,6 @@ def _region_named(name: str, text: str, end: int, gazetteer: Gazetteer) -> str:
     region", "Kirkuk province"), else name."""
     region = f"{name} {REGION_WORD}"
     return region if region in gazetteer and _REGION_AFTER.match(text, end) else name
-
-
-_SMALL_TOWN = 100_000  # people: below this, a town known by another name must be near the story
-
-
-def _resolve(mentions: list[tuple[int, int, str]], gazetteer: Gazetteer, text: str) -> list[Found]:
-    """Each mention's place: the article's countries first, then kind and population."""
-    choices = {name: gazetteer.candidates(name) for _, _, name in mentions}
-    countries: Counter[str] = Counter()
-    for _, _, name in mentions:
-        candidates = choices[name]
-        if _names_its_country(candidates):
-            countries[candidates[0].country] += 1
-    found = []
-    for start, end, name in mentions:
-        candidates = choices[name]
-        if not candidates or name in NEVER:
-            continue
-        best = _best(candidates, countries)
-        if name in COMMON_WORDS and not countries[best.country] > 1:
-            continue  # "Mobile", "Reading": only where the article is about their country
-        if _stray(name, best, countries, counted=_names_its_country(candidates)):
-            continue
-        found.append(Found(start, end, text[start:end], best))
-    return found
-
-
-def _names_its_country(candidates: list[Place]) -> bool:
-    """A name that says which country the article is in: a country, or a place of one."""
-    return bool(candidates) and (len(candidates) == 1 or candidates[0].kind == COUNTRY)
-
-
-def _stray(name: str, place: Place, countries: Counter[str], counted: bool) -> bool:
-    """A small town known by another name, in a country nothing else in the article is
-    in ("Morris", Manitoba, is not in the gazetteer; Ben Mehidi, Algeria, once called
-    Morris, is): more likely something else of that name than a place far from the story."""
-    elsewhere = countries[place.country] - counted
-    return (
-        place.kind == CITY
-        and place.population < _SMALL_TOWN
-        and place.name.casefold() != name.casefold()
-        and elsewhere == 0
-        and sum(countries.values()) > countries[place.country]
-    )
-
-
-def _best(candidates: list[Place], countries: Counter[str]) -> Place:
-    """The first (most likely) candidate in the article's countries, and not a mere town if there is more."""
-    return min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY))
 
 
 def place_named(name: str, context: str, gazetteer: Gazetteer) -> Place | None:
@@ -218,4 +279,4 @@ def place_named(name: str, context: str, gazetteer: Gazetteer) -> Place | None:
     if found is None:
         return None
     countries = Counter(f.place.country for f in find_places(context, gazetteer))
-    return _best(gazetteer.candidates(found), countries)
+    return best(gazetteer.candidates(found), countries)

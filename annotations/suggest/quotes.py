@@ -49,7 +49,7 @@ _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # the sentence's full stop ("said Caggins. Critics …" names Caggins, not "Caggins. Critics").
 _ABBREVIATIONS = "Jr Sr Gen Lt Col Sgt Cpl Pvt Maj Capt Cmdr Adm Dr Mr Mrs Ms Mme St Rep Reps Sen Sens Gov Prof Rev Hon Ft Mt Brig Pres Supt Insp Det Cllr Atty"
 _NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|{CAPITALISED_WORD})"
-_NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,4}})"
+_NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,5}})"
 _A_NAME = regex.compile(_NAME)
 
 
@@ -107,6 +107,7 @@ _OPENING = '“"‘«'
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
 _SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|according to)\b")
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
+MIN_CLAUSE_WORDS = 8  # and end as a sentence does, unless it is this long ('since “we were not expecting …”.')
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     i, size = 0, len(text)
     while i < size:
         mark = text[i]
-        if mark not in _OPENING or (mark in '"‘' and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-")):
+        if mark not in _OPENING or (mark in '"‘' and i > 0 and not _opens(text, i)):
             i += 1
             continue
         if mark == "‘" and found and found[-1][0] < i < found[-1][1]:
@@ -164,9 +165,32 @@ def _stretches(text: str) -> list[tuple[int, int]]:
             if next_start < size and text[next_start] == mark:
                 j = next_start + 1
                 continue
+            if _closed_in_next(text, mark, next_start):
+                j = next_start  # the next paragraph goes on without a mark and closes it
+                continue
             i = paragraph_end
             break
     return [(s, e) for s, e in found if e > s and text[s:e].strip()]
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a straight mark or a single one at i opens a quote: after a space or a
+    bracket, or between two letters ('since"the war'), as careless text writes it."""
+    before = text[i - 1]
+    return (
+        before.isspace() or before in "([—–-" or (text[i] == '"' and before.isalpha() and text[i + 1 : i + 2].isalpha())
+    )
+
+
+def _closed_in_next(text: str, mark: str, start: int) -> bool:
+    """Whether the paragraph at start closes a curly quote left open before it, with no
+    mark of its own opening first: a quote that runs on without the mark repeated."""
+    if mark != "“":
+        return False  # a straight mark cannot tell an opening from a closing
+    end = text.find("\n\n", start)
+    paragraph = text[start : end if end != -1 else len(text)]
+    closing, opening = paragraph.find("”"), paragraph.find("“")
+    return closing != -1 and (opening == -1 or closing < opening)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -190,17 +214,20 @@ def find_quotes(text: str) -> list[Quote]:
         quoted = text[start:end]
         after = _AFTER.match(text, raw_end + 1, min(len(text), raw_end + 160))
         before = _BEFORE.search(text, max(0, raw_start - 121), raw_start - 1) if raw_start > 1 else None
-        # A cue stays in its paragraph: the next one's "X said" is X's own quote.
-        if after is not None and "\n\n" in after.group():
+        # A cue stays in its paragraph: the next one's "X said" is X's own quote, and
+        # "X said “…" after this quote is the next quote's cue.
+        closed = quoted.rstrip("”’\"' ")[-1:] in (".", "!", "?")
+        if after is not None and ("\n\n" in after.group() or (closed and _OPENS_NEXT.match(text, after.end()))):
             after = None
-        if before is not None and "\n\n" in text[before.start() : raw_start]:
-            before = None
+        if before is not None and "\n\n" in text[before.start() : raw_start].rstrip().rstrip(_OPENING).rstrip():
+            before = None  # "Caggins said:\n\n“…" keeps its cue
         if _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
-        cue_match = after or before or _subject(text, raw_start - 1, since)
+        cue_match = after or before or _subject(text, raw_start - 1, since) or _participle(text, raw_start - 1, since)
         if cue_match is None:
             voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
-            short = len(quoted.split()) < MIN_WORDS or not _ends_sentence(quoted)
+            words = len(quoted.split())
+            short = words < MIN_WORDS or (not _ends_sentence(quoted) and words < MIN_CLAUSE_WORDS)
             # A quoted sentence of its own after an attributed quote goes on in its voice:
             # '“…,” said Kakegamic. “Nobody slept.”' (not 'the documentary “Weiner.”').
             sentence = (
@@ -219,10 +246,11 @@ def find_quotes(text: str) -> list[Quote]:
         else:
             groups = cue_match.groupdict()
             named = "who" if groups["who"] else "who2"
-            who = groups[named].strip()
-            who_start = cue_match.start(named)
+            who, who_start = _speaker(groups[named], cue_match.start(named))
             cue = (groups["cue"] or groups.get("cue2") or "").strip()
-            if who in _PRONOUNS:
+            if not who:
+                quote = Quote(start, end, quoted, cue=cue)
+            elif who in _PRONOUNS:
                 named_since = _sentence_subject(text, last_named[2] if last_named else 0, raw_start, stretches[:index])
                 name, name_start, name_end = named_since or last_named or ("", None, None)
                 quote = Quote(start, end, quoted, name, name_start, name_end, cue)
@@ -232,6 +260,27 @@ def find_quotes(text: str) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+# Words that open a clause before a speaker and are not part of it: "While Smith said".
+_LEADING = regex.compile(
+    r"^(?:(?:But|And|While|Even|When|After|Although|Though|Since|As|If|Because|Yet|So|Still|"
+    r"Also|Then|Now|Meanwhile|However|Later|Instead|Only|Just|Before|Until|Unless|Once|Where|"
+    r"Why|How|What|Indeed|Earlier|Today|Yesterday|Here|There|Thus|Or|Nor|Asked|Speaking)\s+)+"
+)
+_OWNER = regex.compile(r"['’]s?$")
+# After a cue, an opening mark: the cue introduces the next quote ("Smith said “…").
+_OPENS_NEXT = regex.compile(r"[\s,:]*[“\"‘]")
+
+
+def _speaker(who: str, start: int) -> tuple[str, int]:
+    """The speaker as a name or a noun phrase: without a leading conjunction or adverb
+    ("While Smith" is Smith) or a possessive ("Donald Trump’s" is Donald Trump)."""
+    who = who.strip()
+    leading = _LEADING.match(who)
+    if leading is not None:
+        who, start = who[leading.end() :], start + leading.end()
+    return str(_OWNER.sub("", who)), start
 
 
 def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
@@ -245,9 +294,11 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
         if any(start <= match.start("who") < end for start, end in inside):
             continue
-        who = match.group("who")
-        if who.split()[0] not in SENTENCE_OPENERS and who not in COMMON_WORDS:  # not "Across the border, …"
-            found = (who, match.start("who"), match.end("who"))
+        who, start = _speaker(match.group("who"), match.start("who"))
+        opener = who.split()[0] if who else ""
+        # not "Across the border, …", nor "Appearing on CNN, …"
+        if who and opener not in SENTENCE_OPENERS and who not in COMMON_WORDS and not opener.endswith("ing"):
+            found = (who, start, start + len(who))
     return found
 
 
@@ -259,7 +310,38 @@ def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
     start = _sentence_start(text, mark)
     found = _SUBJECT.search(text, max(start + 1, since), mark) if mark > since else None
     if found is None and start >= since and text[start] in ".:" and not text[start + 1 : mark].strip():
-        found = _SUBJECT.search(text, max(_sentence_start(text, start) + 1, since), start)
+        before = max(_sentence_start(text, start) + 1, since)
+        found = _SUBJECT.search(text, before, start) or _CUE_THEN_WHO.search(text, before, start)
+    return found
+
+
+# The sentence before a quote ends with its cue and speaker: '…, said professor Paul Beck. “…”'.
+_CUE_THEN_WHO = regex.compile(rf",\s+(?P<cue>{_CUE})\s+{_WHO_AFTER_CUE}$", regex.V1)
+
+
+# A sentence whose subject speaks through a participle before the quote: 'Clinton's aide
+# rallied supporters, saying: “…”', 'Flea shared the news, writing “…”'.
+_PARTICIPLE = regex.compile(
+    rf"(?P<who>(?:[Tt]he|[Aa]n?) +{_DESCRIBED_WORD}{{0,4}}?[\p{{Ll}}\-]+|{_NAME_WITH_ROLE})"
+    rf"(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}[^“”\"\n]{{0,200}}?"
+    r"(?P<cue>saying|writing|adding|noting|declaring|announcing|asking|tweeting|telling \w+|to say|to announce)"
+    r"\s*[,:]?\s*$",
+    regex.V1,
+)
+
+
+def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
+    """The subject of the quote's sentence when a participle introduces the quote."""
+    start = max(_sentence_start(text, mark) + 1, since)
+    while start < mark and text[start] in ' \n\t"“”':
+        start += 1
+    found = _PARTICIPLE.match(text, start, mark) if start < mark else None
+    if (
+        found is None
+        or found["who"].split()[0] in SENTENCE_OPENERS - {"The", "A", "An"}
+        or found["who"] in COMMON_WORDS
+    ):
+        return None  # "But …, saying", "It …, saying": no one named
     return found
 
 
