@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .gazetteer import CITY, Gazetteer
-from .places import NEVER, Found, lookup
+from .place_choice import NEVER, Found
+from .places import lookup
 from .quotes import Quote
 from .word_lists import COMMON_WORDS
 

@@ -30,6 +30,7 @@ from .place_rules import (
     base_stem,
     feature_span,
     listed_as_places,
+    locative_before,
 )
 
 # A capitalised word: letters and digits ("K1"), with inner apostrophes, hyphens and dots
@@ -169,7 +170,12 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             if _set_off(run, text, first, last) and not inside:
                 start = run[first].start
                 mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
-                if len(run) == 1 and SPEAKS.match(text, run[0].end) and _merely_a_town(name, gazetteer):
+                if (
+                    len(run) == 1
+                    and SPEAKS.match(text, run[0].end)
+                    and _merely_a_town(name, gazetteer)
+                    and not locative_before(text, run[0].start)  # "officials in Kirkuk said": the town's
+                ):
                     people.add(name)  # "Taylor said", "Obama administration"
         if _a_persons_name(run, names, text, gazetteer):
             people.add(names[-1][2])  # "George Washington", "Marco Rubio"

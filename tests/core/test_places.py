@@ -76,3 +76,9 @@ def test_people_organisations_and_common_words_are_no_places(gazetteer):
         "University of Texas and the Bank of England. Allen told reporters he would stay."
     )
     assert names(text, gazetteer) == ["Austin", "Texas"]
+
+
+def test_a_town_after_in_is_a_town_though_said_follows(gazetteer):
+    """ "Taylor said" is a person; "officials in Kirkuk said" is the town's officials."""
+    assert names("Officials in Kirkuk said 3,400 homes were flooded.", gazetteer) == ["Kirkuk"]
+    assert names("Kirkuk said nothing; officials near Mosul told reporters.", gazetteer) == ["Mosul"]
