@@ -136,7 +136,7 @@ class AppBase(EndsWhenTold):
         """The saver's word: "NOT saved" from a failure until every change is durable, then "saved"."""
         status = self._status_lines()
         if isinstance(message.error, OSError):
-            self._not_saved = f"{trouble(message.error)} ({self.store.path})"
+            self._not_saved = f"{trouble(message.error)}; retrying ({self.store.path})"  # the path last: cut first
             for line in status:
                 line.say(line.message, not_saved=self._not_saved)
         elif self._not_saved or (self._waiting_for is not None and message.generation >= self._waiting_for):

@@ -42,7 +42,7 @@ class StatusLine(Horizontal):
         """Show message, with whether the change it reports is on disk yet; not_saved,
         what keeps changes off the disk, outranks both until it is cleared."""
         state = (
-            f" · NOT saved — {not_saved}; retrying"
+            f" · NOT saved — {not_saved}"
             if not_saved
             else " · saving…"
             if saving

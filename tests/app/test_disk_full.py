@@ -37,7 +37,7 @@ async def test_not_saved_is_said_exactly_while_it_is_true(make_app, db_path, inj
     async with app.run_test(size=SIZE) as pilot:
         faults = await tagged_on_a_failing_disk(pilot, inject, errno.ENOSPC)
         shown = message(app)
-        assert "tagged place “Baghdad”" in shown and f"NOT saved — disk full ({db_path}); retrying" in shown
+        assert "tagged place “Baghdad”" in shown and f"NOT saved — disk full; retrying ({db_path})" in shown
         assert "· saved" not in shown and "saving" not in shown
         await tag_word(pilot, "Erbil")  # a new change while the disk is full: still not saved
         assert "NOT saved — disk full" in message(app) and "· saved" not in message(app)
