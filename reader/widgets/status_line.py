@@ -41,15 +41,7 @@ class StatusLine(Horizontal):
     def say(self, message: str, saving: bool = False, saved: bool = False, not_saved: str = "") -> None:
         """Show message, with whether the change it reports is on disk yet; not_saved,
         what keeps changes off the disk, outranks both until it is cleared."""
-        state = (
-            f" · NOT saved — {not_saved}"
-            if not_saved
-            else " · saving…"
-            if saving
-            else " · saved"
-            if saved
-            else ""
-        )
+        state = f" · NOT saved — {not_saved}" if not_saved else " · saving…" if saving else " · saved" if saved else ""
         if message != self.message or not (saving or saved) or (not_saved and not_saved != self.not_saved):
             entry = f"{datetime.now():%H:%M:%S}  {display_line(message + state if not_saved else message)}"
             if self.message and message.startswith(self.message) and self.log_lines:
