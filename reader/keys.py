@@ -153,10 +153,17 @@ def unlabelled_bindings(labels: LabelSet) -> list[Binding]:
     ]
 
 
+# The text's keys a review answers to otherwise (review_bindings), or not at all: the
+# sources' spans are drawn where suggestions are, but are none to accept.
+NOT_IN_REVIEW = frozenset({"suggestion-next", "suggestion-prev", "accept", "reject", "accept-all", "reject-all"})
+
+
 def review_bindings(names: list[str]) -> list[Binding]:
     """`reader review`'s keys in the text: a digit takes that source's version of the
     disagreement under the cursor (with a selection it tags, as a label key does)."""
     return [
+        Binding("full_stop", "app.next_suggestion(1)", "Next disagreement", id="review-next"),
+        Binding("comma", "app.next_suggestion(-1)", "Previous disagreement", show=False, id="review-prev"),
         Binding("A", "app.accept_agreed", "Take what all agree on", id="review-agreed"),
         Binding("x", "app.decline", "None of them", id="review-none"),
         *(

@@ -47,12 +47,14 @@ def bindings_of(node: DOMNode, keymap: Mapping[str, str]) -> list[Binding]:
     return list(merged.values())
 
 
-def add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+def add_bindings(node: DOMNode, bindings: list[Binding], replacing: frozenset[str] = frozenset()) -> None:
     """Bind more keys on one instance (label keys come from the user's config, so a
-    class-level BINDINGS cannot hold them). Textual 8.2 has no public per-instance
-    binding API; each node has its own BindingsMap in _bindings, copied here so that
-    other instances keep theirs."""
+    class-level BINDINGS cannot hold them), first unbinding those whose ids are in
+    replacing. Textual 8.2 has no public per-instance binding API; each node has its own
+    BindingsMap in _bindings, copied here so that other instances keep theirs."""
     node._bindings = node._bindings.copy()
+    for key, bound in list(node._bindings.key_to_bindings.items()):
+        node._bindings.key_to_bindings[key] = [b for b in bound if b.id not in replacing]
     for binding in Binding.make_bindings(bindings):
         node._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
 

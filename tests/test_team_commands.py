@@ -136,6 +136,7 @@ def test_bad_input_is_one_clear_line(team, capsys, tmp_path):
     one_line_exit_1(
         capsys, ["agree", "--db", alice, "--db", bob, "--article", "nope.txt"], "--article nope.txt: not in this corpus"
     )
+    one_line_exit_1(capsys, ["agree", "--db", alice, "--db", bob, "--label", "nosuch"], "--label nosuch: no such label")
     one_line_exit_1(
         capsys, ["assign", "--annotators", "a,b", "--overlap", "101"], "--overlap 101: give a percentage from 0 to 100"
     )

@@ -187,7 +187,18 @@ class EditingSession:
             assert subject is not None  # a change of a tag has one
             what = f"{subject.label} {quoted(subject.text)}"
             whole = describe(subject, self.country_name)
-        return f"{len(change.parts)} × {what}" if change.parts else whole
+        if not change.parts:
+            return whole
+        leaves = change.leaves()
+        alike = all(self._said_as(leaf) == self._said_as(first) for leaf in leaves)
+        return f"{len(leaves)} × {what}" if alike else f"{len(leaves)} tags: {what} …"
+
+    @staticmethod
+    def _said_as(leaf: Change) -> tuple[str, str]:
+        if leaf.rejection is not None:
+            return leaf.rejection["label"], leaf.rejection["text"]
+        subject = leaf.before or leaf.after
+        return (subject.label, subject.text) if subject is not None else ("", "")
 
     def _do(self, before: Annotation | None, after: Annotation | None, kind: str) -> Outcome:
         refused = self.refusal()

@@ -6,7 +6,18 @@ databases and hand over spans."""
 
 from .agreement import ALL, MEASURES, Coder, Figure, Report, agreement
 from .plan import Plan, PlanError, annotator_names, check_annotator, check_corpus, make_plan, progress, read_plan
-from .review import AGREED_BY, DECLINED, ArticleReview, Disagreement, Review, Source, for_gold, shared_by, unsettled
+from .review import (
+    AGREED_BY,
+    DECLINED,
+    ArticleReview,
+    Disagreement,
+    Review,
+    Source,
+    for_gold,
+    shared_by,
+    to_take,
+    unsettled,
+)
 from .spans_agreement import NotComputable, alpha_unitizing, f1_exact, f1_overlap, unitizing_disagreements
 from .token_agreement import Tokens, alpha_nominal, cohen_kappa, fleiss_kappa, label_order
 
@@ -42,6 +53,7 @@ __all__ = [
     "progress",
     "read_plan",
     "shared_by",
+    "to_take",
     "unitizing_disagreements",
     "unsettled",
 ]

@@ -53,10 +53,11 @@ class Disagreement:
     versions: tuple[tuple[Annotation, ...], ...]  # each source's spans here, in source order
 
     def said(self, names: list[str]) -> str:
-        """alice: quote “The U.S. is…” · bob: quote “The U.S.” · cat: —"""
+        """alice: quote “The U.S. is…” 0–19 · bob: quote “The U.S.” 0–8 · cat: — (the
+        offsets tell apart versions whose words, cut short, look the same)"""
         parts = []
         for name, spans in zip(names, self.versions):
-            shown = ", ".join(f"{a.label} {quoted(a.text, 24)}" for a in spans) or "—"
+            shown = ", ".join(f"{a.label} {quoted(a.text, 24)} {a.start}–{a.end}" for a in spans) or "—"
             parts.append(f"{name}: {shown}")
         return " · ".join(parts)
 
@@ -153,6 +154,35 @@ def for_gold(annotation: Annotation, reviewer: str, agreed_by: tuple[str, ...]) 
         created=stamp,
         updated=stamp,
     )
+
+
+def to_take(
+    review: Review, article: str, at_least: int, gold: Iterable[Annotation], declined: Iterable[tuple[int, int]]
+) -> list[tuple[Annotation, tuple[str, ...]]]:
+    """What `--auto` takes: the spans at least this many sources share, but never where
+    gold has decided already (a tag of the label over it, or none taken there), and never
+    two versions of one thing: of overlapping spans of a label, the one more sources
+    share; when as many share each, neither (the reviewer decides)."""
+    kept = [(a.label, a.start, a.end) for a in gold]
+    turned_down = list(declined)
+    chosen: list[tuple[Annotation, tuple[str, ...]]] = []
+    candidates = sorted(shared_by(review, article, at_least), key=lambda c: (-len(c[1]), c[0].start, c[0].end))
+    for annotation, holders in candidates:
+        label, start, end = key_of(annotation)
+        if any(s < end and start < e for s, e in turned_down):
+            continue
+        if any(lab == label and s < end and start < e for lab, s, e in kept):
+            continue
+        rivals = [
+            other
+            for other, who in candidates
+            if other is not annotation and key_of(other) != key_of(annotation) and len(who) == len(holders)
+        ]
+        if any(r.label == label and r.start < end and start < r.end for r in rivals):
+            continue  # as many share another version: the reviewer's to settle
+        chosen.append((annotation, holders))
+        kept.append((label, start, end))
+    return chosen
 
 
 def shared_by(review: Review, article: str, at_least: int) -> list[tuple[Annotation, tuple[str, ...]]]:

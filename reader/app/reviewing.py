@@ -13,13 +13,6 @@ from .open_article import OpenArticle
 
 
 class Reviewing(OpenArticle):
-    NOT_IN_REVIEW = {"accept", "reject", "accept_all", "reject_all"}  # y r Y R: no suggestions to take
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.review is not None and action in self.NOT_IN_REVIEW:
-            return False
-        return super().check_action(action, parameters)
-
     def refresh_suggestions(self) -> None:
         if self.review is None:
             super().refresh_suggestions()

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from annotations.store import read_stored
-from annotations.team import DECLINED, Review, Source, for_gold, shared_by, unsettled
+from annotations.team import DECLINED, Review, Source, for_gold, to_take, unsettled
 from annotations.text import plural
 
 from ..command_setup import Failure, add_corpus_arguments, open_store, tell
@@ -48,6 +48,8 @@ def read_sources(paths: list[Path], gold: Path) -> list[Source]:
     sources: list[Source] = []
     named: dict[str, Path] = {}
     for path in paths:
+        if paths.count(path) > 1:
+            raise Failure(f"{path} is given twice (--from): each source is another annotator's file")
         if not path.is_file():
             raise Failure(f"{path}: no such database (--from names an annotator's database file)")
         if path.resolve() == gold.resolve():
@@ -70,16 +72,18 @@ def _auto(review: Review, at_least: int | None, reviewer: str, db: str | None) -
         raise Failure(f"--min {k}: between 1 and {count} (the number of sources)")
     store = open_store(db)
     try:
-        made = [
-            for_gold(annotation, reviewer, holders)
-            for article in sorted(review.articles())
-            for annotation, holders in shared_by(review, article, k)
-        ]
-        added, _ = store.merge(made)
         declined: dict[str, list[tuple[int, int]]] = {}
         for record in store.rejections():
             if record["label"] == DECLINED:
                 declined.setdefault(record["article"], []).append((record["start"], record["end"]))
+        made = [
+            for_gold(annotation, reviewer, holders)
+            for article in sorted(review.articles())
+            for annotation, holders in to_take(
+                review, article, k, store.annotations(article), declined.get(article, [])
+            )
+        ]
+        added, _ = store.merge(made)
         left = {
             article: len(
                 unsettled(review.of(article).disagreements, store.annotations(article), declined.get(article, []))
@@ -91,7 +95,8 @@ def _auto(review: Review, at_least: int | None, reviewer: str, db: str | None) -
     remaining = sum(left.values())
     articles = sum(1 for n in left.values() if n)
     tell(
-        f"took {plural(added, 'span')} that {k} of {count} sources share into {store.path}; "
+        f"took {plural(added, 'span')} that {k} of {count} sources share into {store.path} "
+        "(none where gold has decided, nor where as many share another version); "
         f"{plural(remaining, 'disagreement')} left in {plural(articles, 'article')} (reader review opens them)"
     )
     return 0

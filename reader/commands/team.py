@@ -167,6 +167,10 @@ def run_agree(argv: list[str]) -> int:
     unknown = [article for article in args.article or [] if corpus.get(article) is None]
     if unknown:
         raise Failure(f"--article {unknown[0]}: not in this corpus")
+    labels = load_labels().names
+    strange = [label for label in args.label or [] if label not in labels]
+    if strange:
+        raise Failure(f"--label {strange[0]}: no such label (the labels are {', '.join(labels)})")
     coders = read_coders(args.db, corpus, set(args.label) if args.label else None, args.article)
     if len(coders) < 2:
         raise Failure(
@@ -174,7 +178,7 @@ def run_agree(argv: list[str]) -> int:
             "give another annotator's database with a second --db"
         )
     texts = _texts(corpus, {article for coder in coders for article in coder.coded})
-    report = agreement(coders, texts, args.label or load_labels().names)
+    report = agreement(coders, texts, args.label or labels)
     write = {"table": _table, "json": _json, "csv": _csv}[args.format]
     for line in write(report):
         print(line)

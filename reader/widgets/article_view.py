@@ -15,7 +15,7 @@ from annotations.search import Searcher
 from annotations.text import next_grapheme, prev_grapheme
 
 from .. import motions
-from ..keys import TEXT, label_bindings, unlabelled_bindings
+from ..keys import NOT_IN_REVIEW, TEXT, label_bindings, unlabelled_bindings
 from ..settings import SettingChanged
 from ..textual_compat import add_bindings
 from .text_view import TextView
@@ -45,7 +45,10 @@ class ArticleView(TextView):
     def __init__(self, labels: LabelSet, review: list[Binding] | None = None, **kwargs) -> None:
         """review: `reader review`'s keys, which take the digits (keys.review_bindings)."""
         super().__init__(labels, **kwargs)
-        add_bindings(self, review or label_bindings(labels) + unlabelled_bindings(labels))
+        if review:
+            add_bindings(self, review, replacing=NOT_IN_REVIEW)
+        else:
+            add_bindings(self, label_bindings(labels) + unlabelled_bindings(labels))
         self._searcher: Searcher | None = None
         self._dragging = False
         self._press = 0

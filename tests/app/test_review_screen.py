@@ -58,7 +58,11 @@ async def test_the_reviewer_settles_every_disagreement_from_the_keyboard(db_path
 
             await pilot.press("full_stop")
             assert app.view.cursor == text.index("The Global Coalition")
-            assert message(app) == "alice: quote “The Global Coalition is…” · bob: quote “The Global Coalition”"
+            quote = text.index("The Global Coalition")
+            assert message(app) == (
+                f"alice: quote “The Global Coalition is…” {quote}–{quote + 33} · "
+                f"bob: quote “The Global Coalition” {quote}–{quote + 20}"
+            )
 
             await pilot.press("2")  # bob's version
             await pilot.pause()
@@ -69,7 +73,8 @@ async def test_the_reviewer_settles_every_disagreement_from_the_keyboard(db_path
 
             await pilot.press("full_stop")
             assert app.view.cursor == text.index("Baghdad")
-            assert message(app) == "alice: — · bob: place “Baghdad”"
+            baghdad = text.index("Baghdad")
+            assert message(app) == f"alice: — · bob: place “Baghdad” {baghdad}–{baghdad + 7}"
             await pilot.press("x")  # none of them
             await pilot.pause()
             assert "Baghdad" not in [a.text for a in store.annotations(SEED)]
@@ -109,7 +114,8 @@ async def test_the_review_keys_are_on_the_help_screen_and_a_digit_with_a_selecti
             await pilot.press("question_mark")
             await pilot.pause()
             text_keys = " ".join(help_sections(app)["Text"])
-            for words in ("Take what all agree on", "None of them", "Take alice's", "Take bob's"):
+            for words in ("Next disagreement", "Take what all agree on", "None of them", "Take alice's", "Take bob's"):
                 assert words in text_keys
+            assert "Next suggestion" not in text_keys and "Accept" not in text_keys
     finally:
         store.close()

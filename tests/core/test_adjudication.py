@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotations.model import ADJUDICATED, Article, new_annotation
-from annotations.team import AGREED_BY, Review, Source, for_gold, shared_by, unsettled
+from annotations.team import AGREED_BY, Review, Source, for_gold, shared_by, to_take, unsettled
 
 TEXT = "The U.S. is sending 5,200 troops to Erbil, officials in Baghdad said on Friday."
 ARTICLE = Article("a.txt", TEXT)
@@ -41,11 +41,11 @@ def test_spans_every_source_has_are_agreed_and_the_rest_group_by_overlap():
 def test_a_disagreement_is_said_source_by_source():
     first = sources().of("a.txt").disagreements[0]
     assert first.said(["alice", "bob", "cat"]) == (
-        "alice: quote “The U.S. is sending” · bob: quote “The U.S.” · cat: place “U.S.”"
+        "alice: quote “The U.S. is sending” 0–19 · bob: quote “The U.S.” 0–8 · cat: place “U.S.” 4–8"
     )
     assert (
         sources().of("a.txt").disagreements[1].said(["alice", "bob", "cat"])
-        == "alice: figure “5,200” · bob: — · cat: —"
+        == "alice: figure “5,200” 20–25 · bob: — · cat: —"
     )
 
 
@@ -82,3 +82,15 @@ def test_the_answer_does_not_depend_on_the_order_of_the_sources():
     assert [a.text for a, _ in review.of("a.txt").agreed] == [a.text for a, _ in backwards.of("a.txt").agreed]
     spans = [(d.start, d.end) for d in review.of("a.txt").disagreements]
     assert spans == [(d.start, d.end) for d in backwards.of("a.txt").disagreements]
+
+
+def test_auto_never_overrides_gold_and_never_takes_two_versions_of_one_thing():
+    review = sources()
+    everything = [a.text for a, _ in to_take(review, "a.txt", 1, gold=[], declined=[])]
+    # Of the quote's versions (one source each) none; the rest, which nothing rivals, all.
+    assert sorted(everything) == sorted(["Erbil", "5,200", "Baghdad", "U.S."])
+    baghdad = TEXT.index("Baghdad")
+    decided = to_take(review, "a.txt", 1, gold=[tag("figure", "5,200", "rita")], declined=[(baghdad, baghdad + 7)])
+    assert sorted(a.text for a, _ in decided) == ["Erbil", "U.S."]  # gold's figure and the declined place stay
+    two = Review([*review.sources, Source.of("dan", [tag("quote", "The U.S.", "dan")])])
+    assert "The U.S." in [a.text for a, _ in to_take(two, "a.txt", 2, gold=[], declined=[])]  # two share it: taken

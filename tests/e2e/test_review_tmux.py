@@ -35,7 +35,9 @@ def test_a_reviewer_takes_the_agreed_span_and_one_version_then_quits_saved(start
         time.sleep(0.5)
     pane.wait_for(lambda s: "took into gold" in s, "the agreed span taken")
     pane.keys(".")
-    pane.wait_for(lambda s: "alice: quote “The Global Coalition is…” · bob: quote" in s, "the first disagreement said")
+    pane.wait_for(
+        lambda s: "alice: quote “The Global Coalition is…” " in s and "bob: quote" in s, "the first disagreement said"
+    )
     pane.keys("1")
     pane.wait_for(lambda s: "took into gold" in s and "saved" in s, "alice's version taken and saved")
     pane.keys("q")
