@@ -12,8 +12,8 @@ from annotations.suggest.places import find_places
 
 
 @pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory):
-    return load(tmp_path_factory.mktemp("places-cache"))
+def gazetteer(gazetteer_cache):
+    return load(gazetteer_cache)
 
 
 def names(text: str, gazetteer) -> list[str]:
