@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,10 @@ def store(db_path):
     store = AnnotationStore(db_path)
     yield store
     store.close()
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """-n auto: twice the CPUs. Most of the slow tests wait (on tmux, a browser, a child
+    process, a killed writer), not compute: on 2 cores, 4 processes take the suite from
+    95 s to 69 s."""
+    return 2 * (os.cpu_count() or 1)
