@@ -112,6 +112,13 @@ def test_assign_then_share_then_progress(team, capsys):
     assert progress[owner] == ["1", "2"]  # each tagged the first seed only
     assert progress[other] == ["1" if shared == SEED else "0", "1"]
     assert "of 4 assigned articles" in captured.err
+    nothing = team / "nothing.json"
+    assert main(["assign", "--annotators", "alice,bob,cat", "--overlap", "0", "-o", str(nothing)]) == 0
+    given = {name for names in json.loads(nothing.read_bytes())["articles"].values() for name in names}
+    empty = [name for name in ("alice", "bob", "cat") if name not in given]
+    assert empty  # two articles among three annotators: one gets none
+    capsys.readouterr()
+    one_line_exit_1(capsys, ["--plan", str(nothing), "--annotator", empty[0]], f"gives {empty[0]} no articles")
 
 
 def one_line_exit_1(capsys, argv: list[str], says: str) -> None:

@@ -118,6 +118,8 @@ def plan_share(corpus: Corpus, path: str, annotator: str) -> Corpus:
     except PlanError as error:
         raise Failure(f"{error} (give yours with --annotator)") from None
     entries = [corpus.get(article) for article in plan.share(annotator)]
+    if not entries:
+        raise Failure(f"{path} gives {annotator} no articles (reader assign with more --overlap, or fewer annotators)")
     return Corpus([entry for entry in entries if entry is not None], corpus.notices)
 
 
