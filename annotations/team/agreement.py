@@ -66,7 +66,9 @@ def agreement(coders: Sequence[Coder], texts: Mapping[str, str], configured: Seq
     report = Report(len(counted), names)
     labelled = [{a: by_label(coder.spans.get(a, ())) for a in mine} for coder, mine in zip(coders, coded)]
     found = {label for coding in labelled for extents in coding.values() for label in extents}
-    labels = [label for label in label_order(configured, found) if label in found]
+    labels = [
+        label for label in label_order(configured, found) if label in found or label in configured
+    ]  # every asked-for label, null with its reason when nobody used it
     pairs = list(combinations(range(len(coders)), 2))
     everyone = [a for a in counted if all(a in mine for mine in coded)]
     pair_articles = {(i, j): [a for a in counted if a in coded[i] and a in coded[j]] for i, j in pairs}

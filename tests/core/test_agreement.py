@@ -225,7 +225,8 @@ def test_every_figure_says_what_it_rests_on():
     assert figures["fleiss_kappa", ALL, None].n == 1
     bare = figures["cohen_kappa", "place", ("alice", "cat")]
     assert bare.value is None and bare.reason.startswith("no variation")
-    assert {f.label for f in report.figures} == {"quote", "place", ALL}  # figure: nobody used it
+    unused = [f for f in report.figures if f.label == "figure"]  # asked for, nobody used it: said so
+    assert unused and all(f.value is None and f.reason for f in unused)
 
 
 @settings(max_examples=200, deadline=None)
