@@ -202,3 +202,13 @@ def test_tags_of_articles_outside_the_corpus_are_said_and_left_out(team, capsys)
         "no token coded by both",
         "no token coded by every coder",
     }
+
+
+def test_a_pair_of_long_names_shows_both_in_the_table():
+    from annotations.team import Figure, Report
+    from reader.commands.team import _table
+
+    names = ("alexandra-konstantinopoulou", "bartholomew-featherstonehaugh")
+    report = Report(3, list(names), [Figure("f1_exact", "quote", names, 0.5, 3)])
+    [row] = [line for line in _table(report) if line.startswith("f1_exact")]
+    assert "alexandra…" in row and "bartholom…" in row and len(row) <= 80

@@ -229,7 +229,11 @@ def _table(report: Report) -> Iterator[str]:
         if f.measure != measure and measure is not None:
             yield ""
         measure = f.measure
-        pair = " · ".join(f.pair) if f.pair else ("mean of pairs" if f.measure.startswith("f1") else "all coders")
+        pair = (
+            " · ".join(_cell(name, 10).rstrip() for name in f.pair)  # each name cut alone: both are seen
+            if f.pair
+            else ("mean of pairs" if f.measure.startswith("f1") else "all coders")
+        )
         value = "null" if f.value is None else f"{f.value:.4f}"
         line = f"{_cell(f.measure, 15)} {_cell(f.label, 9)} {_cell(pair, 23)} {value:>7} {f.n:>6}"
         if f.value is None:
