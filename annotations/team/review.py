@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..model import ADJUDICATED, Annotation, now_iso
 from ..text import quoted
@@ -69,33 +70,44 @@ class ArticleReview:
 
 
 class Review:
-    """The sources of one review and what they say of each article."""
+    """The sources of one review and what they say of each article (each worked out once:
+    the sources do not change while a review runs)."""
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
         self.names = [source.name for source in sources]
+        self._held: dict[str, dict[Key, tuple[Annotation, tuple[str, ...]]]] = {}
+        self._of: dict[str, ArticleReview] = {}
 
     def articles(self) -> set[str]:
         return {article for source in self.sources for article in source.by_article}
 
+    def held(self, article: str) -> dict[Key, tuple[Annotation, tuple[str, ...]]]:
+        """Each span (label, start, end) of the article: its first source's tag, and the
+        coders who had exactly it, in source order."""
+        if article not in self._held:
+            found: dict[Key, tuple[Annotation, list[str]]] = {}
+            for source in self.sources:
+                for annotation in source.by_article.get(article, []):
+                    _, names = found.setdefault(key_of(annotation), (annotation, []))
+                    if source.name not in names:
+                        names.append(source.name)
+            self._held[article] = {key: (first, tuple(names)) for key, (first, names) in found.items()}
+        return self._held[article]
+
+    def holders(self, article: str, annotation: Annotation) -> tuple[str, ...]:
+        """The coders who had exactly this span."""
+        return self.held(article)[key_of(annotation)][1]
+
     def of(self, article: str) -> ArticleReview:
-        spans = [source.by_article.get(article, []) for source in self.sources]
-        holders: dict[Key, list[str]] = {}
-        for name, found in zip(self.names, spans):
-            for annotation in found:
-                who = holders.setdefault(key_of(annotation), [])
-                if name not in who:
-                    who.append(name)
-        everyone = len(self.sources)
-        agreed = []
-        seen: set[Key] = set()
-        for annotation in spans[0] if spans else []:
-            key = key_of(annotation)
-            if len(holders[key]) == everyone and key not in seen:
-                seen.add(key)
-                agreed.append((annotation, tuple(holders[key])))
-        rest = [(i, a) for i, found in enumerate(spans) for a in found if key_of(a) not in seen]
-        return ArticleReview(agreed, self._grouped(rest))
+        if article not in self._of:
+            everyone = len(self.sources)
+            agreed = [(first, names) for first, names in self.held(article).values() if len(names) == everyone]
+            seen = {key_of(first) for first, _ in agreed}
+            spans = [source.by_article.get(article, []) for source in self.sources]
+            rest = [(i, a) for i, found in enumerate(spans) for a in found if key_of(a) not in seen]
+            self._of[article] = ArticleReview(agreed, self._grouped(rest))
+        return self._of[article]
 
     def _grouped(self, rest: list[tuple[int, Annotation]]) -> list[Disagreement]:
         """Spans that overlap one another (a chain of overlaps) form one disagreement."""
@@ -115,18 +127,14 @@ class Review:
             found.append(Disagreement(min(a.start for _, a in group), max(a.end for _, a in group), versions))
         return found
 
-    def holders(self, article: str, annotation: Annotation) -> tuple[str, ...]:
-        """The coders who had exactly this span."""
-        key = key_of(annotation)
-        return tuple(
-            source.name for source in self.sources if any(key_of(a) == key for a in source.by_article.get(article, []))
-        )
 
-    def open_disagreements(
-        self, article: str, gold: Iterable[Annotation], declined: Iterable[tuple[int, int]]
-    ) -> list[Disagreement]:
-        """The article's disagreements not yet settled in gold."""
-        return unsettled(self.of(article).disagreements, gold, declined)
+def declined(rejections: Iterable[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the (start, end) of each disagreement where none of the versions was taken."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for record in rejections:
+        if record["label"] == DECLINED:
+            found.setdefault(record["article"], []).append((record["start"], record["end"]))
+    return found
 
 
 def unsettled(
@@ -187,10 +195,4 @@ def to_take(
 
 def shared_by(review: Review, article: str, at_least: int) -> list[tuple[Annotation, tuple[str, ...]]]:
     """The spans of an article that at least this many sources have exactly (for --auto)."""
-    counted: dict[Key, tuple[Annotation, list[str]]] = {}
-    for source in review.sources:
-        for annotation in source.by_article.get(article, []):
-            _, names = counted.setdefault(key_of(annotation), (annotation, []))
-            if source.name not in names:
-                names.append(source.name)
-    return [(first, tuple(names)) for first, names in counted.values() if len(names) >= at_least]
+    return [(first, names) for first, names in review.held(article).values() if len(names) >= at_least]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from annotations.editing.session import Outcome
 from annotations.model import Annotation
-from annotations.team import DECLINED, Disagreement, for_gold, unsettled
+from annotations.team import DECLINED, Disagreement, declined, for_gold, unsettled
 
 from .open_article import OpenArticle
 
@@ -30,17 +30,14 @@ class Reviewing(OpenArticle):
         self._refresh_panel(self.panel.current_id)
         self._moved()
 
-    def _declined(self, article: str) -> list[tuple[int, int]]:
-        return [
-            (r["start"], r["end"])
-            for r in self.store.rejections()
-            if r["article"] == article and r["label"] == DECLINED
-        ]
-
-    def _open(self, article: str) -> list[Disagreement]:
-        """The article's disagreements not settled in gold yet."""
+    def _open(self, article: str, turned_down: dict[str, list[tuple[int, int]]] | None = None) -> list[Disagreement]:
+        """The article's disagreements not settled in gold yet (turned_down: declined()
+        of the store's rejections, when the caller has it)."""
         assert self.review is not None
-        return unsettled(self.review.of(article).disagreements, self.store.snapshot(article), self._declined(article))
+        if turned_down is None:
+            turned_down = declined(self.store.rejections())
+        disagreements = self.review.of(article).disagreements
+        return unsettled(disagreements, self.store.snapshot(article), turned_down.get(article, []))
 
     def _agreed_missing(self, article: str) -> list[tuple[Annotation, tuple[str, ...]]]:
         assert self.review is not None
@@ -51,9 +48,10 @@ class Reviewing(OpenArticle):
         """Every article's disagreements left, in the list (once the database is read)."""
         if self.review is None:
             return
+        turned_down = declined(self.store.rejections())
         for article in self.review.articles():
             if self.corpus.get(article) is not None:
-                self.article_list.set_suggested(article, len(self._open(article)))
+                self.article_list.set_suggested(article, len(self._open(article, turned_down)))
 
     def _here(self) -> Disagreement | None:
         if self.session.article is None:
@@ -62,15 +60,11 @@ class Reviewing(OpenArticle):
         return next((d for d in self._open(self.session.article.id) if d.start <= cursor < d.end), None)
 
     def _moved(self) -> None:
-        if self.review is None:
-            super()._moved()
-            return
-        self._cursor = self.view.cursor
-        here = self._here()
-        if here is not None:
+        """In a review, the disagreement under the cursor is named, source by source."""
+        here = self._here() if self.review is not None else None
+        if here is not None and self.review is not None:
             self.say(here.said(self.review.names))
-        for status in self._status_lines():
-            status.show_position(self.session.position(self.view.cursor, self.view.selection))
+        super()._moved()
 
     def show(self, outcome: Outcome) -> None:
         super().show(outcome)

@@ -217,7 +217,9 @@ class Suggestions:
 
     def show_here(self) -> bool:
         """Name the suggestion under the cursor where the status line names the position;
-        False if there is none."""
+        False if there is none (or suggestions are off: a review draws other spans there)."""
+        if not self.enabled:
+            return False
         view = self.app.view
         suggestion = view.suggestion_at() if view.annotation_at() is None and view.selection is None else None
         if suggestion is None:

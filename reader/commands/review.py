@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from annotations.store import read_stored
-from annotations.team import DECLINED, Review, Source, for_gold, to_take, unsettled
+from annotations.team import Review, Source, declined, for_gold, to_take, unsettled
 from annotations.text import plural
 
 from ..command_setup import Failure, add_corpus_arguments, open_store, tell
@@ -72,21 +72,18 @@ def _auto(review: Review, at_least: int | None, reviewer: str, db: str | None) -
         raise Failure(f"--min {k}: between 1 and {count} (the number of sources)")
     store = open_store(db)
     try:
-        declined: dict[str, list[tuple[int, int]]] = {}
-        for record in store.rejections():
-            if record["label"] == DECLINED:
-                declined.setdefault(record["article"], []).append((record["start"], record["end"]))
+        turned_down = declined(store.rejections())
         made = [
             for_gold(annotation, reviewer, holders)
             for article in sorted(review.articles())
             for annotation, holders in to_take(
-                review, article, k, store.annotations(article), declined.get(article, [])
+                review, article, k, store.annotations(article), turned_down.get(article, [])
             )
         ]
         added, _ = store.merge(made)
         left = {
             article: len(
-                unsettled(review.of(article).disagreements, store.annotations(article), declined.get(article, []))
+                unsettled(review.of(article).disagreements, store.annotations(article), turned_down.get(article, []))
             )
             for article in review.articles()
         }
