@@ -85,6 +85,10 @@ class AnnotationStore(Saver):
         self._by_id: dict[str, Annotation] = {}
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, Annotation]] = defaultdict(dict)
+        # Until load(), every query answers as for an empty database (the app asks before
+        # its thread has read the file); changes are refused (_writable).
+        self._rejected: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+        self._reading: dict[str, int] = {}
         self.warnings: list[str] = []  # what load() found wrong and set right, for the user
         if load:
             self.load()
@@ -302,11 +306,15 @@ class AnnotationStore(Saver):
 
     def last_opened(self) -> str | None:
         """The article that was open last, to open again at the next start."""
+        if not self.loaded:
+            return None
         with self._mutex:
             stamped = [record for record in self._readings.all() if "opened" in record]
             return max(stamped, key=lambda record: record["opened"])["article"] if stamped else None
 
     def done_articles(self) -> set[str]:
+        if not self.loaded:
+            return set()
         with self._mutex:
             return {record["article"] for record in self._readings.all() if record["done"]}
 

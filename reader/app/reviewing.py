@@ -54,8 +54,8 @@ class Reviewing(OpenArticle):
                 self.article_list.set_suggested(article, len(self._open(article, turned_down)))
 
     def _here(self) -> Disagreement | None:
-        if self.session.article is None:
-            return None
+        if self.session.article is None or not self.store.loaded:
+            return None  # (gold not read yet: what is settled there is not known)
         cursor = self.view.cursor
         return next((d for d in self._open(self.session.article.id) if d.start <= cursor < d.end), None)
 

@@ -119,3 +119,22 @@ async def test_the_review_keys_are_on_the_help_screen_and_a_digit_with_a_selecti
             assert "Next suggestion" not in text_keys and "Accept" not in text_keys
     finally:
         store.close()
+
+
+async def test_moving_in_an_article_opened_before_gold_is_read_waits_for_it(db_path):
+    """The cursor moved before the gold database was read asked it for its rejections
+    (a crash in tmux on a busy machine): the disagreement is named once it is read."""
+    review = Review([Source.of("alice", tags_of("alice", ALICE)), Source.of("bob", tags_of("bob", BOB))])
+    store = AnnotationStore(db_path, load=False)  # the app reads it in a thread, after its first screen
+    app = ReaderApp(find_articles([seeds_dir()]), store, DEFAULT_LABELS, annotator="rita", review=review)
+    text = seed_article().text
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert not store.loaded
+            app.open_article(SEED, text.index("Baghdad"))  # a move before gold is read
+            await started(pilot)
+            app.view.move_to(text.index("Baghdad"))
+            await pilot.pause()
+            assert message(app).startswith("alice: — · bob: place “Baghdad”")
+    finally:
+        store.close()

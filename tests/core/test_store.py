@@ -249,3 +249,23 @@ def test_reading_positions_and_done_marks_are_journalled_replayed_and_migrated(d
         ("a.txt", 120, False),
         ("b.txt", 5, False),
     ]
+
+
+def test_a_store_not_read_yet_answers_as_an_empty_one_and_refuses_changes(tmp_path):
+    """The app asks before its thread has read the file (a review's cursor moved first)."""
+    from annotations.store import NotLoadedError
+
+    with AnnotationStore(tmp_path / "db.json") as store:
+        store.reject("a.txt", "place", "Erbil", 0, 5)
+        store.set_reading("a.txt", position=3, done=True, opened="2026-12-04T06:00:00+00:00")
+    store = AnnotationStore(tmp_path / "db.json", load=False)
+    try:
+        assert store.rejections() == [] and store.snapshot() == [] and store.done_articles() == set()
+        assert store.reading("a.txt")["position"] == 0 and store.last_opened() is None
+        assert not store.is_rejected("a.txt", "place", "Erbil", 0)
+        with pytest.raises(NotLoadedError):
+            store.reject("a.txt", "place", "Mosul", 9, 14)
+        store.load()
+        assert len(store.rejections()) == 1 and store.done_articles() == {"a.txt"}
+    finally:
+        store.close()
