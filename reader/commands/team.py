@@ -27,7 +27,7 @@ from annotations.team import (
     progress,
     read_plan,
 )
-from annotations.text import display_line, plural
+from annotations.text import display_line, excerpt, plural
 
 from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
 from ..config import load_labels
@@ -214,8 +214,7 @@ def _csv(report: Report) -> Iterator[str]:
 
 
 def _cell(text: str, width: int) -> str:
-    text = display_line(text)
-    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+    return excerpt(text, width).ljust(width)
 
 
 def _table(report: Report) -> Iterator[str]:
