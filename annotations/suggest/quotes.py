@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from .word_lists import CAPITALISED_WORD, COMMON_WORDS, SENTENCE_OPENERS, alternation
+from .word_lists import CAPITALISED_WORD, COMMON_WORDS, DAYS, MONTHS, SENTENCE_OPENERS, alternation
 
 _CUE_WORDS = """
 said says say told tells tell added adds asked asks stated states wrote writes explained
@@ -26,7 +26,8 @@ suggests conceded concedes concluded concludes complained complains cautioned ca
 emphasized emphasizes emphasised stressed stresses observed remarked predicted vowed
 promised pointed countered quipped joked shouted yelled whispered mused testified
 affirmed agreed boasted charged contended disclosed estimated recounted reported reports
-urged urges confirmed confirms denied denies
+urged urges confirmed confirms denied denies exclaimed exclaims groused grouses chided chides
+vented protested protests heralded heralds voiced coined reacted write cried commented
 """
 _CUES = _CUE_WORDS.split()
 _CUE = alternation(_CUES)
@@ -72,7 +73,8 @@ _ROLE_WORD = r"(?!(?:the|a|an|his|her|its|their|that|this|to|on|in|at|of|for|by|
 # Written as one name with an optional rest, not as two alternatives: every copy of
 # _NAME costs compiling time at the first suggestions (this halved it, same matches).
 _NAME_WITH_ROLE = rf"(?:{_NAME}(?:(?: +{_ROLE_WORD}){{1,3}} +{_NAME})?)"
-_PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|he|she|they|I|we"
+# "the White House", "a Nevada Democrat": a name with an article, when no description fits.
+_PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|(?:the|a|an|one) +{_NAME}|he|she|they|I|we"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
 # After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
 _WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME}|{_PERSON})"
@@ -82,8 +84,11 @@ _APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
 # Saturday criticized", "a syllabus for a 2002 psychology class called".
 _NOT_AN_OBJECT = r"(?<!\b(?:at|in|on|during|for|of|from|with|by|into|about)\s+)"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
+# After a quote the speaker may come with what they are first, in lower case: '“…,”
+# campaign manager Robby Mook said', '“…,” former Bush speechwriter Noam Neusner wrote'.
+_WHO_ROLE_FIRST = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}|{_PERSON})"
 _AFTER = regex.compile(
-    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?(?P<cue2>{_CUE})\b)",
+    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO_ROLE_FIRST}{_APPOSITION}\s+(?:(?:also|later|then|has|had|have)\s+)?(?P<cue2>{_CUE})\b)",
     regex.V1,
 )
 # Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
@@ -105,7 +110,21 @@ _OPENS_SENTENCE = regex.compile(
 _OPENING = '“"‘«'
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
-_SENTENCE_CUE = regex.compile(rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|according to)\b")
+# What else tells of someone's words or thoughts in a quote's sentence, so that a few
+# quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
+_ATTRIBUTING = """
+tell telling refer refers referred referring assert asserts asserted asserting assertion
+claim claimed claiming believe believes believed thought think thinks slogan slogans
+comment comments commented statement statements remark remarks label labels promise
+accusation accusations accuse accuses mock mocks mocking mocked insult insults insulted
+insulting lament laments lamented lamenting allege alleges alleged alleging allegation
+answer answered explain explained explaining brand brands title titled chant chants chanted
+chanting cries cried known stating noting arguing writing tweeting explaining suggesting
+complaining predicting citing cited talks talking talked pledge echoing echoed mouthing
+"""
+_SENTENCE_CUE = regex.compile(
+    rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
+)
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 MIN_CLAUSE_WORDS = 8  # and end as a sentence does, unless it is this long ('since “we were not expecting …”.')
 
@@ -221,10 +240,15 @@ def find_quotes(text: str) -> list[Quote]:
             after = None
         if before is not None and "\n\n" in text[before.start() : raw_start].rstrip().rstrip(_OPENING).rstrip():
             before = None  # "Caggins said:\n\n“…" keeps its cue
-        if _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
+        headline = _headline_quote(text, raw_start - 1)
+        if not headline and _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
+        if _BYLINE.match(text, raw_end + 1) and quoted.endswith(","):
+            continue  # a story's headline and its writer: “Met accused of …,” by Post's Kathianne Boniello
         cue_match = after or before or _subject(text, raw_start - 1, since) or _participle(text, raw_start - 1, since)
-        if cue_match is None:
+        if cue_match is None and headline:
+            quote = Quote(start, end, quoted)
+        elif cue_match is None:
             voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
             words = len(quoted.split())
             short = words < MIN_WORDS or (not _ends_sentence(quoted) and words < MIN_CLAUSE_WORDS)
@@ -243,10 +267,22 @@ def find_quotes(text: str) -> list[Quote]:
             if voiced and previous is not None:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
+            elif (opening := _opening_subject(text, raw_start - 1, since)) is not None:
+                who, who_start = _speaker(opening["who"], opening.start("who"))
+                if who in _PRONOUNS:
+                    named_since = _sentence_subject(
+                        text, last_named[2] if last_named else 0, raw_start, stretches[:index]
+                    )
+                    name, name_start, name_end = named_since or last_named or ("", None, None)
+                    quote = Quote(start, end, quoted, name, name_start, name_end)
+                elif who:
+                    last_named = (who, who_start, who_start + len(who))
+                    quote = Quote(start, end, quoted, who, who_start, who_start + len(who))
         else:
             groups = cue_match.groupdict()
             named = "who" if groups["who"] else "who2"
-            who, who_start = _speaker(groups[named], cue_match.start(named))
+            # a lone word right before or after the cue is a name ("“…,” West said"), not an opener
+            who, who_start = _speaker(groups[named], cue_match.start(named), lone_word=cue_match is after)
             cue = (groups["cue"] or groups.get("cue2") or "").strip()
             if not who:
                 quote = Quote(start, end, quoted, cue=cue)
@@ -268,19 +304,24 @@ _LEADING = regex.compile(
     r"Also|Then|Now|Meanwhile|However|Later|Instead|Only|Just|Before|Until|Unless|Once|Where|"
     r"Why|How|What|Indeed|Earlier|Today|Yesterday|Here|There|Thus|Or|Nor|Asked|Speaking)\s+)+"
 )
+_NOT_A_SPEAKER = (COMMON_WORDS | SENTENCE_OPENERS | MONTHS | DAYS) - _PRONOUNS
 _OWNER = regex.compile(r"['’]s?$")
 # After a cue, an opening mark: the cue introduces the next quote ("Smith said “…").
 _OPENS_NEXT = regex.compile(r"[\s,:]*[“\"‘]")
 
 
-def _speaker(who: str, start: int) -> tuple[str, int]:
+def _speaker(who: str, start: int, lone_word: bool = False) -> tuple[str, int]:
     """The speaker as a name or a noun phrase: without a leading conjunction or adverb
-    ("While Smith" is Smith) or a possessive ("Donald Trump’s" is Donald Trump)."""
+    ("While Smith" is Smith) or a possessive ("Donald Trump’s" is Donald Trump); none
+    when a lone word names no one ("When", "Hours", "Speaking", "Tuesday")."""
     who = who.strip()
     leading = _LEADING.match(who)
     if leading is not None:
         who, start = who[leading.end() :], start + leading.end()
-    return str(_OWNER.sub("", who)), start
+    who = str(_OWNER.sub("", who))
+    if " " not in who and who in _NOT_A_SPEAKER and not lone_word:
+        return "", start
+    return who, start
 
 
 def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
@@ -319,10 +360,17 @@ def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
 _CUE_THEN_WHO = regex.compile(rf",\s+(?P<cue>{_CUE})\s+{_WHO_AFTER_CUE}$", regex.V1)
 
 
+# What may open a sentence before its subject: "On Monday, ", "In a statement to CNN, ",
+# "Hours later, ", "But ".
+_ADVERBIAL = (
+    r"(?:(?:On|In|At|During|After|Before|For|With|Since|From|Last|This|Earlier|Later|Speaking|Asked|Like)\b"
+    r"[^,“”\"\n]{0,80},\s*|\p{Lu}\p{Ll}+ (?:later|earlier|ago|before|after),\s*"
+    r"|(?:But|And|Yet|Still|So|Also|Meanwhile|However|Instead|Now|Then|Earlier|Later)\s+)"
+)
 # A sentence whose subject speaks through a participle before the quote: 'Clinton's aide
 # rallied supporters, saying: “…”', 'Flea shared the news, writing “…”'.
 _PARTICIPLE = regex.compile(
-    rf"(?P<who>(?:[Tt]he|[Aa]n?) +{_DESCRIBED_WORD}{{0,4}}?[\p{{Ll}}\-]+|{_NAME_WITH_ROLE})"
+    rf"{_ADVERBIAL}*(?P<who>(?:[Tt]he|[Aa]n?) +{_DESCRIBED_WORD}{{0,4}}?[\p{{Ll}}\-]+|{_NAME_WITH_ROLE})"
     rf"(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}[^“”\"\n]{{0,200}}?"
     r"(?P<cue>saying|writing|adding|noting|declaring|announcing|asking|tweeting|telling \w+|to say|to announce)"
     r"\s*[,:]?\s*$",
@@ -345,28 +393,95 @@ def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
     return found
 
 
+_HEADLINE_CUE = regex.compile(_SENTENCE_CUE.pattern, regex.IGNORECASE)
+# A headline that gives its speaker first: "Warren: Trump Is a ‘Proven Failure’".
+_HEADLINE_SPEAKER = regex.compile(rf"^{_NAME}:\s", regex.V1)
+
+
+def _headline_quote(text: str, mark: int) -> bool:
+    """Whether the quote opening at mark stands in a headline (a line of capitalised
+    words: the article's first, or one of a list of stories) that says whose words they
+    are: a speaker and a colon, or a cue in any case ("Clinton Calls Trump’s Remarks
+    ‘Troubling’"). Headlines quote in single marks."""
+    if text[mark] != "‘":
+        return False
+    line_start = text.rfind("\n", 0, mark) + 1
+    line_end = text.find("\n", mark)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = [word for word in line.split() if word[:1].isalpha() and word.lower() not in _SMALL_WORDS]
+    if line_start and sum(word[:1].isupper() for word in words) < 0.8 * len(words):
+        return False  # a line of prose, not a headline
+    rest = line.replace(text[mark : text.find("’", mark) + 1], " ")
+    return bool(_HEADLINE_SPEAKER.match(line) or _HEADLINE_CUE.search(rest))
+
+
+# The subject that opens a quote's sentence, with its verb: 'Sanders ticked off … their "fair
+# share"', 'Sen. Ted Cruz (Tex.) has said that …', "Trump's recent assertion that “…”".
+_OPENING_SUBJECT = regex.compile(
+    rf"{_ADVERBIAL}*(?P<who>{_NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{_NAME})?|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
+    r"(?:\s*\([^)\n]{1,30}\))?"
+    rf"(?:,[^,\n“”\"]{{1,80}},)?(?:['’]s\s+\p{{Ll}}|\s+(?:(?:has|had|have|also|then|later|once|will|would)\s+)?\p{{Ll}}+\b)",
+    regex.V1,
+)
+
+
+_PASSIVE = regex.compile(r"(?:\s*,[^,\n]{1,80},)?\s+(?:was|were|is|are|has been|had been)\s+\p{Ll}+ed\s+by\b")
+
+
+def _opening_subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
+    """The subject of the sentence a quote stands in, when no cue names a speaker: who
+    the sentence is about is, in news, whose words it quotes."""
+    start = max(_sentence_start(text, mark) + 1, since)
+    while start < mark and text[start] in " \n\t\"“”’'":
+        start += 1
+    found = _OPENING_SUBJECT.match(text, start, mark) if start < mark else None
+    if found is None:
+        return None
+    words = str(_OWNER.sub("", found["who"])).split()
+    first = words[0]
+    if (first in {"The", "A", "An"} and len(words) == 1) or (
+        first not in {"The", "A", "An"} and (first in _NOT_A_SPEAKER or first.endswith(("ing", "ed")))
+    ):
+        return None  # "Soon after …", "Holding signs …", "Tuesday at …": no one named
+    if _PASSIVE.match(text, found.end("who")):
+        return None  # "Rubio was asked by …" quotes the one who asked
+    if not _SENTENCE_CUE.search(text, found.end("who"), mark):
+        return None  # the sentence tells of no one's words: 'the “Never Trump” movement'
+    return found
+
+
 def _sentence_start(text: str, before: int) -> int:
-    """Where the sentence ending at before begins: its stop (-1 when none within 400)."""
-    return max(text.rfind(stop, max(0, before - 400), before) for stop in (". ", "? ", "! ", "\n"))
+    """Where the sentence ending at before begins: its stop, not an abbreviation's ("U.S.
+    officials"), or -1 when none within 400."""
+    found = _SENTENCE_BREAK.search(text, max(0, before - 400), before)
+    return found.start() if found else -1
 
 
 # A sentence's end after a quote: a stop before any space ("industry.\xa0That's …" ends
 # there, and the "said" of the sentences after it is not this quote's cue).
-_STOP = regex.compile(r"[.!?](?=\s)|\n")
+_STOP = regex.compile(rf"(?<!\b(?:\p{{Lu}}|{alternation(_ABBREVIATIONS.split())}))[.!?](?=\s)|\n", regex.V1)
+
+
+# A sentence's start before a quote: a stop and a space, but not after an initial or an
+# abbreviation ("U.S. presidential", "Gov. Kasich"), or a paragraph's start.
+_SENTENCE_BREAK = regex.compile(
+    rf"(?<!\b(?:\p{{Lu}}|{alternation(_ABBREVIATIONS.split())}))[.!?][”\"’']?\s+|\n", regex.V1 | regex.REVERSE
+)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence a quote stands in, for a cue that is not next to it."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = _SENTENCE_BREAK.search(text, max(0, start - 600), start)
     right = _STOP.search(text, end)
-    return text[left + 1 : right.start() if right else len(text)]
+    return text[left.end() if left else max(0, start - 600) : right.start() if right else len(text)]
 
 
+_BYLINE = regex.compile(r"\s+by\s+(?:the\s+)?\p{Lu}")
 _SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "from", "as", "is"}
 MAX_TITLE_WORDS = 8
 # What comes before a title in marks: "on", "of", "titled", a possessive ("CNN's"), "book".
 _TITLE_BEFORE = regex.compile(
-    r"(?:\b(?:on|of|in|titled|entitled|book|show|film|movie|program|programme|song|album|series|column)|['’]s)\s*$"
+    r"(?:(?<!\b(?:chants?|calls|cries|shouts|cry|chorus)\s+)\bof|\b(?:on|in|book|show|film|movie|program|programme|song|album|series|column)|['’]s)\s*$"
 )
 
 

@@ -133,8 +133,9 @@ def test_a_short_sentence_after_a_quote_goes_on_in_its_voice_and_a_name_in_marks
 
 
 def test_words_someone_was_portrayed_with_are_a_quote():
+    # no cue next to the quote: the speaker is the subject of its sentence
     text = "Trump has staked his campaign on it, portraying Mexican immigrants as “rapists” and criminals."
-    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("rapists", "")]
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("rapists", "Trump")]
     text = "Clinton characterized the plan as “a gift to the rich” on Monday."
     assert [(q.text, q.speaker, q.cue) for q in find_quotes(text)] == [
         ("a gift to the rich", "Clinton", "characterized")
@@ -159,12 +160,12 @@ def test_a_word_that_opens_a_sentence_is_not_a_speaker():
 
 
 def test_the_object_of_a_preposition_is_not_a_speaker():
-    """Better no speaker than "the time" or "Saturday" (both were, on PolNeAR train)."""
+    """Not "the time" or "Saturday" (both were, on PolNeAR train), but the sentence's subject."""
     text = (
         "Trump at the time said he had asked his “people” to look into paying the legal fees.\n\n"
         "Sanders on Saturday criticized the “weak and disappointing” climate accord."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Trump", ""]
+    assert [q.speaker for q in find_quotes(text)] == ["Trump", "Sanders"]
 
 
 def test_choices_for_a_place_and_a_quotes_speakers():

@@ -24,6 +24,19 @@ from annotations.suggest.quotes import find_quotes
             "“The bridge will not hold until spring,” Assistant U.S. Attorney Maya D. Song wrote.",
             "Assistant U.S. Attorney Maya D. Song",
         ),
+        ("“The bridge will not hold until spring,” campaign manager Ana Ruiz said.", "campaign manager Ana Ruiz"),
+        ("“The bridge will not hold until spring,” West has said.", "West"),
+        ("“The bridge will not hold until spring,” the White House said.", "the White House"),
+        ("“The bridge will not hold until spring,” a Nevada Democrat said.", "a Nevada Democrat"),
+        (
+            "Mayor Ana Ruiz, speaking after the vote, called the budget “a start, and only a start.”",
+            "Mayor Ana Ruiz",
+        ),
+        (
+            "On Monday, Ruiz ticked off the town's needs, promising the teachers their “fair share.”",
+            "Ruiz",
+        ),
+        ("Hours later, Ruiz returned the favour, telling reporters, “He is a good neighbour.”", "Ruiz"),
     ],
 )
 def test_the_speaker_is_a_name_without_a_conjunction_or_a_possessive(text, speaker):
@@ -70,6 +83,37 @@ def test_a_quote_opened_right_after_a_word_and_one_running_on_without_its_mark()
     ]
     straight = 'Smith said: "The first paragraph goes on.\n\nThe second is not part of it.'
     assert find_quotes(straight) == []  # a straight mark cannot say it closes an earlier one
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a cue anywhere in the sentence, past an abbreviation that is not its end
+        (
+            'Spokeswoman Hua Li said her country was watching the U.S. race with "bemused interest," and',
+            "bemused interest,",
+        ),
+        ("Smith refers to the mayor as “Mr. Fix-It,” while the mayor calls him “Tom.”", "Mr. Fix-It,"),
+        ("The candidate was met with chants of “four more years” in Dover.", "four more years"),
+        # a headline that gives its speaker, or a cue in capitals
+        ("Ruiz: The Budget Is a ‘Proven Failure’ in Dover.\n\nThe mayor spoke on Monday.", "Proven Failure"),
+        ("Mayor Calls Council Vote ‘Troubling’\n\nThe mayor spoke on Monday.", "Troubling"),
+    ],
+)
+def test_a_short_quote_in_a_sentence_or_headline_that_says_whose_it_is(text, quoted):
+    assert quoted in [q.text for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republican ‘Unity’ Meeting Set for Next Week.\n\nThe meeting is on Friday.",
+        "TOP READS:\n\n—“Museum opens a new wing for its river paintings,” by the Post’s Jane Roe: http://x.example",
+        "The “Never Again” movement held a meeting on Friday.",
+    ],
+)
+def test_a_headline_a_story_linked_by_its_writer_and_a_scare_quote_are_not_quotes(text):
+    assert find_quotes(text) == []
 
 
 @pytest.mark.parametrize(

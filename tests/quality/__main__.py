@@ -66,7 +66,7 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
             print("  wrong:", score.wrong[:show], "\n  missed:", score.misses[:show])
         return
     score, started = Score(), time.perf_counter()
-    shown = right = judged = 0
+    shown = right = judged = named = named_shown = 0
     wrong_speakers = []
     read = list(articles(path))
     entities = ner.entities(ner.load_model(model), [text for _, text, _ in read]) if model else []
@@ -77,23 +77,27 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
         by_gold = {(g.start, g.end): g for g in gold}
         for span, hit in pairs:
             quote, truth = by_span[span], by_gold[hit]
+            is_named = truth.source is not None and text[truth.source[0] : truth.source[1]].lower() not in _PRONOUNS
+            named += is_named
             if not quote.speaker:
                 continue
             shown += 1
-            if truth.source is None or text[truth.source[0] : truth.source[1]].lower() in _PRONOUNS:
+            named_shown += is_named
+            if not is_named or truth.source is None:
                 continue  # no gold source, or a pronoun whose antecedent the gold does not give
             judged += 1
             a, b = truth.source
             source = text[a:b]
             if (quote.speaker_start is not None and quote.speaker_start < b and a < quote.speaker_end) or (
-                quote.speaker.split()[-1].lower() in source.lower()
+                quote.speaker.split()[-1].lower() in source.lower().replace(",", " ").split()
             ):
                 right += 1
             else:
                 wrong_speakers.append(f"{quote.speaker!r} for {source!r}")
     print(score.line("quotes (PolNeAR train, quoted content of attributions)"))
     print(
-        f"  speaker shown for {shown / max(1, score.matched):.3f} of the matched quotes; right for "
+        f"  speaker shown for {named_shown / max(1, named):.3f} of the matched quotes whose gold speaker is a name or"
+        f" a description ({named}), {shown / max(1, score.matched):.3f} of all matched; right for "
         f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s"
     )
     if show:
