@@ -13,7 +13,8 @@ import regex
 
 from .gazetteer import Gazetteer, Place
 from .places import lookup
-from .quotes import find_quotes, is_name
+from .quotes import find_quotes
+from .speakers import is_name
 from .word_lists import SENTENCE_OPENERS
 
 

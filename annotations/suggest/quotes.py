@@ -2,10 +2,9 @@
 
 A quote is the words between quotation marks, curly or straight, marks excluded. One
 that runs on into the next paragraph (the paragraph ends unclosed and the next opens
-with a mark, as newspapers print it) is one quote. Its speaker is read from the cue
-around it, as news writes it: "…," said Caggins; "…," Caggins told Rudaw; Caggins said:
-"…"; according to Caggins; and a pronoun ("he added") is the last speaker named before.
-Short quoted words with no cue ("so-called “experts”") are scare quotes, not quotes.
+with a mark, as newspapers print it) is one quote. Who said it is read by speakers.py.
+Short quoted words with no cue ("so-called “experts”") are scare quotes, not quotes; so
+are titles ("on CNN's “State of the Union”") and stories linked by their writer.
 """
 
 from __future__ import annotations
@@ -15,116 +14,21 @@ from typing import Any
 
 import regex
 
-from .word_lists import CAPITALISED_WORD, COMMON_WORDS, DAYS, MONTHS, SENTENCE_OPENERS, alternation
-
-_CUE_WORDS = """
-said says say told tells tell added adds asked asks stated states wrote writes explained
-explains noted notes insisted insists argued argues claimed claims continued continues
-declared declares replied replies responded responds warned warns tweeted tweets
-announced announces acknowledged acknowledges admitted admits recalled recalls suggested
-suggests conceded concedes concluded concludes complained complains cautioned cautions
-emphasized emphasizes emphasised stressed stresses observed remarked predicted vowed
-promised pointed countered quipped joked shouted yelled whispered mused testified
-affirmed agreed boasted charged contended disclosed estimated recounted reported reports
-urged urges confirmed confirms denied denies exclaimed exclaims groused grouses chided chides
-vented protested protests heralded heralds voiced coined reacted write cried commented
-"""
-_CUES = _CUE_WORDS.split()
-_CUE = alternation(_CUES)
-# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
-# “absurd”", "accused him of an “artful smear”".
-_REPORTING = """
-called calls call calling described describes describing dubbed labeled labelled branded
-dismissed rejected accused pledged pledges promised promises criticized criticised praised
-slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
-deemed termed judged admitted acknowledged pledged welcomed conceded offered
-argue argues promising urging warning claiming vowing pledging ripped accusing
-portrayed portraying portrays characterized characterizing
-"""
-# Of those, the ones a speaker is the subject of ("Sanders pledged …"), not "…, saying".
-_FINITE = [verb for verb in _REPORTING.split() if not verb.endswith("ing") and verb != "call"]
-_PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
-# A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
-# described person ("the spokesman", "a senior U.S. official").
-# A word of a name: "U.S.", an abbreviation or initial ("Gen.", "B."), or a word without
-# the sentence's full stop ("said Caggins. Critics …" names Caggins, not "Caggins. Critics").
-_ABBREVIATIONS = "Jr Sr Gen Lt Col Sgt Cpl Pvt Maj Capt Cmdr Adm Dr Mr Mrs Ms Mme St Rep Reps Sen Sens Gov Prof Rev Hon Ft Mt Brig Pres Supt Insp Det Cllr Atty"
-_NAME_WORD = rf"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}\.|(?:{alternation(_ABBREVIATIONS.split())})\.|{CAPITALISED_WORD})"
-_NAME = rf"(?:{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|la|le|del|der) +)?{_NAME_WORD}){{0,5}})"
-_A_NAME = regex.compile(_NAME)
-
-
-def is_name(text: str) -> bool:
-    """Whether text is a name as the suggestions read one ("Myles B. Caggins"), the rule
-    E's speaker picker keeps its candidates to ("Kurdistan Region- The" is none)."""
-    return _A_NAME.fullmatch(text) is not None
-
-
-# "a spokesman for the province"; an article inside only after a preposition, so that
-# 'a visit the province called “…”' describes no one.
-_DESCRIBED_WORD = r"(?:(?!(?:the|a|an) )[\p{L}\p{N}.\-]+ +|(?<=\b(?:of|for|at|from|with|in|on|to|by) +)(?:the|a|an) +)"
-_DESCRIBED = (
-    rf"(?:(?:the|a|an|one|another) +{_DESCRIBED_WORD}{{0,4}}?"
-    r"(?!(?:that|and|who|if|will|which|when|while|but|or|would|to)\b)[\p{Ll}\-]+)"
+from .speakers import (
+    NAME,
+    OPENING_MARKS,
+    SENTENCE_CUE,
+    Voices,
+    cue_around,
+    cue_word,
+    opening_subject,
+    sentence_around,
+    who_of,
 )
-# A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").
-_ROLE_WORD = r"(?!(?:the|a|an|his|her|its|their|that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
-# A name, or one with what the person is before it: "Sanders campaign manager Jeff Weaver".
-# Written as one name with an optional rest, not as two alternatives: every copy of
-# _NAME costs compiling time at the first suggestions (this halved it, same matches).
-_NAME_WITH_ROLE = rf"(?:{_NAME}(?:(?: +{_ROLE_WORD}){{1,3}} +{_NAME})?)"
-# "the White House", "a Nevada Democrat": a name with an article, when no description fits.
-_PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|(?:the|a|an|one) +{_NAME}|he|she|they|I|we"
-_WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
-# After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
-_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME}|{_PERSON})"
-# A description between commas after a name: "Jeff Weaver, Sanders' campaign manager, said".
-_APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
-# A subject is not the object of a preposition: "Trump at the time said", "Sanders on
-# Saturday criticized", "a syllabus for a 2002 psychology class called".
-_NOT_AN_OBJECT = r"(?<!\b(?:at|in|on|during|for|of|from|with|by|into|about)\s+)"
-# After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
-# After a quote the speaker may come with what they are first, in lower case: '“…,”
-# campaign manager Robby Mook said', '“…,” former Bush speechwriter Noam Neusner wrote'.
-_WHO_ROLE_FIRST = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}|{_PERSON})"
-_AFTER = regex.compile(
-    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO_ROLE_FIRST}{_APPOSITION}\s+(?:(?:also|later|then|has|had|have)\s+)?(?P<cue2>{_CUE})\b)",
-    regex.V1,
-)
-# Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
-_BEFORE = regex.compile(
-    rf"(?:{_NOT_AN_OBJECT}{_WHO}\s+(?:also\s+)?(?P<cue>{_CUE})(?:\s+[\p{{L}}\s.,’']{{0,40}}?)?|(?P<cue2>[Aa]ccording to)\s+{_WHO})[,:]?\s*$",
-    regex.V1,
-)
-# Further back in the quote's sentence: 'Kerry said in a statement that the vote was an
-# “important step”' / 'Graham tweeted that the strategy “will not …”' / 'Clinton: “…”'.
-_SUBJECT = regex.compile(
-    rf"{_NOT_AN_OBJECT}{_WHO}(?:,[^,\n]{{1,80}},)?\s+(?:(?:also|later|then|had|has|have|would|will|once|repeatedly)\s+){{0,2}}"
-    rf"(?P<cue>{_CUE}|{alternation(_FINITE)})\b|(?P<who2>{_NAME}):\s*$",
-    regex.V1,
-)
-# A sentence that opens with a name and a verb: "Carson defied …", "Gov. Kasich said …".
-_OPENS_SENTENCE = regex.compile(
-    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
-)
-_OPENING = '“"‘«'
+
 # What closes each mark: news mixes straight and curly ones (‘"There …,” added Caggins’).
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’", "«": "»"}
-# What else tells of someone's words or thoughts in a quote's sentence, so that a few
-# quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
-_ATTRIBUTING = """
-tell telling refer refers referred referring assert asserts asserted asserting assertion
-claim claimed claiming believe believes believed thought think thinks slogan slogans
-comment comments commented statement statements remark remarks label labels promise
-accusation accusations accuse accuses mock mocks mocking mocked insult insults insulted
-insulting lament laments lamented lamenting allege alleges alleged alleging allegation
-answer answered explain explained explaining brand brands title titled chant chants chanted
-chanting cries cried known stating noting arguing writing tweeting explaining suggesting
-complaining predicting citing cited talks talking talked pledge echoing echoed mouthing
-"""
-_SENTENCE_CUE = regex.compile(
-    rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
-)
+
 MIN_WORDS = 4  # a quote with no cue must be at least this long (else a scare quote)
 MIN_CLAUSE_WORDS = 8  # and end as a sentence does, unless it is this long ('since “we were not expecting …”.')
 
@@ -156,7 +60,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     i, size = 0, len(text)
     while i < size:
         mark = text[i]
-        if mark not in _OPENING or (mark in '"‘' and i > 0 and not _opens(text, i)):
+        if mark not in OPENING_MARKS or (mark in '"‘' and i > 0 and not _opens(text, i)):
             i += 1
             continue
         if mark == "‘" and found and found[-1][0] < i < found[-1][1]:
@@ -223,7 +127,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_quotes(text: str) -> list[Quote]:
     """Every direct quotation in text, with its speaker where the cue names one."""
     quotes: list[Quote] = []
-    last_named: tuple[str, int, int] | None = None
+    voices = Voices(text)
     previous: Quote | None = None
     quoted_until = 0  # the end of the stretch before: a speaker is never inside a quote
     stretches = _stretches(text)
@@ -231,24 +135,15 @@ def find_quotes(text: str) -> list[Quote]:
         since, quoted_until = quoted_until, raw_end + 1
         start, end = _trim(text, raw_start, raw_end)
         quoted = text[start:end]
-        after = _AFTER.match(text, raw_end + 1, min(len(text), raw_end + 160))
-        before = _BEFORE.search(text, max(0, raw_start - 121), raw_start - 1) if raw_start > 1 else None
-        # A cue stays in its paragraph: the next one's "X said" is X's own quote, and
-        # "X said “…" after this quote is the next quote's cue.
-        closed = quoted.rstrip("”’\"' ")[-1:] in (".", "!", "?")
-        if after is not None and ("\n\n" in after.group() or (closed and _OPENS_NEXT.match(text, after.end()))):
-            after = None
-        if before is not None and "\n\n" in text[before.start() : raw_start].rstrip().rstrip(_OPENING).rstrip():
-            before = None  # "Caggins said:\n\n“…" keeps its cue
         headline = _headline_quote(text, raw_start - 1)
         if not headline and _titled(quoted) and _TITLE_BEFORE.search(text, max(0, raw_start - 40), raw_start - 1):
             continue  # a title: on CNN's “State of the Union”, author of “America's Bitter Pill”
         if _BYLINE.match(text, raw_end + 1) and quoted.endswith(","):
             continue  # a story's headline and its writer: “Met accused of …,” by Post's Kathianne Boniello
-        cue_match = after or before or _subject(text, raw_start - 1, since) or _participle(text, raw_start - 1, since)
-        if cue_match is None and headline:
+        cue = cue_around(text, raw_start, raw_end, since)
+        if cue is None and headline:
             quote = Quote(start, end, quoted)
-        elif cue_match is None:
+        elif cue is None:
             voiced = previous is not None and previous.speaker and text.count("\n\n", previous.end, start) == 0
             words = len(quoted.split())
             short = words < MIN_WORDS or (not _ends_sentence(quoted) and words < MIN_CLAUSE_WORDS)
@@ -260,142 +155,28 @@ def find_quotes(text: str) -> list[Quote]:
             if (
                 short
                 and not (voiced and sentence)
-                and not _SENTENCE_CUE.search(_sentence_around(text, raw_start, raw_end))
+                and not SENTENCE_CUE.search(sentence_around(text, raw_start, raw_end))
             ):
                 continue  # a scare quote
             quote = Quote(start, end, quoted)
             if voiced and previous is not None:
                 # an unattributed quote right after an attributed one goes on in the same voice
                 quote = Quote(start, end, quoted, previous.speaker, previous.speaker_start, previous.speaker_end)
-            elif (opening := _opening_subject(text, raw_start - 1, since)) is not None:
-                who, who_start = _speaker(opening["who"], opening.start("who"))
-                if who in _PRONOUNS:
-                    named_since = _sentence_subject(
-                        text, last_named[2] if last_named else 0, raw_start, stretches[:index]
-                    )
-                    name, name_start, name_end = named_since or last_named or ("", None, None)
-                    quote = Quote(start, end, quoted, name, name_start, name_end)
-                elif who:
-                    last_named = (who, who_start, who_start + len(who))
-                    quote = Quote(start, end, quoted, who, who_start, who_start + len(who))
+            elif (opening := opening_subject(text, raw_start - 1, since)) is not None:
+                speaker = voices.speaker(opening["who"], opening.start("who"), raw_start, stretches[:index])
+                quote = Quote(start, end, quoted, *speaker)
         else:
-            groups = cue_match.groupdict()
-            named = "who" if groups["who"] else "who2"
-            # a lone word right before or after the cue is a name ("“…,” West said"), not an opener
-            who, who_start = _speaker(groups[named], cue_match.start(named), lone_word=cue_match is after)
-            cue = (groups["cue"] or groups.get("cue2") or "").strip()
-            if not who:
-                quote = Quote(start, end, quoted, cue=cue)
-            elif who in _PRONOUNS:
-                named_since = _sentence_subject(text, last_named[2] if last_named else 0, raw_start, stretches[:index])
-                name, name_start, name_end = named_since or last_named or ("", None, None)
-                quote = Quote(start, end, quoted, name, name_start, name_end, cue)
-            else:
-                last_named = (who, who_start, who_start + len(who))
-                quote = Quote(start, end, quoted, who, who_start, who_start + len(who), cue)
+            match, follows = cue
+            speaker = voices.speaker(*who_of(match), raw_start, stretches[:index], lone_word=follows)
+            quote = Quote(start, end, quoted, *speaker, cue_word(match))
         quotes.append(quote)
         previous = quote
     return quotes
 
 
-# Words that open a clause before a speaker and are not part of it: "While Smith said".
-_LEADING = regex.compile(
-    r"^(?:(?:But|And|While|Even|When|After|Although|Though|Since|As|If|Because|Yet|So|Still|"
-    r"Also|Then|Now|Meanwhile|However|Later|Instead|Only|Just|Before|Until|Unless|Once|Where|"
-    r"Why|How|What|Indeed|Earlier|Today|Yesterday|Here|There|Thus|Or|Nor|Asked|Speaking)\s+)+"
-)
-_NOT_A_SPEAKER = (COMMON_WORDS | SENTENCE_OPENERS | MONTHS | DAYS) - _PRONOUNS
-_OWNER = regex.compile(r"['’]s?$")
-# After a cue, an opening mark: the cue introduces the next quote ("Smith said “…").
-_OPENS_NEXT = regex.compile(r"[\s,:]*[“\"‘]")
-
-
-def _speaker(who: str, start: int, lone_word: bool = False) -> tuple[str, int]:
-    """The speaker as a name or a noun phrase: without a leading conjunction or adverb
-    ("While Smith" is Smith) or a possessive ("Donald Trump’s" is Donald Trump); none
-    when a lone word names no one ("When", "Hours", "Speaking", "Tuesday")."""
-    who = who.strip()
-    leading = _LEADING.match(who)
-    if leading is not None:
-        who, start = who[leading.end() :], start + leading.end()
-    who = str(_OWNER.sub("", who))
-    if " " not in who and who in _NOT_A_SPEAKER and not lone_word:
-        return "", start
-    return who, start
-
-
-def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    """The last person named as a sentence's subject between since and mark, in the
-    paragraph before the quote at most ('Carson defied the question. “…,” he said'), and
-    not inside the quotes before (quoted: their stretches), whose sentences are not ours
-    ('“Trump is dangerous,” Clinton said. … “He lies,” she added' is Clinton's)."""
-    since = max(since, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 600)
-    inside = [(start, end) for start, end in quoted if end > since]
-    found = None
-    for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
-        if any(start <= match.start("who") < end for start, end in inside):
-            continue
-        who, start = _speaker(match.group("who"), match.start("who"))
-        opener = who.split()[0] if who else ""
-        # not "Across the border, …", nor "Appearing on CNN, …"
-        if who and opener not in SENTENCE_OPENERS and who not in COMMON_WORDS and not opener.endswith("ing"):
-            found = (who, start, start + len(who))
-    return found
-
-
-def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
-    """The speaker and cue earlier in the sentence of the quote opening at mark, or of
-    the sentence just before when the quote opens one ('Kasper told POLITICO. “…”'),
-    looked for after since (the end of the quote before: “… the plant they promised us,”
-    said Quispe. “Nobody …” is not said by "the plant they")."""
-    start = _sentence_start(text, mark)
-    found = _SUBJECT.search(text, max(start + 1, since), mark) if mark > since else None
-    if found is None and start >= since and text[start] in ".:" and not text[start + 1 : mark].strip():
-        before = max(_sentence_start(text, start) + 1, since)
-        found = _SUBJECT.search(text, before, start) or _CUE_THEN_WHO.search(text, before, start)
-    return found
-
-
-# The sentence before a quote ends with its cue and speaker: '…, said professor Paul Beck. “…”'.
-_CUE_THEN_WHO = regex.compile(rf",\s+(?P<cue>{_CUE})\s+{_WHO_AFTER_CUE}$", regex.V1)
-
-
-# What may open a sentence before its subject: "On Monday, ", "In a statement to CNN, ",
-# "Hours later, ", "But ".
-_ADVERBIAL = (
-    r"(?:(?:On|In|At|During|After|Before|For|With|Since|From|Last|This|Earlier|Later|Speaking|Asked|Like)\b"
-    r"[^,“”\"\n]{0,80},\s*|\p{Lu}\p{Ll}+ (?:later|earlier|ago|before|after),\s*"
-    r"|(?:But|And|Yet|Still|So|Also|Meanwhile|However|Instead|Now|Then|Earlier|Later)\s+)"
-)
-# A sentence whose subject speaks through a participle before the quote: 'Clinton's aide
-# rallied supporters, saying: “…”', 'Flea shared the news, writing “…”'.
-_PARTICIPLE = regex.compile(
-    rf"{_ADVERBIAL}*(?P<who>(?:[Tt]he|[Aa]n?) +{_DESCRIBED_WORD}{{0,4}}?[\p{{Ll}}\-]+|{_NAME_WITH_ROLE})"
-    rf"(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}[^“”\"\n]{{0,200}}?"
-    r"(?P<cue>saying|writing|adding|noting|declaring|announcing|asking|tweeting|telling \w+|to say|to announce)"
-    r"\s*[,:]?\s*$",
-    regex.V1,
-)
-
-
-def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
-    """The subject of the quote's sentence when a participle introduces the quote."""
-    start = max(_sentence_start(text, mark) + 1, since)
-    while start < mark and text[start] in ' \n\t"“”':
-        start += 1
-    found = _PARTICIPLE.match(text, start, mark) if start < mark else None
-    if (
-        found is None
-        or found["who"].split()[0] in SENTENCE_OPENERS - {"The", "A", "An"}
-        or found["who"] in COMMON_WORDS
-    ):
-        return None  # "But …, saying", "It …, saying": no one named
-    return found
-
-
-_HEADLINE_CUE = regex.compile(_SENTENCE_CUE.pattern, regex.IGNORECASE)
+_HEADLINE_CUE = regex.compile(SENTENCE_CUE.pattern, regex.IGNORECASE)
 # A headline that gives its speaker first: "Warren: Trump Is a ‘Proven Failure’".
-_HEADLINE_SPEAKER = regex.compile(rf"^{_NAME}:\s", regex.V1)
+_HEADLINE_SPEAKER = regex.compile(rf"^{NAME}:\s", regex.V1)
 
 
 def _headline_quote(text: str, mark: int) -> bool:
@@ -413,67 +194,6 @@ def _headline_quote(text: str, mark: int) -> bool:
         return False  # a line of prose, not a headline
     rest = line.replace(text[mark : text.find("’", mark) + 1], " ")
     return bool(_HEADLINE_SPEAKER.match(line) or _HEADLINE_CUE.search(rest))
-
-
-# The subject that opens a quote's sentence, with its verb: 'Sanders ticked off … their "fair
-# share"', 'Sen. Ted Cruz (Tex.) has said that …', "Trump's recent assertion that “…”".
-_OPENING_SUBJECT = regex.compile(
-    rf"{_ADVERBIAL}*(?P<who>{_NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{_NAME})?|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
-    r"(?:\s*\([^)\n]{1,30}\))?"
-    rf"(?:,[^,\n“”\"]{{1,80}},)?(?:['’]s\s+\p{{Ll}}|\s+(?:(?:has|had|have|also|then|later|once|will|would)\s+)?\p{{Ll}}+\b)",
-    regex.V1,
-)
-
-
-_PASSIVE = regex.compile(r"(?:\s*,[^,\n]{1,80},)?\s+(?:was|were|is|are|has been|had been)\s+\p{Ll}+ed\s+by\b")
-
-
-def _opening_subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
-    """The subject of the sentence a quote stands in, when no cue names a speaker: who
-    the sentence is about is, in news, whose words it quotes."""
-    start = max(_sentence_start(text, mark) + 1, since)
-    while start < mark and text[start] in " \n\t\"“”’'":
-        start += 1
-    found = _OPENING_SUBJECT.match(text, start, mark) if start < mark else None
-    if found is None:
-        return None
-    words = str(_OWNER.sub("", found["who"])).split()
-    first = words[0]
-    if (first in {"The", "A", "An"} and len(words) == 1) or (
-        first not in {"The", "A", "An"} and (first in _NOT_A_SPEAKER or first.endswith(("ing", "ed")))
-    ):
-        return None  # "Soon after …", "Holding signs …", "Tuesday at …": no one named
-    if _PASSIVE.match(text, found.end("who")):
-        return None  # "Rubio was asked by …" quotes the one who asked
-    if not _SENTENCE_CUE.search(text, found.end("who"), mark):
-        return None  # the sentence tells of no one's words: 'the “Never Trump” movement'
-    return found
-
-
-def _sentence_start(text: str, before: int) -> int:
-    """Where the sentence ending at before begins: its stop, not an abbreviation's ("U.S.
-    officials"), or -1 when none within 400."""
-    found = _SENTENCE_BREAK.search(text, max(0, before - 400), before)
-    return found.start() if found else -1
-
-
-# A sentence's end after a quote: a stop before any space ("industry.\xa0That's …" ends
-# there, and the "said" of the sentences after it is not this quote's cue).
-_STOP = regex.compile(rf"(?<!\b(?:\p{{Lu}}|{alternation(_ABBREVIATIONS.split())}))[.!?](?=\s)|\n", regex.V1)
-
-
-# A sentence's start before a quote: a stop and a space, but not after an initial or an
-# abbreviation ("U.S. presidential", "Gov. Kasich"), or a paragraph's start.
-_SENTENCE_BREAK = regex.compile(
-    rf"(?<!\b(?:\p{{Lu}}|{alternation(_ABBREVIATIONS.split())}))[.!?][”\"’']?\s+|\n", regex.V1 | regex.REVERSE
-)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence a quote stands in, for a cue that is not next to it."""
-    left = _SENTENCE_BREAK.search(text, max(0, start - 600), start)
-    right = _STOP.search(text, end)
-    return text[left.end() if left else max(0, start - 600) : right.start() if right else len(text)]
 
 
 _BYLINE = regex.compile(r"\s+by\s+(?:the\s+)?\p{Lu}")
