@@ -115,7 +115,8 @@ accusation accusations accuse accuses mock mocks mocking mocked insult insults i
 insulting lament laments lamented lamenting allege alleges alleged alleging allegation
 answer answered explain explained explaining brand brands title titled chant chants chanted
 chanting cries cried known stating noting arguing writing tweeting explaining suggesting
-complaining predicting citing cited talks talking talked pledge echoing echoed mouthing
+complaining predicting citing cited talks talked pledge echoing echoed mouthing
+crying vow vows describe demand demands demanded referenced beamed
 """
 SENTENCE_CUE = regex.compile(
     rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
