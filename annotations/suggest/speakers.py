@@ -102,8 +102,11 @@ _SUBJECT = regex.compile(
     regex.V1,
 )
 # A sentence that opens with a name and a verb: "Carson defied …", "Gov. Kasich said …".
+# A name with what the person is between, as a sentence's subject: "Council president Tom
+# Okafor", not "Cruz coached Trump" (a verb, not what Cruz is).
+_SUBJECT_NAME = rf"{NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{NAME})?"
 _OPENS_SENTENCE = regex.compile(
-    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
+    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_SUBJECT_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
 )
 # What else tells of someone's words or thoughts in a quote's sentence, so that a few
 # quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
@@ -116,7 +119,7 @@ insulting lament laments lamented lamenting allege alleges alleged alleging alle
 answer answered explain explained explaining brand brands title titled chant chants chanted
 chanting cries cried known stating noting arguing writing tweeting explaining suggesting
 complaining predicting citing cited talks talked pledge echoing echoed mouthing
-crying vow vows describe demand demands demanded referenced beamed
+crying vow vows describe demand demands demanded referenced beamed defended defends
 """
 SENTENCE_CUE = regex.compile(
     rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
@@ -220,7 +223,7 @@ def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
 # The subject that opens a quote's sentence, with its verb: 'Sanders ticked off … their "fair
 # share"', 'Sen. Ted Cruz (Tex.) has said that …', "Trump's recent assertion that “…”".
 _OPENING_SUBJECT = regex.compile(
-    rf"{_ADVERBIAL}*(?P<who>{NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{NAME})?|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
+    rf"{_ADVERBIAL}*(?P<who>{_SUBJECT_NAME}|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
     r"(?:\s*\([^)\n]{1,30}\))?"
     rf"(?:,[^,\n“”\"]{{1,80}},)?(?:['’]s\s+\p{{Ll}}|\s+(?:(?:has|had|have|also|then|later|once|will|would)\s+)?\p{{Ll}}+\b)",
     regex.V1,

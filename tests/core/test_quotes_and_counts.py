@@ -64,6 +64,20 @@ def test_a_pronoun_is_the_subject_named_before_without_its_possessive_or_a_parti
     assert [q.speaker for q in find_quotes(alone)] == [""]
 
 
+def test_a_pronoun_names_the_subject_with_what_the_person_is():
+    text = (
+        "Council president Tom Okafor, speaking after the vote, defended the cut as “the only choice.” "
+        "He added: “Nobody on this council enjoys it.”"
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("the only choice.", "Council president Tom Okafor"),
+        ("Nobody on this council enjoys it.", "Council president Tom Okafor"),
+    ]
+    # a verb between two names is no role: Cruz is the subject, not "Cruz coached Trump"
+    text = "Cruz coached Trump on the stage. He said: “Breathe, breathe, breathe.”"
+    assert [q.speaker for q in find_quotes(text)] == ["Cruz"]
+
+
 def test_a_cue_before_the_next_quote_is_not_this_ones():
     text = "“We will win the state by a lot.” But Smith said “no way this happens in the fall.”"
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
