@@ -62,7 +62,7 @@ def is_name(text: str) -> bool:
 # 'a visit the province called “…”' describes no one.
 _DESCRIBED_WORD = r"(?:(?!(?:the|a|an) )[\p{L}\p{N}.\-]+ +|(?<=\b(?:of|for|at|from|with|in|on|to|by) +)(?:the|a|an) +)"
 _DESCRIBED = (
-    rf"(?:(?:the|a|an|one|another) +{_DESCRIBED_WORD}{{0,4}}?"
+    rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother) +{_DESCRIBED_WORD}{{0,4}}?"
     r"(?!(?:that|and|who|if|will|which|when|while|but|or|would|to)\b)[\p{Ll}\-]+)"
 )
 # A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").

@@ -37,6 +37,8 @@ from annotations.suggest.quotes import find_quotes
             "Ruiz",
         ),
         ("Hours later, Ruiz returned the favour, telling reporters, “He is a good neighbour.”", "Ruiz"),
+        ("The senator said “we will not back down on this bill.”", "The senator"),
+        ("A spokeswoman for the party said: “We will not back down on this.”", "A spokeswoman for the party"),
     ],
 )
 def test_the_speaker_is_a_name_without_a_conjunction_or_a_possessive(text, speaker):
