@@ -332,6 +332,21 @@ class Voices:
         if who in _PRONOUNS:
             last = self.last_named
             named_since = _sentence_subject(self.text, last[2] if last else 0, mark, quoted_before)
-            return named_since or last or ("", None, None)
+            return named_since or last or _introduced(self.text, mark, quoted_before) or ("", None, None)
         self.last_named = (who, who_start, who_start + len(who))
         return self.last_named
+
+
+# A person as news introduces one: "Dana Wells, who runs the store", "Carla Benton, 54,".
+_INTRODUCED = regex.compile(rf"(?<![\p{{L}}.])(?P<who>{NAME}),\s+(?:who\b|\d{{1,3}},)", regex.V1)
+
+
+def _introduced(text: str, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The last person introduced in the two paragraphs before mark, outside quotes, for a
+    pronoun when no one has spoken yet ('I spoke with Dana Wells, who … “…,” she told me')."""
+    since = max(0, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 800)
+    found = None
+    for match in _INTRODUCED.finditer(text, since, mark):
+        if " " in match["who"] and not any(start <= match.start() < end for start, end in quoted):
+            found = (match["who"], match.start("who"), match.end("who"))
+    return found

@@ -80,6 +80,14 @@ def test_a_pronoun_names_the_subject_with_what_the_person_is():
     assert [q.speaker for q in find_quotes(text)] == ["Cruz"]
 
 
+def test_a_pronoun_before_anyone_spoke_names_the_person_introduced():
+    text = (
+        "I spoke with Dana Wells, who runs the hardware store. She remembers the “good years” well. "
+        "“We had three shifts at the mill,” she told me."
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [("We had three shifts at the mill,", "Dana Wells")]
+
+
 def test_a_cue_before_the_next_quote_is_not_this_ones():
     text = "“We will win the state by a lot.” But Smith said “no way this happens in the fall.”"
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
