@@ -1,4 +1,4 @@
-"""python -m tests.quality places|quotes|figures PATH [--show N] [--gold FILE]: development scores."""
+"""python -m tests.quality places|quotes|annotators|figures PATH [--show N] [--gold FILE]: development scores."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from annotations.suggest.quotes import find_quotes
 from reader.config import cache_folder
 
 from .conll import documents
-from .polnear import articles
+from .polnear import articles, doubly_marked
 from .score import Score
 
 
@@ -70,9 +70,13 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
     wrong_speakers = []
     read = list(articles(path))
     entities = ner.entities(ner.load_model(model), [text for _, text, _ in read]) if model else []
-    for number, (_, text, gold) in enumerate(read):
+    outlets: dict[str, Score] = {}
+    for number, (name, text, gold) in enumerate(read):
         found = find_quotes(text) if not model else ner.speakers(text, find_quotes(text), entities[number])
         pairs = score.add(text, [(q.start, q.end) for q in found], [(g.start, g.end) for g in gold])
+        outlets.setdefault(name.split("_")[0], Score()).add(
+            text, [(q.start, q.end) for q in found], [(g.start, g.end) for g in gold]
+        )
         by_span = {(q.start, q.end): q for q in found}
         by_gold = {(g.start, g.end): g for g in gold}
         for span, hit in pairs:
@@ -100,10 +104,21 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
         f" a description ({named}), {shown / max(1, score.matched):.3f} of all matched; right for "
         f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s"
     )
+    for outlet, scored in sorted(outlets.items()):
+        print(scored.line(f"  {outlet}"))
     if show:
         print("  wrong quotes:", score.wrong[:show])
         print("  missed quotes:", score.misses[:show])
         print("  wrong speakers:", wrong_speakers[:show])
+
+
+def annotators(path: Path) -> None:
+    """PolNeAR's second annotator scored against the first, as quotes are: the ceiling of
+    what a suggester can score against one person's marks."""
+    score = Score()
+    for text, first, second in doubly_marked(path):
+        score.add(text, [(g.start, g.end) for g in second], [(g.start, g.end) for g in first])
+    print(score.line("quotes, PolNeAR train's second annotator against the first (articles both marked)"))
 
 
 def figures(path: Path, show: int, gold_path: Path | None = None) -> None:
@@ -136,7 +151,7 @@ def figures(path: Path, show: int, gold_path: Path | None = None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.quality")
-    parser.add_argument("what", choices=["places", "quotes", "figures"])
+    parser.add_argument("what", choices=["places", "quotes", "annotators", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
     parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
@@ -144,6 +159,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.what == "places":
         places(args.path, args.show, args.ner)
+    elif args.what == "annotators":
+        annotators(args.path)
     else:
         if args.what == "quotes":
             quotes(args.path, args.show, args.gold, args.ner)
