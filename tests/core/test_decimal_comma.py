@@ -92,6 +92,7 @@ def found(text: str, numbers: Numbers | None = None) -> list[tuple[str, int | fl
     [
         ("Die Stadt hat 1.234.567 Einwohner.", Numbers(True, "en")),  # the numbers say it, in five words
         ("It rose 12,75 points.", Numbers(True, "en")),
+        ("It cost 1.234,5 euros.", Numbers(True, "en")),
         ("Unas 4 500 personas", Numbers(True, "en")),
         ("Unas 4\u202f500 personas", Numbers(True, "en")),  # a narrow no-break space groups the thousands
         ("About 4,500 people marched.", ENGLISH),
