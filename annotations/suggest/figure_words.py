@@ -105,7 +105,7 @@ COMMA_SHARES = (*SHARES, *COMMA_PERCENT[len(PERCENT) :], "Prozent")
 # Between a scale and what it counts: "2,3 millones de euros", "2,3 milioni di euro".
 COMMA_LINKS = ("de", "di", "da", "van")
 _COMMA_TIME = """
-año años día días hora horas mes meses jahr jahre jahren tag tage tagen stunde stunden
+año años día días hora horas mes meses jahr jahre jahren tag tage tagen stunde stunden uhr
 monat monate an ans année années jour jours heure heures mois anno anni giorno giorni ora
 ore mese mesi ano anos dia dias mês jaar jaren dag dagen uur maand maanden
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre

@@ -229,7 +229,7 @@ def _unit_words(text: str, end: int, read: Reading) -> int:
     return words[0].end(1)
 
 
-def _a_name(before: str, word: re.Match[str]) -> bool:
+def _a_name(before: str, word: re.Match[str], read: Reading) -> bool:
     """The capitalised word before a number names it ("Future 45", "Route 75"), unless
     it is capitalised because a sentence or a headline starts with it ("That's 33,000
     people", "In 2014", "SHOOTING Three people")."""
@@ -238,7 +238,7 @@ def _a_name(before: str, word: re.Match[str]) -> bool:
         return True  # "Route 75 stays closed" starts a sentence and is a name all the same
     ahead = before[: word.start(1)].rstrip(" \t\"“‘'")
     starts = not ahead or ahead[-1] in ".!?:\n"
-    return not (starts or name.isupper() or name.lower() in _ENGLISH.not_units)
+    return not (starts or name.isupper() or name.lower() in read.not_units)
 
 
 def _plural(word: str) -> bool:
@@ -283,7 +283,7 @@ def find_figures(text: str, numbers: Numbers | None = None) -> list[FoundFigure]
             if _DATE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "June 7 primary": a date
             name = _NAME_BEFORE.search(before)
-            if name is not None and not number[0].isupper() and _a_name(before, name):
+            if name is not None and not number[0].isupper() and _a_name(before, name, read):
                 continue  # "Future 45 ran" ("Florida's 99 delegates" is no name)
             if _VAGUE_BEFORE.search(before):
                 continue  # "3 in 10 voters" is a share, not ten voters; "several dozen" no number

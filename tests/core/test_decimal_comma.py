@@ -159,6 +159,8 @@ def test_an_article_mixing_both_is_read_by_its_own_convention():
 def test_dates_and_the_words_between_are_no_units():
     text = "El 15 de junio de 2020 llegaron 4.500 € y 12,50 € por persona a la ciudad de los 30 años."
     assert found(text) == [("4.500 €", 4500, "EUR"), ("12,50 €", 12.5, "EUR")]
+    german = "Am 3. Mai kamen um 12.30 Uhr 4\u202f500 Menschen, die nicht von der Stadt sind."
+    assert found(german) == [("4\u202f500 Menschen", 4500, "Menschen")]
 
 
 @pytest.mark.parametrize(
