@@ -204,7 +204,11 @@ def test_the_app_reader_suggest_and_a_tag_by_hand_read_an_article_alike(store):
     assert json.loads(done.lines.splitlines()[0])["attrs"] == expected
     start, end = text.index("4.500"), text.index(" marcharon")
     assert filled_in("figure", text, start, end) == expected
-    assert filled_in("figure", "4.500 personas", 0, 14, numbers=numbers_of(text)) == expected  # an orphan's text
+    assert filled_in("figure", "4.500 personas", 0, 14, article=text) == expected  # an orphan's text
     session = EditingSession(store, DEFAULT_LABELS)
     session.open(article)
     assert session.tag("figure", (start, end), 0).change.after.attrs == expected
+    three = text.index("3,5")
+    session.tag("place", (three, three + len("3,5 por ciento")), 0)
+    relabelled = session.tag("figure", None, three)
+    assert relabelled.change.after.attrs == {"value": 3.5, "unit": "%"}
