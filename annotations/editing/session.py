@@ -320,14 +320,14 @@ class EditingSession:
         tag's own, read alone if the article no longer has it there (an orphan)."""
         from ..suggest.fill_in import filled_in  # not at start: the finders compile large patterns
 
-        article = self.article.text if self.article is not None else ""
+        whole = article = self.article.text if self.article is not None else ""
         if text is not None and article[start:end] != text:
-            article, start, end = text, 0, len(text)
+            article, start, end = text, 0, len(text)  # a figure still read as its article writes numbers
         else:
             known = self.suggested(label, start, end)
             if known is not None:
                 return dict(known)
-        return filled_in(label, article, start, end, self.gazetteer() if label == "place" else None)
+        return filled_in(label, article, start, end, self.gazetteer() if label == "place" else None, whole)
 
     def delete(self, target: Annotation | None) -> Outcome:
         if target is None:

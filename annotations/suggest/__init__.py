@@ -1,6 +1,7 @@
 """Offline suggestions: places from the GeoNames gazetteer (gazetteer.py, places.py),
-quotes and their speakers (quotes.py), figures and their values (figures.py), word lists
-(word_lists.py), the engine that runs them and learns from tags (suggestions.py), what
+quotes and their speakers (quotes.py), figures and their values (figures.py, its words
+in figure_words.py, read in each article's number convention: numerals.py and
+figure_reading.py), word lists (word_lists.py), the engine that runs them and learns from tags (suggestions.py), what
 a tag made by hand carries (fill_in.py), what E offers (attribute_choices.py), a large
 article's suggestions in a process of its own (child_process.py), the world map
 (worldmap.py); an optional spaCy model's entities (ner.py, held for the app by
@@ -11,11 +12,14 @@ __all__ = [
     "attribute_choices",
     "batch",
     "child_process",
+    "figure_reading",
+    "figure_words",
     "figures",
     "fill_in",
     "gazetteer",
     "model_process",
     "ner",
+    "numerals",
     "on_dask",
     "places",
     "quotes",

@@ -3,7 +3,9 @@
 "5,200 troops" is 5200 troops; "four billion dollars" 4000000000 USD; "$3 million" 3000000
 USD; "12.5%" 12.5 %; "some 7,500 coalition troops" approximately 7500 troops. Used to fill
 in a figure tag's attributes, so that most need no typing. Reads English as news writes
-it; anything it cannot read as one number gives None, never a guess.
+it, and an article that writes the decimal comma by its convention (numerals.py:
+"4.500 personas" 4500, "2,3 Millionen Euro" 2300000 EUR); anything it cannot read as
+one number gives None, never a guess.
 """
 
 from __future__ import annotations
@@ -11,81 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figure_reading import ENGLISH as _ENGLISH
+from .figure_reading import Reading, reading
+from .figure_words import (
+    APPROXIMATE,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    FILLER,
+    NATIONAL_CURRENCIES,
+    NUMBERED,
+    SCALES,
+    SMALL,
+    TENS,
+)
+from .numerals import ENGLISH, Numbers, numbers_of
 from .word_lists import MONTHS, alternation
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-_SMALL = {word: number for number, word in enumerate([*_ONES.split(), "seventeen", "eighteen", "nineteen"])}
-_TENS = {
-    word: 10 * number
-    for number, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)
-}
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 10**12,
-}
-_SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "dinar": "IQD",
-    "dinars": "IQD",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "iqd": "IQD",
-}
-_NATIONAL_CURRENCIES = {
-    "us dollars": "USD",
-    "american dollars": "USD",
-    "canadian dollars": "CAD",
-    "australian dollars": "AUD",
-    "hong kong dollars": "HKD",
-    "singapore dollars": "SGD",
-    "iraqi dinars": "IQD",
-    "british pounds": "GBP",
-}
-_PERCENT = {"%", "percent", "per cent", "pct"}  # "percentage points" too, as %
-_SHARES = ("%", "percent", "per cent", "percentage point", "percentage points")
-_APPROXIMATE = (
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "more than",
-    "over",
-    "less than",
-    "fewer than",
-    "under",
-    "at least",
-    "up to",
-    "an estimated",
-    "estimated",
-    "close to",
-)
-_FILLER = {"a", "an", "and", "of", "the"}
-
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_NUMBER_WORD = alternation([*_SMALL, *_TENS, *_SCALES, "a", "and", "half"])
-_FIGURE = re.compile(
-    r"(?P<sign>US\$|[$€£¥])?\s*"
-    rf"(?P<digits>{_DIGITS})?"
-    r"(?P<abbreviation>(?:k|m|mn|bn|b)\b)?\s*"
-    rf"(?P<words>(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*)"
-    r"(?P<rest>.*)",
-    re.IGNORECASE | re.DOTALL,
-)
+__all__ = ["Figure", "FoundFigure", "find_figures", "parse_figure"]
 
 
 @dataclass(frozen=True)
@@ -103,7 +47,7 @@ class Figure:
 
 def _words_value(words: list[str]) -> int | None:
     """English number words: "four billion", "twenty-five thousand", "a million", "half a dozen"."""
-    if words[:2] == ["half", "a"] and len(words) > 2 and words[2] in _SCALES:
+    if words[:2] == ["half", "a"] and len(words) > 2 and words[2] in SCALES:
         whole = _words_value(words[1:])
         return None if whole is None or whole % 2 else whole // 2
     total, current, seen = 0, 0, False
@@ -111,16 +55,16 @@ def _words_value(words: list[str]) -> int | None:
         if word == "a":  # "a million": one
             current = max(current, 1)
             continue
-        if word in _FILLER:
+        if word in FILLER:
             continue
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word in _TENS:
-            current += _TENS[word]
+        if word in SMALL:
+            current += SMALL[word]
+        elif word in TENS:
+            current += TENS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
-        elif word in _SCALES:
-            total += max(current, 1) * _SCALES[word]
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
             current = 0
         else:
             return None
@@ -130,7 +74,7 @@ def _words_value(words: list[str]) -> int | None:
 
 def _approximate(text: str) -> tuple[str, bool]:
     lowered = text.lower()
-    for cue in _APPROXIMATE:
+    for cue in APPROXIMATE:
         if lowered.startswith(cue + " "):
             return text[len(cue) + 1 :].lstrip(), True
     return text, False
@@ -152,35 +96,42 @@ def _plural_count(text: str) -> Figure | None:
     value = 1
     for word in re.findall(r"[a-z]+", match.group().lower()):
         value *= _PLURAL_SCALES.get(word, 1)
-    unit = _unit(None, text[match.end() :])
+    unit = _unit(None, text[match.end() :], _ENGLISH)
     counted = unit and unit.lower() not in _PLURAL_SCALES and not unit.endswith("-")  # "hundreds of thousands" alone
     return Figure(value, unit, True) if counted and not re.search(r"\d", text[match.end() :]) else None
 
 
-def parse_figure(text: str) -> Figure | None:
-    """The figure in a tagged span, or None if it holds no single number."""
+def parse_figure(text: str, numbers: Numbers = ENGLISH) -> Figure | None:
+    """The figure in a tagged span, read in its article's number convention (English
+    unless told), or None if it holds no single number."""
+    return _parsed(text, reading(numbers))
+
+
+def _parsed(text: str, read: Reading) -> Figure | None:
     text, approx = _approximate(" ".join(text.split()))
     plural = _plural_count(text)
     if plural is not None:
         return plural
-    match = _FIGURE.match(text)
+    match = read.figure.match(text)
     if match is None:
         return None
     digits, abbreviation = match["digits"], (match["abbreviation"] or "").lower()
     number_end = match.end("abbreviation") if abbreviation else match.end("digits")
     follows = text[number_end : number_end + 1] if digits else ""
     hyphened = follows == "-" and text[number_end + 1 : number_end + 2].isalpha()  # "800-acre"
-    if re.search(r"\d", match["rest"]) or (follows and not (follows.isspace() or follows == "%" or hyphened)):
+    if re.search(r"\d", match["rest"]) or (
+        follows and not (follows.isspace() or follows in read.after_digits or hyphened)
+    ):
         return None  # "10-15 soldiers", "1e5", "3.2.1", "350km": not one number as written
     words = [w for w in re.split(r"[\s-]+", (match["words"] or "").lower()) if w]
     value: int | float | None
     if digits:
-        number = float(digits.replace(",", ""))
-        scale = _SCALE_ABBREVIATIONS.get(abbreviation, 1)
+        number, decimals = read.value(digits)
+        scale = read.abbreviations.get(abbreviation, 1)
         for word in words:  # "3 million", "1.5 billion"
-            if word in _SCALES:
-                scale *= _SCALES[word]
-            elif word not in _FILLER:
+            if word in read.scales:
+                scale *= read.scales[word]
+            elif word not in FILLER:
                 return None
         value = number * scale
     else:
@@ -189,57 +140,43 @@ def parse_figure(text: str) -> Figure | None:
         value = _words_value(words)
         if value is None:
             return None
-    if isinstance(value, float) and value.is_integer() and ("." not in digits or value >= 1000):
+    if isinstance(value, float) and value.is_integer() and (not decimals or value >= 1000):
         value = int(value)  # 5200, and "1.5 million" as 1500000; 2.0 as written
-    unit = _unit(match["sign"], match["rest"])
+    unit = _unit(match["sign"], match["rest"], read)
     return Figure(value, unit, approx)
 
 
-def _unit(sign: str | None, rest: str) -> str:
-    rest = rest.strip()
+def _unit(sign: str | None, rest: str, read: Reading) -> str:
+    rest = read.without_link(rest.strip())
     lowered = rest.lower()
     if sign:
-        return _CURRENCY_SIGNS[sign.upper()]  # "us$" too
-    for percent in _PERCENT:
+        return CURRENCY_SIGNS[sign.upper()]  # "us$" too
+    if read.comma and rest[:1] in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[rest[0]]  # "4.500 €"
+    for percent in read.percent:
         if lowered.startswith(percent):
             return "%"
     words = re.findall(r"[^\W\d_][\w'-]*", rest)
     if not words:
         return ""
-    if words[0].lower() in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[words[0].lower()]
+    if words[0].lower() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[words[0].lower()]
     # What is counted is the last word ("7,500 coalition troops", "20 missile attacks").
     last: str = words[-1]
-    currency = _CURRENCY_WORDS.get(last.lower())
+    currency = CURRENCY_WORDS.get(last.lower())
     if currency and len(words) > 1 and words[-2][0].isupper():  # "Canadian dollars" are not USD
-        return _NATIONAL_CURRENCIES.get(f"{words[-2]} {last}".lower(), f"{words[-2]} {last}")
+        return NATIONAL_CURRENCIES.get(f"{words[-2]} {last}".lower(), f"{words[-2]} {last}")
     return currency or last
 
 
 # ---------------------------------------------------------------- finding figures in text
 
-_NUMBER_WORDS_FOUND = alternation([*_SMALL, *_TENS, *_SCALES])
-_CANDIDATE = re.compile(
-    r"(?<![\w$€£¥.,])(?<![^/]-)"  # not inside a word, a number or a range; "+/-3" is a number
-    r"(?:(?:US\$|[$€£¥])\s?)?"
-    rf"(?:{_DIGITS}|(?:(?:{_NUMBER_WORDS_FOUND})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORDS_FOUND}))?)+)"
-    r"(?:\s?(?:dozen|million|billion|trillion|thousand|hundred|mn|bn|m|k)\b)*"
-    r"(?:\s?(?:%|percent\b|per cent\b|percentage points?\b))?",
-    re.IGNORECASE,
-)
-_UNIT_WORD = re.compile(r"\s+([A-Za-z][a-z'’-]*)")
+_NUMBER_WORDS_FOUND = alternation([*SMALL, *TENS, *SCALES])
 _HYPHENED_UNIT = re.compile(r"-([a-z][a-z'’]*)")  # "800-acre"; "74-year-old" stops at "year"
 # "two other states", "five more soldiers": what is counted comes after these.
 _BEFORE_UNIT = {"other", "more", "additional", "extra"}
 # A number right after a capitalised word is part of a name ("Future 45", "Article 5")...
 _NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’]*(?<!['’]s)(?<!s['’])) $")
-# Words that name things by number: "Route 75", "Article 5", "Flight 370".
-_NUMBERED_WORDS = """
-route highway interstate article section chapter clause title amendment rule flight room
-gate terminal platform channel bus line proposition district ward precinct level phase
-stage boeing airbus fortune apollo
-"""
-_NUMBERED = frozenset(_NUMBERED_WORDS.split())
 _HALF_BEFORE = re.compile(r"\bhalf\s+an?\s+$", re.I)
 _A_BEFORE = re.compile(r"\ban?\s+$", re.I)
 _SCALE_FIRST = re.compile(r"(?:dozen|hundred|thousand|million|billion)\b", re.I)
@@ -248,22 +185,9 @@ _VAGUE_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORDS_FOUND})) (?:in|out of|of
 _ONE_COUNTED = re.compile(
     r"\b(?:only|just|at least|exactly|as (?:much|many|little|few) as|(?:more|less|fewer) than) $", re.I
 )
-# Words after a number that are not what it counts.
-_NOT_UNIT_WORDS = """
-a a.m about after all also am an and any are as at be been before being but by can could
-day days did do does down each every for from had has have he her here him his hour
-hours i if in into is it its just least less may me might minute minutes month months
-more most must my no not of old on only onto or other others our out over own p.m per
-percent pm same second seconds she should since so some such than that the their them
-then there these they this those time times to under until up us was we week weeks were
-what which who will with would year years you your
-across against along among around behind below beside between beyond despite during
-inside near outside past through throughout toward towards upon via within without
-"""
-_NOT_UNITS = frozenset(_NOT_UNIT_WORDS.split())
 _DATE_BEFORE = re.compile(rf"\b(?:{alternation([*MONTHS, *(month[:3] for month in MONTHS), 'Sept'])})\.?\s+$")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
-_APPROX_BEFORE = re.compile(rf"\b(?:{alternation(_APPROXIMATE)})\s+$", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b(?:{alternation(APPROXIMATE)})\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -274,20 +198,21 @@ class FoundFigure:
     figure: Figure
 
 
-def _unit_words(text: str, end: int) -> int:
+def _unit_words(text: str, end: int, read: Reading) -> int:
     """Where what a number counts ends: a plain word ("troops", "Democrats"), or up to
     three ending in a plural ("coalition troops", "Ohio registered voters"); after "other"
     or "more" ("two other states"); nothing when no noun-like word follows. A capitalised
-    word is counted only in words ending in a plural: "5 Main Street" counts nothing."""
+    word is counted only in words ending in a plural: "5 Main Street" counts nothing (in
+    English: "1.234.567 Einwohner" are counted)."""
     hyphened = _HYPHENED_UNIT.match(text, end)
     if hyphened is not None:  # "800-acre", not "two-party" or "five-alarm": a word number is a modifier
         digits = text[end - 1].isdigit()
-        return hyphened.end(1) if digits and _plain(hyphened, text) and hyphened.group(1) != "plus" else end
+        return hyphened.end(1) if digits and _plain(hyphened, text, read) and hyphened.group(1) != "plus" else end
     words: list[re.Match[str]] = []
     at = end
     while len(words) < 3:
-        word = _UNIT_WORD.match(text, at)
-        if word is None or not (_plain(word, text) or (not words and word.group(1).lower() in _BEFORE_UNIT)):
+        word = read.unit_word.match(text, at)
+        if word is None or not (_plain(word, text, read) or (not words and word.group(1).lower() in _BEFORE_UNIT)):
             break
         words.append(word)
         at = word.end(1)
@@ -299,21 +224,21 @@ def _unit_words(text: str, end: int) -> int:
         return end
     if _plural(words[-1].group(1)):
         return words[-1].end(1)
-    if words[0].group(1)[0].isupper():
+    if words[0].group(1)[0].isupper() and not read.comma:
         return end
     return words[0].end(1)
 
 
-def _a_name(before: str, word: re.Match[str]) -> bool:
+def _a_name(before: str, word: re.Match[str], read: Reading) -> bool:
     """The capitalised word before a number names it ("Future 45", "Route 75"), unless
     it is capitalised because a sentence or a headline starts with it ("That's 33,000
     people", "In 2014", "SHOOTING Three people")."""
     name = word.group(1)
-    if name.lower() in _NUMBERED:
+    if name.lower() in NUMBERED:
         return True  # "Route 75 stays closed" starts a sentence and is a name all the same
     ahead = before[: word.start(1)].rstrip(" \t\"“‘'")
     starts = not ahead or ahead[-1] in ".!?:\n"
-    return not (starts or name.isupper() or name.lower() in _NOT_UNITS)
+    return not (starts or name.isupper() or name.lower() in read.not_units)
 
 
 def _plural(word: str) -> bool:
@@ -324,24 +249,25 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and len(word) > 2
 
 
-def _plain(word: re.Match[str], text: str) -> bool:
+def _plain(word: re.Match[str], text: str, read: Reading) -> bool:
     """A word that can say what is counted: not a function word, an abbreviation or a line away."""
     return (
         len(word.group(1)) > 1
         and not word.group(1).endswith("ing")  # "263 entering": a verb, not a unit
-        and word.group(1).lower() not in _NOT_UNITS
+        and word.group(1).lower() not in read.not_units
         and "\n" not in word.group(0)
         and not re.match(r"\.\w", text[word.end(1) : word.end(1) + 2])
     )
 
 
-def find_figures(text: str) -> list[FoundFigure]:
+def find_figures(text: str, numbers: Numbers | None = None) -> list[FoundFigure]:
     """Every number in text with what it counts or measures ("5,200 troops", "$3 million",
     "12.5%", "hundreds of Humvees"): a number with no unit, a year, a date or a time is
-    not a figure."""
+    not a figure. Read in the number convention of text (a whole article) unless told."""
+    read = reading(numbers_of(text) if numbers is None else numbers)
     found = _plural_counts(text)
     taken = [(f.start, f.end) for f in found]
-    for match in _CANDIDATE.finditer(text):
+    for match in read.candidate.finditer(text):
         start, end = match.start(), match.end()
         if any(a <= start < b for a, b in taken):
             continue
@@ -352,21 +278,23 @@ def find_figures(text: str) -> list[FoundFigure]:
         before = text[max(0, start - 24) : start]
         if number.lower() in {"a", "zero", "half"} or (number.lower() == "one" and not _ONE_COUNTED.search(before)):
             continue
-        money_or_share = number[0] in "$€£¥U" or number.endswith(_SHARES)
+        money_or_share = number[0] in "$€£¥U" or number.endswith(read.shares)
         if not money_or_share:
             if _DATE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "June 7 primary": a date
             name = _NAME_BEFORE.search(before)
-            if name is not None and not number[0].isupper() and _a_name(before, name):
+            if name is not None and not number[0].isupper() and _a_name(before, name, read):
                 continue  # "Future 45 ran" ("Florida's 99 delegates" is no name)
             if _VAGUE_BEFORE.search(before):
                 continue  # "3 in 10 voters" is a share, not ten voters; "several dozen" no number
-            end = _unit_words(text, end)
+            linked = read.link(text, end, number)  # "2,3 millones de euros"
+            counted = _unit_words(text, linked or end, read)
+            end = counted if counted != linked else end
             if end == match.end():
                 continue  # a bare number: a count of nothing named, or a year
             if _YEAR.fullmatch(number):
                 continue
-        figure = parse_figure(text[start:end])
+        figure = _parsed(text[start:end], read)
         if figure is None:
             continue
         if _APPROX_BEFORE.search(text, max(0, start - 20), start):
@@ -382,7 +310,7 @@ def _plural_counts(text: str) -> list[FoundFigure]:
     """Counts written as plural words, with what they count: "tens of thousands of protesters"."""
     found = []
     for match in _PLURAL_IN_TEXT.finditer(text):
-        end = _unit_words(text, match.end() - 1)
+        end = _unit_words(text, match.end() - 1, _ENGLISH)
         figure = parse_figure(text[match.start() : end]) if end > match.end() - 1 else None
         if figure is not None:
             found.append(FoundFigure(match.start(), end, text[match.start() : end], figure))

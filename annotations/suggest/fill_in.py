@@ -11,6 +11,7 @@ from typing import Any
 
 from .figures import parse_figure
 from .gazetteer import Gazetteer
+from .numerals import numbers_of
 from .places import place_named
 from .quotes import Quote, find_quotes
 
@@ -18,10 +19,13 @@ SPEAKER_WINDOW = 10_000  # characters read on each side of a quote: enough for a
 PLACE_CONTEXT = 2_000  # and of a place: its paragraph and the next ones (a key's worth of time: ~1 ms)
 
 
-def filled_in(label: str, text: str, start: int, end: int, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
-    """The attributes of a new tag of label over text[start:end] (text: the whole article)."""
+def filled_in(
+    label: str, text: str, start: int, end: int, gazetteer: Gazetteer | None = None, article: str | None = None
+) -> dict[str, Any]:
+    """The attributes of a new tag of label over text[start:end] (text: the whole article,
+    else article is); a figure read in the article's number convention, as its suggestions are."""
     if label == "figure":
-        figure = parse_figure(text[start:end])
+        figure = parse_figure(text[start:end], numbers_of(text if article is None else article))
         return figure.attrs() if figure is not None else {}
     if label == "place" and gazetteer is not None:
         place = place_named(text[start:end], text[max(0, start - PLACE_CONTEXT) : end + PLACE_CONTEXT], gazetteer)
