@@ -32,6 +32,7 @@ from .place_rules import (
     listed_as_places,
     locative_before,
 )
+from .word_lists import DAYS
 
 # A capitalised word: letters and digits ("K1"), with inner apostrophes, hyphens and dots
 # ("U.S.", "Al-Anbar", "al-Qaim");
@@ -63,6 +64,7 @@ def _runs(text: str) -> list[list[_Word]]:
         if (
             current
             and not _ends_sentence(current[-1].text)
+            and DAYS.isdisjoint((word.text.rstrip("."), current[-1].text))  # "won New Hampshire Tuesday"
             and (gap == " " or (gap[1:-1] in _JOINERS and gap[0] == gap[-1] == " "))
         ):
             current.append(word)
@@ -134,7 +136,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     people: set[str] = set()  # names seen as people's ("George Washington", "Mr Jackson")
     stems: set[str | None] = set()  # the names of the bases the text names ("K1" of "K1 Air Base")
     unknown: list[list[_Word]] = []  # runs of words that are no name in the gazetteer
-    for run in _split_compounds(_runs(text), text, gazetteer):
+    for run in _split_titles(_split_compounds(_runs(text), text, gazetteer), text):
         feature = feature_span([word.text.rstrip(".") for word in run])
         if feature is not None and lookup(_span(run, text, 0, len(run) - 1), gazetteer) is None:
             first, last = feature
@@ -159,7 +161,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             ):
                 skip += 1
             if skip and run[skip - 1].text.rstrip(".") in TITLES:
-                people.update(_bare(word.text) for word in run[skip:])
+                people.update(_surface(word.text) for word in run[skip:])
                 continue
             run = run[skip:]
             names = _names_in_run(run, text, gazetteer)
@@ -229,6 +231,29 @@ def _split_compounds(runs: list[list[_Word]], text: str, gazetteer: Gazetteer) -
     return out
 
 
+def _split_titles(runs: list[list[_Word]], text: str) -> list[list[_Word]]:
+    """A title inside a run begins a person's name, so what comes before it is apart
+    ("Maryland Gov. Martin O'Malley", "New York City Mayor Rudy Giuliani"), and the
+    person's name ends at "of" ("Sen. Ted Cruz of Texas")."""
+    out = []
+    for run in runs:
+        cut = next((k for k in range(1, len(run)) if _titled(run[k]) and not _titled(run[k - 1])), None)
+        if cut is not None and text[run[cut - 1].end : run[cut].start] == " ":
+            out.append(run[:cut])
+            run = run[cut:]
+        named = next((k for k in range(len(run)) if not _titled(run[k])), len(run))
+        after = next((k for k in range(named + 1, len(run)) if text[run[k - 1].end : run[k].start] == " of "), None)
+        if named and after is not None:
+            out.append(run[:after])
+            run = run[after:]
+        out.append(run)
+    return out
+
+
+def _titled(word: _Word) -> bool:
+    return word.text.rstrip(".") in TITLES
+
+
 def _span(run: list[_Word], text: str, first: int, last: int) -> str:
     return text[run[first].start : run[last].end]
 
@@ -238,7 +263,7 @@ def _bare(word: str) -> str:
     return str(_POSSESSIVE.sub("", word))
 
 
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = regex.compile(r"['’]s(?=\.?$)")  # "with America's."
 
 
 def _surface(name: str) -> str:

@@ -31,3 +31,23 @@ def test_a_lawmakers_party_and_state_label_names_the_state(gazetteer):
 
 def test_a_party_letter_before_other_words_is_no_label(gazetteer):
     assert names("Then R-Rated films arrived, and a D-Day film opened in Paris.", gazetteer) == ["Paris"]
+
+
+def test_a_state_before_a_title_is_the_state_and_the_title_begins_a_person(gazetteer):
+    text = (
+        "Ohio Gov. Tom Reed met Iowa Sen. Jo Hart in Utah. Former Arkansas governor Lee Dunn "
+        "and New York City Mayor Ed Ward came. Gov. Ann Bell of Oregon did not."
+    )
+    assert names(text, gazetteer) == ["Ohio", "Iowa", "Utah", "Arkansas", "New York City", "Oregon"]
+
+
+def test_a_day_after_a_place_is_no_part_of_it(gazetteer):
+    assert names("She lost in Vermont Tuesday and won Nevada Saturday.", gazetteer) == ["Vermont", "Nevada"]
+
+
+def test_a_possessive_at_the_end_of_a_sentence_and_a_persons_name_before_a_full_stop(gazetteer):
+    text = (
+        "Their interests conflict with America's. The plan goes beyond the policies of "
+        "President Barack Obama. Obama’s own plan was praised in Nevada."
+    )
+    assert names(text, gazetteer) == ["America", "Nevada"]
