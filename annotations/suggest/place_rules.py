@@ -56,6 +56,7 @@ Front Movement Organisation Organization Army Forces Agency Authority Fund Burea
 Department Court Federation Association Assembly Chamber Board Commission Party Times Post
 Journal Herald Club Company Corporation Hospital Government Office Embassy Consulate
 Archdiocese Orchestra Symphony Library Foundation Society League Conference Parliament
+Committee Subcommittee Caucus Coalition Centre Center Initiative
 """
 ORGANISATION_HEADS = frozenset(_ORGANISATION_HEADS.split())
 # Organisations and news agencies that share a name with some town ("Hamas" in Iraq,

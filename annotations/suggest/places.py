@@ -169,7 +169,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             unknown.append(run)
         for first, last, name in names:
             inside = any(word.text in ORGANISATION_HEADS for word in run[:last])  # "University of Texas"
-            if _set_off(run, text, first, last) and not inside:
+            if _set_off(run, text, first, last) and not inside and not _acronym(run[first].start, run[last].end, text):
                 start = run[first].start
                 mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
                 if (
@@ -229,6 +229,21 @@ def _split_compounds(runs: list[list[_Word]], text: str, gazetteer: Gazetteer) -
                 out.append([_Word(at, at + len(part), part)])
             at += len(part) + 1
     return out
+
+
+def _acronym(start: int, end: int, text: str) -> bool:
+    """A name in capitals in a line of lower case is an acronym ("the DACA program"), or a
+    speaker's name in a transcript ("RAMOS: …"), unless it opens the line as a dateline
+    does ("WASHINGTON (AP) —"); a line in capitals is a headline ("IOWA VOTES")."""
+    name = text[start:end]
+    if not name.isupper() or len(name) < 4 or "." in name:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        return False
+    return bool(text[line_start:start].strip(" \"“'‘")) or text[end : end + 1] == ":"
 
 
 def _split_titles(runs: list[list[_Word]], text: str) -> list[list[_Word]]:

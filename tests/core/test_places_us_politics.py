@@ -51,3 +51,17 @@ def test_a_possessive_at_the_end_of_a_sentence_and_a_persons_name_before_a_full_
         "President Barack Obama. Obama’s own plan was praised in Nevada."
     )
     assert names(text, gazetteer) == ["America", "Nevada"]
+
+
+def test_a_name_in_capitals_is_a_place_in_a_dateline_or_a_headline_not_an_acronym(gazetteer):
+    text = (
+        "WASHINGTON (AP) — Leaders praised the DACA program in Utah.\n"
+        '"RAMOS: What will you do for DACA recipients?\n'
+        "IRAQ, JAPAN TALK\n"
+    )
+    assert names(text, gazetteer) == ["WASHINGTON", "Utah", "IRAQ"]
+
+
+def test_a_place_inside_a_committees_name_is_no_place(gazetteer):
+    text = "Staff for the House Select Committee on Benghazi and the Caucus of Ohio met in Libya."
+    assert names(text, gazetteer) == ["Libya"]
