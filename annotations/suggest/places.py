@@ -136,6 +136,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     people: set[str] = set()  # names seen as people's ("George Washington", "Mr Jackson")
     stems: set[str | None] = set()  # the names of the bases the text names ("K1" of "K1 Air Base")
     unknown: list[list[_Word]] = []  # runs of words that are no name in the gazetteer
+    phrases: list[tuple[list[_Word], int, int, str]] = []  # names inside a longer run
     for run in _split_titles(_split_compounds(_runs(text), text, gazetteer), text):
         feature = feature_span([word.text.rstrip(".") for word in run])
         if feature is not None and lookup(_span(run, text, 0, len(run) - 1), gazetteer) is None:
@@ -179,12 +180,15 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
                     and not locative_before(text, run[0].start)  # "officials in Kirkuk said": the town's
                 ):
                     people.add(name)  # "Taylor said", "Obama administration"
+            elif not inside:
+                phrases.append((run, first, last, name))
         if _a_persons_name(run, names, text, gazetteer):
             people.add(names[-1][2])  # "George Washington", "Marco Rubio"
     for run in unknown:  # "K-1" after "K1 Air Base"
         named = _span(run, text, 0, len(run) - 1)
         if _surface(named).replace("-", "") in stems:
             mentions.append(Mention(run[0].start, run[0].start + len(_surface(named)), "", feature=True))
+    mentions.extend(_in_title_case(phrases, mentions, text))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.name = _region_named(mention.name, text, mention.end, gazetteer)
@@ -229,6 +233,33 @@ def _split_compounds(runs: list[list[_Word]], text: str, gazetteer: Gazetteer) -
                 out.append([_Word(at, at + len(part), part)])
             at += len(part) + 1
     return out
+
+
+def _in_title_case(
+    phrases: list[tuple[list[_Word], int, int, str]], mentions: list[Mention], text: str
+) -> list[Mention]:
+    """The places inside runs written in title case, a headline's or a slogan's ("Make
+    Mexico Great Again"): runs in a headline in title case, or whose other words the article
+    writes in lower case too, and whose place it names elsewhere; a proper name's run
+    ("Washington Post") is neither."""
+    placed = {m.name for m in mentions}
+    lower = set(regex.findall(r"\b\p{Ll}+\b", text)) if phrases else set()
+    found = []
+    for run, first, last, name in phrases:
+        others = [word.text.rstrip(".").lower() for k, word in enumerate(run) if not first <= k <= last]
+        title_case = lower.issuperset(others) or _title_case_line(text, run[0].start)
+        if name in placed and title_case and not any(w.text in ORGANISATION_HEADS for w in run):
+            start = run[first].start
+            found.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
+    return found
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether at is in the article's headline, written in title case: its first line,
+    whose words of four letters or more are all capitalised, and not all in capitals."""
+    line = text[: text.find("\n") % (len(text) + 1)]
+    words = regex.findall(r"\p{L}{4,}", line)
+    return at < len(line) and len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper()
 
 
 def _acronym(start: int, end: int, text: str) -> bool:

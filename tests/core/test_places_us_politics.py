@@ -65,3 +65,16 @@ def test_a_name_in_capitals_is_a_place_in_a_dateline_or_a_headline_not_an_acrony
 def test_a_place_inside_a_committees_name_is_no_place(gazetteer):
     text = "Staff for the House Select Committee on Benghazi and the Caucus of Ohio met in Libya."
     assert names(text, gazetteer) == ["Libya"]
+
+
+def test_a_place_in_a_headline_in_title_case_that_the_article_names_too(gazetteer):
+    text = (
+        "Voters Say Ohio Plan Is Great for Business\n\n"
+        "Voters in Ohio like the plan. The Washington Post Said So, and Say Idaho Is Next.\n"
+    )
+    assert names(text, gazetteer) == ["Ohio", "Ohio"]
+
+
+def test_a_slogan_whose_words_the_article_writes_in_lower_case(gazetteer):
+    text = "They make hats that say great things again. Hats Say Make Mexico Great Again. He went to Mexico."
+    assert names(text, gazetteer) == ["Mexico", "Mexico"]
