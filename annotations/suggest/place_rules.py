@@ -22,6 +22,23 @@ Vt.=Vermont Va.=Virginia Wash.=Washington W.Va.=West_Virginia Wis.=Wisconsin Wyo
 D.C.=District_of_Columbia
 """
 AP_STATES = {short: name.replace("_", " ") for short, name in (pair.split("=") for pair in _AP.split())}
+# The postal codes, and other papers' abbreviations, that a party-and-state label after a
+# lawmaker's name uses too ("Sen. Jeff Sessions (R-AL)", "Sen. Ted Cruz (R-Tex.)").
+_POSTAL = """
+AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado CT=Connecticut DE=Delaware
+FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana IA=Iowa KS=Kansas KY=Kentucky
+LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts MI=Michigan MN=Minnesota MS=Mississippi
+MO=Missouri MT=Montana NE=Nebraska NV=Nevada NH=New_Hampshire NJ=New_Jersey NM=New_Mexico
+NY=New_York NC=North_Carolina ND=North_Dakota OH=Ohio OK=Oklahoma OR=Oregon PA=Pennsylvania
+RI=Rhode_Island SC=South_Carolina SD=South_Dakota TN=Tennessee TX=Texas UT=Utah VT=Vermont
+VA=Virginia WA=Washington WV=West_Virginia WI=Wisconsin WY=Wyoming
+Tex.=Texas Calif.=California Penn.=Pennsylvania Wisc.=Wisconsin
+"""
+LABEL_STATES = AP_STATES | {
+    short: name.replace("_", " ") for short, name in (pair.split("=") for pair in _POSTAL.split())
+}
+# A party's letter and a hyphen before a state: "(R-Wis.)", "D-N.Y.", "I-Vt.".
+_PARTY = regex.compile(r"(?<![\p{L}\p{N}-])[RDI]-$")
 
 # The last word or words of a feature's name: "Mississippi River", "Bagram Air Base".
 _FEATURE_HEADS = """
@@ -39,6 +56,7 @@ Front Movement Organisation Organization Army Forces Agency Authority Fund Burea
 Department Court Federation Association Assembly Chamber Board Commission Party Times Post
 Journal Herald Club Company Corporation Hospital Government Office Embassy Consulate
 Archdiocese Orchestra Symphony Library Foundation Society League Conference Parliament
+Committee Subcommittee Caucus Coalition Centre Center Initiative
 """
 ORGANISATION_HEADS = frozenset(_ORGANISATION_HEADS.split())
 # Organisations and news agencies that share a name with some town ("Hamas" in Iraq,
@@ -79,9 +97,12 @@ def locative_before(text: str, start: int) -> bool:
 
 
 def ap_state(text: str, start: int, word: str) -> str | None:
-    """The state an AP abbreviation names when it follows a town and a comma ("Paducah, Ky.")."""
+    """The state an AP abbreviation names when it follows a town and a comma ("Paducah, Ky."),
+    or a party's letter in a lawmaker's label ("R-Wis.", "D-NY"); "D.C." anywhere."""
+    if _PARTY.search(text, max(0, start - 3), start):
+        return LABEL_STATES.get(word)
     state = AP_STATES.get(word)
-    if state is None or not regex.search(r"\p{L}\.?,\s+$", text[max(0, start - 4) : start]):
+    if state is None or not (word == "D.C." or regex.search(r"\p{L}\.?,\s+$", text[max(0, start - 4) : start])):
         return None
     return state
 

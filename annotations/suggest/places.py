@@ -32,6 +32,7 @@ from .place_rules import (
     listed_as_places,
     locative_before,
 )
+from .word_lists import DAYS
 
 # A capitalised word: letters and digits ("K1"), with inner apostrophes, hyphens and dots
 # ("U.S.", "Al-Anbar", "al-Qaim");
@@ -63,6 +64,7 @@ def _runs(text: str) -> list[list[_Word]]:
         if (
             current
             and not _ends_sentence(current[-1].text)
+            and DAYS.isdisjoint((word.text.rstrip("."), current[-1].text))  # "won New Hampshire Tuesday"
             and (gap == " " or (gap[1:-1] in _JOINERS and gap[0] == gap[-1] == " "))
         ):
             current.append(word)
@@ -134,7 +136,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     people: set[str] = set()  # names seen as people's ("George Washington", "Mr Jackson")
     stems: set[str | None] = set()  # the names of the bases the text names ("K1" of "K1 Air Base")
     unknown: list[list[_Word]] = []  # runs of words that are no name in the gazetteer
-    for run in _split_compounds(_runs(text), text, gazetteer):
+    phrases: list[tuple[list[_Word], int, int, str]] = []  # names inside a longer run
+    for run in _split_titles(_split_compounds(_runs(text), text, gazetteer), text):
         feature = feature_span([word.text.rstrip(".") for word in run])
         if feature is not None and lookup(_span(run, text, 0, len(run) - 1), gazetteer) is None:
             first, last = feature
@@ -159,7 +162,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             ):
                 skip += 1
             if skip and run[skip - 1].text.rstrip(".") in TITLES:
-                people.update(_bare(word.text) for word in run[skip:])
+                people.update(_surface(word.text) for word in run[skip:])
                 continue
             run = run[skip:]
             names = _names_in_run(run, text, gazetteer)
@@ -167,7 +170,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             unknown.append(run)
         for first, last, name in names:
             inside = any(word.text in ORGANISATION_HEADS for word in run[:last])  # "University of Texas"
-            if _set_off(run, text, first, last) and not inside:
+            if _set_off(run, text, first, last) and not inside and not _acronym(run[first].start, run[last].end, text):
                 start = run[first].start
                 mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
                 if (
@@ -177,12 +180,15 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
                     and not locative_before(text, run[0].start)  # "officials in Kirkuk said": the town's
                 ):
                     people.add(name)  # "Taylor said", "Obama administration"
+            elif not inside:
+                phrases.append((run, first, last, name))
         if _a_persons_name(run, names, text, gazetteer):
             people.add(names[-1][2])  # "George Washington", "Marco Rubio"
     for run in unknown:  # "K-1" after "K1 Air Base"
         named = _span(run, text, 0, len(run) - 1)
         if _surface(named).replace("-", "") in stems:
             mentions.append(Mention(run[0].start, run[0].start + len(_surface(named)), "", feature=True))
+    mentions.extend(_in_title_case(phrases, mentions, text))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         mention.name = _region_named(mention.name, text, mention.end, gazetteer)
@@ -229,6 +235,71 @@ def _split_compounds(runs: list[list[_Word]], text: str, gazetteer: Gazetteer) -
     return out
 
 
+def _in_title_case(
+    phrases: list[tuple[list[_Word], int, int, str]], mentions: list[Mention], text: str
+) -> list[Mention]:
+    """The places inside runs written in title case, a headline's or a slogan's ("Make
+    Mexico Great Again"): runs in a headline in title case, or whose other words the article
+    writes in lower case too, and whose place it names elsewhere; a proper name's run
+    ("Washington Post") is neither."""
+    placed = {m.name for m in mentions}
+    lower = set(regex.findall(r"\b\p{Ll}+\b", text)) if phrases else set()
+    found = []
+    for run, first, last, name in phrases:
+        others = [word.text.rstrip(".").lower() for k, word in enumerate(run) if not first <= k <= last]
+        title_case = lower.issuperset(others) or _title_case_line(text, run[0].start)
+        if name in placed and title_case and not any(w.text in ORGANISATION_HEADS for w in run):
+            start = run[first].start
+            found.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
+    return found
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether at is in the article's headline, written in title case: its first line,
+    whose words of four letters or more are all capitalised, and not all in capitals."""
+    line = text[: text.find("\n") % (len(text) + 1)]
+    words = regex.findall(r"\p{L}{4,}", line)
+    return at < len(line) and len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper()
+
+
+def _acronym(start: int, end: int, text: str) -> bool:
+    """A name in capitals in a line of lower case is an acronym ("the DACA program"), or a
+    speaker's name in a transcript ("RAMOS: …"), unless it opens the line as a dateline
+    does ("WASHINGTON (AP) —"); a line in capitals is a headline ("IOWA VOTES")."""
+    name = text[start:end]
+    if not name.isupper() or len(name) < 4 or "." in name:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        return False
+    return bool(text[line_start:start].strip(" \"“'‘")) or text[end : end + 1] == ":"
+
+
+def _split_titles(runs: list[list[_Word]], text: str) -> list[list[_Word]]:
+    """A title inside a run begins a person's name, so what comes before it is apart
+    ("Maryland Gov. Martin O'Malley", "New York City Mayor Rudy Giuliani"), and the
+    person's name ends at "of" ("Sen. Ted Cruz of Texas")."""
+    out = []
+    for run in runs:
+        cut = next((k for k in range(1, len(run)) if _titled(run[k]) and not _titled(run[k - 1])), None)
+        if cut is not None and text[run[cut - 1].end : run[cut].start] == " ":
+            out.append(run[:cut])
+            run = run[cut:]
+        named = next((k for k in range(len(run)) if not _titled(run[k])), len(run))
+        after = next((k for k in range(named + 1, len(run)) if text[run[k - 1].end : run[k].start] == " of "), None)
+        if named and after is not None:
+            out.append(run[:after])
+            run = run[after:]
+        out.append(run)
+    return out
+
+
+def _titled(word: _Word) -> bool:
+    return word.text.rstrip(".") in TITLES
+
+
 def _span(run: list[_Word], text: str, first: int, last: int) -> str:
     return text[run[first].start : run[last].end]
 
@@ -238,7 +309,7 @@ def _bare(word: str) -> str:
     return str(_POSSESSIVE.sub("", word))
 
 
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = regex.compile(r"['’]s(?=\.?$)")  # "with America's."
 
 
 def _surface(name: str) -> str:

@@ -30,7 +30,7 @@ their them then there these they this those though through thus to today tomorro
 troy under union unless until up upon upper us valley very victoria was we welcome were
 west western what whatever when where whether which while who whom whose why will with
 within without would yesterday yet you young your across amid around behind beyond
-despite elsewhere inside near outside throughout toward towards unlike
+despite elsewhere inside near outside throughout toward towards unlike former then
 """
 _HONORIFICS = """
 Ambassador Capt Captain Chief Col Colonel Commander Dame Dr Gen General Gov Governor

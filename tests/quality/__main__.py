@@ -6,8 +6,9 @@ import argparse
 import json
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from annotations.suggest import ner
 from annotations.suggest.figures import find_figures
@@ -20,9 +21,17 @@ from .conll import documents
 from .polnear import articles, doubly_marked
 from .score import Score
 
+Span = tuple[int, int]
+T = TypeVar("T")
 
-def places(path: Path, show: int, model: str = "") -> None:
+
+def places(path: Path, show: int, gold_path: Path | None = None, model: str = "") -> None:
     gazetteer = load(cache_folder())
+    if gold_path is not None:  # places marked by hand, by docs/suggestions.md's rules
+        by_hand(
+            path, gold_path, "places", lambda text: {(f.start, f.end): f for f in find_places(text, gazetteer)}, show
+        )
+        return
     score, prose, started = Score(), Score(), time.perf_counter()
     texts = list(documents(path))
     entities = ner.entities(ner.load_model(model), [text for text, _ in texts]) if model else []
@@ -56,14 +65,34 @@ def hand_marked(path: Path, gold_path: Path, kind: str) -> Iterator[tuple[str, l
         yield text, [(g["start"], g["end"]) for g in marked[kind] if g["file"] == name]
 
 
+def by_hand(path: Path, gold_path: Path, kind: str, find: Callable[[str], dict[Span, T]], show: int) -> list[T]:
+    """Score what find finds against a file of our own marking; print the score and,
+    with show, the first misses and wrong ones in their context. Returns the matched finds."""
+    score, matched = Score(), []
+    misses: list[str] = []
+    wrong: list[str] = []
+    for text, gold in hand_marked(path, gold_path, kind):
+        found = find(text)
+        pairs = score.add(text, list(found), gold)
+        matched.extend(found[span] for span, _ in pairs)
+        misses.extend(_in_context(text, g) for g in gold if g not in {hit for _, hit in pairs})
+        wrong.extend(_in_context(text, f) for f in found if f not in {span for span, _ in pairs})
+    print(score.line(f"{kind} ({gold_path}, marked by hand)"))
+    if show:
+        print("  missed:", *misses[:show], sep="\n    ")
+        print("  wrong:", *wrong[:show], sep="\n    ")
+    return matched
+
+
+def _in_context(text: str, span: Span) -> str:
+    return " ".join(
+        f"{text[max(0, span[0] - 40) : span[0]]}[{text[span[0] : span[1]]}]{text[span[1] : span[1] + 30]}".split()
+    )
+
+
 def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = "") -> None:
     if gold_path is not None:  # quotes marked by hand, as the issue's convention has them
-        score = Score()
-        for text, gold in hand_marked(path, gold_path, "quotes"):
-            score.add(text, [(q.start, q.end) for q in find_quotes(text)], gold)
-        print(score.line(f"quotes ({gold_path}, marked by hand)"))
-        if show:
-            print("  wrong:", score.wrong[:show], "\n  missed:", score.misses[:show])
+        by_hand(path, gold_path, "quotes", lambda text: {(q.start, q.end): q for q in find_quotes(text)}, show)
         return
     score, started = Score(), time.perf_counter()
     shown = right = judged = named = named_shown = 0
@@ -128,17 +157,10 @@ def figures(path: Path, show: int, gold_path: Path | None = None) -> None:
     import random
 
     if gold_path is not None:
-        score, values = Score(), [0, 0]
-        for text, gold in hand_marked(path, gold_path, "figures"):
-            found = {(f.start, f.end): f for f in find_figures(text)}
-            for span, _ in score.add(text, list(found), gold):
-                values[0] += 1
-                values[1] += found[span].figure.value is not None
-        print(score.line(f"figures ({gold_path}, marked by hand)"))
-        print(f"  a value on {values[1]} of {values[0]} matched")
-        if show:
-            print("  wrong:", score.wrong[:show])
-            print("  missed:", score.misses[:show])
+        matched = by_hand(
+            path, gold_path, "figures", lambda text: {(f.start, f.end): f for f in find_figures(text)}, show
+        )
+        print(f"  a value on {sum(f.figure.value is not None for f in matched)} of {len(matched)} matched")
         return
     found = []
     for _, text, _ in articles(path):
@@ -154,11 +176,11 @@ def main() -> None:
     parser.add_argument("what", choices=["places", "quotes", "annotators", "figures"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N most common errors")
-    parser.add_argument("--gold", type=Path, help="quotes, figures: a file of them marked by hand")
+    parser.add_argument("--gold", type=Path, help="places, quotes, figures: a file of them marked by hand")
     parser.add_argument("--ner", default="", metavar="MODEL", help="places, quotes: with a spaCy model too")
     args = parser.parse_args()
     if args.what == "places":
-        places(args.path, args.show, args.ner)
+        places(args.path, args.show, args.gold, args.ner)
     elif args.what == "annotators":
         annotators(args.path)
     else:
