@@ -21,9 +21,8 @@ from typing import Any, NamedTuple, TypeVar
 from ..corpus.entries import ArticleError, Entry
 from ..model import Article
 from . import ner
-from .child_process import Outline
 from .gazetteer import Gazetteer, load
-from .suggestions import Knowledge, Suggestion, suggest
+from .suggestions import Knowledge, Outline, Suggestion, suggest
 
 T = TypeVar("T")
 PARTITION = 16  # articles a worker is given at a time: news takes 0.1-0.2 s, spread evenly, few messages

@@ -12,11 +12,10 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
 from ..model import Annotation
 from .gazetteer import Gazetteer, load
-from .suggestions import Knowledge, Suggestion, suggest
+from .suggestions import Knowledge, Suggestion, outlines, suggest
 
 
 def start(
@@ -30,9 +29,8 @@ def start(
         stderr=subprocess.DEVNULL,  # nothing it says may reach the terminal the app draws on
     )
     assert child.stdin is not None
-    outlines = [(tag.label, tag.start, tag.end, tag.id) for tag in tags]
     try:
-        pickle.dump((str(folder), article, text, outlines, knowledge, labels), child.stdin)
+        pickle.dump((str(folder), article, text, outlines(tags).get(article, []), knowledge, labels), child.stdin)
         child.stdin.close()
     except BrokenPipeError:
         pass  # stopped already, or it failed to start: answer() says so
@@ -52,18 +50,8 @@ def answer(child: subprocess.Popen[bytes]) -> list[Suggestion] | None:
         child.wait()
 
 
-class Outline(NamedTuple):
-    """A tag as suggest() needs it: where it is and its label."""
-
-    label: str
-    start: int
-    end: int
-    id: str
-
-
 def main() -> None:
-    folder, article, text, outlines, knowledge, labels = pickle.load(sys.stdin.buffer)
-    tags = [Outline(*outline) for outline in outlines]
+    folder, article, text, tags, knowledge, labels = pickle.load(sys.stdin.buffer)
     loaded: list[Gazetteer] = []
 
     def places() -> Gazetteer:

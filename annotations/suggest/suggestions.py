@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -56,6 +56,24 @@ class Suggestion:
             "origin": "suggested",  # what `reader import` keeps: a machine proposed it
             "attrs": self.attrs,
         }
+
+
+class Outline(NamedTuple):
+    """A tag as suggest() needs it, where it is and its label: small to send to another
+    process (a whole Annotation carries its text and context)."""
+
+    label: str
+    start: int
+    end: int
+    id: str
+
+
+def outlines(tags: Iterable[Annotation]) -> dict[str, list[Outline]]:
+    """The tags' outlines by article."""
+    by_article: dict[str, list[Outline]] = {}
+    for tag in tags:
+        by_article.setdefault(tag.article, []).append(Outline(tag.label, tag.start, tag.end, tag.id))
+    return by_article
 
 
 @dataclass

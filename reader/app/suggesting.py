@@ -164,21 +164,20 @@ class Suggestions:
         """In a thread: suggest() with the model's entities, in the process that holds the
         model; the rules alone, said once, if the model cannot be loaded."""
         from annotations.suggest import batch
-        from annotations.suggest.child_process import Outline
         from annotations.suggest.model_process import ModelProcess
         from annotations.suggest.ner import ModelMissing
+        from annotations.suggest.suggestions import outlines
 
         with self._child_lock:
             if self._model_process is None:
                 self._model_process = ModelProcess()
-        outlines = {article.id: [Outline(t.label, t.start, t.end, t.id) for t in tags]}
-        job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines, self.model)
+        job = batch.Job(knowledge, self.app.labels.names, str(cache_folder()), outlines(tags), self.model)
         try:
             return self._model_process.suggest(job, article)
         except ModelMissing as error:
             Suggestions.model = ""
             self.app.call_from_thread(self.app.say, f"{error}; suggesting with the rules alone")
-            return batch.suggestions_of(batch.Job(knowledge, job.labels, job.cache, outlines), [article])[0]
+            return batch.suggestions_of(batch.Job(knowledge, job.labels, job.cache, job.tags), [article])[0]
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

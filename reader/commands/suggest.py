@@ -26,10 +26,9 @@ def _workers(value: str) -> int:
 
 def run_suggest(argv: list[str]) -> int:
     from annotations.suggest import batch, on_dask
-    from annotations.suggest.child_process import Outline
     from annotations.suggest.ner import ModelMissing
     from annotations.suggest.on_dask import Unavailable
-    from annotations.suggest.suggestions import Knowledge
+    from annotations.suggest.suggestions import Knowledge, outlines
 
     parser = argparse.ArgumentParser(
         prog="reader suggest",
@@ -59,12 +58,10 @@ def run_suggest(argv: list[str]) -> int:
     model = ner_setting.chosen(args.ner)
     corpus = load_corpus(args.paths, text_field=args.text_field)
     stored = read_stored(database_path(args.db))
-    tags: dict[str, list[Outline]] = {}
-    for annotation in stored.annotations:
-        outline = Outline(annotation.label, annotation.start, annotation.end, annotation.id)
-        tags.setdefault(annotation.article, []).append(outline)
     knowledge = Knowledge.of(stored.annotations, stored.rejections)
-    job = batch.Job(knowledge, args.label or load_labels().names, str(cache_folder()), tags, model)
+    job = batch.Job(
+        knowledge, args.label or load_labels().names, str(cache_folder()), outlines(stored.annotations), model
+    )
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     except OSError as error:
