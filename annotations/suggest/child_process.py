@@ -1,9 +1,12 @@
-"""suggest() in a process apart, for a large article: its rules take seconds of pure
-Python (3 s a MB), which in a thread would take the interpreter from the app's keys.
+"""A module run as a process of its own, spoken to over its pipes: each request pickled
+to its stdin, each answer pickled from its stdout, until its stdin closes. Only the
+process that started it holds those pipes; it says nothing on stderr (the app draws on
+the terminal).
 
-`python -m annotations.suggest.child_process` reads its arguments pickled on stdin and writes the
-suggestions pickled to stdout; the parent (the app) started it and trusts nothing else
-with those pipes.
+Two use it: suggest() for a large article (here: its rules take seconds of pure Python,
+3 s a MB, which in a thread would take the interpreter from the app's keys; one request,
+then the pipe is closed), and the app's named-entity model (model_process.py, kept for
+every article).
 """
 
 from __future__ import annotations
@@ -11,29 +14,62 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..model import Annotation
 from .gazetteer import Gazetteer, load
-from .suggestions import Knowledge, Suggestion, outlines, suggest
+from .suggestions import Knowledge, Outline, Suggestion, outlines, suggest
+
+
+def spawn(module: str) -> subprocess.Popen[bytes]:
+    """`python -m module`, which serve()s requests."""
+    return subprocess.Popen(
+        [sys.executable, "-m", module],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # nothing it says may reach the terminal the app draws on
+    )
+
+
+def send(child: subprocess.Popen[bytes], request: Any, last: bool = False) -> None:
+    """A request to the child; the last one closes its stdin, so it ends once it has answered."""
+    assert child.stdin is not None
+    try:
+        pickle.dump(request, child.stdin)
+        child.stdin.flush()
+        if last:
+            child.stdin.close()
+    except BrokenPipeError:
+        pass  # stopped already, or it failed to start: receive() says so
+
+
+def receive(child: subprocess.Popen[bytes]) -> Any:
+    """The child's answer to the request before; EOFError, OSError or
+    pickle.UnpicklingError if it was stopped or died."""
+    assert child.stdout is not None
+    return pickle.load(child.stdout)
+
+
+def serve(answer: Callable[[Any], Any]) -> None:
+    """The child's side: each request on stdin answered on stdout, until stdin closes."""
+    while True:
+        try:
+            request = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            return
+        pickle.dump(answer(request), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
 
 
 def start(
     folder: Path, article: str, text: str, tags: list[Annotation], knowledge: Knowledge, labels: list[str]
 ) -> subprocess.Popen[bytes]:
-    """The child, its arguments sent; read its answer with answer()."""
-    child = subprocess.Popen(
-        [sys.executable, "-m", "annotations.suggest.child_process"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # nothing it says may reach the terminal the app draws on
-    )
-    assert child.stdin is not None
-    try:
-        pickle.dump((str(folder), article, text, outlines(tags).get(article, []), knowledge, labels), child.stdin)
-        child.stdin.close()
-    except BrokenPipeError:
-        pass  # stopped already, or it failed to start: answer() says so
+    """A large article's suggestions asked of a process apart; read them with answer()."""
+    child = spawn(__name__)
+    send(child, (str(folder), article, text, outlines(tags).get(article, []), knowledge, labels), last=True)
     return child
 
 
@@ -41,7 +77,7 @@ def answer(child: subprocess.Popen[bytes]) -> list[Suggestion] | None:
     """The child's suggestions, or None if it was stopped or failed."""
     assert child.stdout is not None
     try:
-        found: list[Suggestion] = pickle.load(child.stdout)
+        found: list[Suggestion] = receive(child)
         return found
     except (EOFError, OSError, pickle.UnpicklingError):
         return None
@@ -50,17 +86,16 @@ def answer(child: subprocess.Popen[bytes]) -> list[Suggestion] | None:
         child.wait()
 
 
-def main() -> None:
-    folder, article, text, tags, knowledge, labels = pickle.load(sys.stdin.buffer)
-    loaded: list[Gazetteer] = []
+@cache
+def _gazetteer(folder: str) -> Gazetteer:
+    """Loaded once, and only when a rule asks for it."""
+    return load(Path(folder))
 
-    def places() -> Gazetteer:
-        if not loaded:
-            loaded.append(load(Path(folder)))
-        return loaded[0]
 
-    pickle.dump(suggest(article, text, tags, knowledge, labels, places), sys.stdout.buffer)
+def _suggest(request: tuple[str, str, str, list[Outline], Knowledge, list[str]]) -> list[Suggestion]:
+    folder, article, text, tags, knowledge, labels = request
+    return suggest(article, text, tags, knowledge, labels, lambda: _gazetteer(folder))
 
 
 if __name__ == "__main__":
-    main()
+    serve(_suggest)
