@@ -212,3 +212,21 @@ def test_a_pair_of_long_names_shows_both_in_the_table():
     report = Report(3, list(names), [Figure("f1_exact", "quote", names, 0.5, 3)])
     [row] = [line for line in _table(report) if line.startswith("f1_exact")]
     assert "alexandra…" in row and "bartholom…" in row and len(row) <= 80
+
+
+def test_stats_plan_counts_the_coders_agree_reads_without_anchoring_a_tag(team, capsys, monkeypatch):
+    from reader.commands.team_reading import read_coded, read_coders
+
+    (team / "corpus").mkdir()
+    (team / "corpus" / SEED2).write_text((seeds_dir() / SEED2).read_text(encoding="utf-8"), encoding="utf-8")
+    paths = [str(team / f"{name}.json") for name in TAGS]
+    for corpus in (find_articles([seeds_dir()]), find_articles([team / "corpus"])):
+        anchored = {coder.name: coder.coded for coder in read_coders(paths, corpus)}
+        told = capsys.readouterr().err
+        assert {coder.name: coder.coded for coder in read_coded(paths, corpus)} == anchored
+        assert capsys.readouterr().err == told  # the tags outside the corpus said alike
+    monkeypatch.setattr("annotations.interchange.exporting.reanchor_all", None)  # stats --plan never calls it
+    plan_path = team / "plan.json"
+    assert main(["assign", "--annotators", "alice,bob,cat", "--overlap", "100", "-o", str(plan_path)]) == 0
+    assert main(["stats", "--plan", str(plan_path), *dbs(team, "alice", "bob", "cat")]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["alice\t1\t2", "bob\t1\t2", "cat\t1\t2"]

@@ -31,7 +31,7 @@ from annotations.text import display_line, excerpt, plural
 
 from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
 from ..config import load_labels
-from .team_reading import read_coders
+from .team_reading import read_coded, read_coders
 
 WIDTH = 80  # the table fits a terminal this wide
 
@@ -134,7 +134,7 @@ def run_plan_stats(argv: list[str]) -> int:
         parser.error("give the annotators' databases with --db (one each)")
     corpus = load_corpus(args.paths, text_field=args.text_field)
     plan = _plan_for(args.plan, corpus)
-    coders = read_coders(args.db, corpus)
+    coders = read_coded(args.db, corpus)
     coded = {coder.name: set(coder.coded) for coder in coders}
     rows = progress(plan, coded)
     print("annotator\tdone\tassigned")

@@ -1,5 +1,6 @@
-"""The coders in annotators' databases, for `reader agree` and `reader stats --plan`:
-each file's records re-anchored against the corpus and grouped by annotator. Large
+"""The coders in annotators' databases: for `reader agree`, each file's records
+re-anchored against the corpus and grouped by annotator; for `reader stats --plan`, only
+the articles each coded, as the records say (read_coded). Large
 databases are read in parallel, a process a core: reading ten of 50,000 tags is most of
 what `reader agree` takes."""
 
@@ -7,8 +8,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from annotations.corpus import Corpus
@@ -21,7 +24,6 @@ from annotations.text import plural
 from ..command_setup import Failure, tell
 
 PARALLEL_ABOVE = 20_000_000  # bytes of databases: below, starting processes costs more than it saves
-_ASKED: tuple[Corpus, set[str] | None, list[str] | None] | None = None  # what forked readers inherit
 
 
 @dataclass
@@ -35,12 +37,28 @@ class _File:
     elsewhere: int = 0  # articles tagged that are not in this corpus
 
 
+_READ: Callable[[str], _File] | None = None  # what forked readers inherit
+
+
 def read_coders(
     paths: list[str], corpus: Corpus, labels: set[str] | None = None, articles: list[str] | None = None
 ) -> list[Coder]:
     """Every coder of every database: named by their records' annotator (a file's own
     name for records without one, or a file without tags). Their articles: those they
     tagged, and those marked done in a file that holds one coder only."""
+    _check(paths)
+    return _coders(paths, _read_all(paths, partial(_read_file, corpus=corpus, labels=labels, articles=articles)))
+
+
+def read_coded(paths: list[str], corpus: Corpus) -> list[Coder]:
+    """The coders as read_coders names them and the articles each coded, without their
+    spans: from the records as stored, no article read and no tag anchored again (what
+    `reader stats --plan` counts)."""
+    _check(paths)
+    return _coders(paths, _read_all(paths, partial(_read_tagged, corpus=corpus)))
+
+
+def _check(paths: list[str]) -> None:
     given: dict[Path, str] = {}
     for path in paths:
         if Path(path).resolve() in given:
@@ -48,9 +66,12 @@ def read_coders(
         given[Path(path).resolve()] = path
         if not Path(path).is_file():
             raise Failure(f"{path}: no such database")
+
+
+def _coders(paths: list[str], files: list[_File]) -> list[Coder]:
     coders: list[Coder] = []
     where: dict[str, str] = {}
-    for path, found in zip(paths, _read_all(paths, corpus, labels, articles)):
+    for path, found in zip(paths, files):
         if found.elsewhere:
             tell(f"reader: {path}: left out the tags of {plural(found.elsewhere, 'article')} not in this corpus")
         names = sorted(found.tagged) or [found.fallback]
@@ -66,23 +87,23 @@ def read_coders(
     return coders
 
 
-def _read_all(paths: list[str], corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> list[_File]:
-    global _ASKED
+def _read_all(paths: list[str], read: Callable[[str], _File]) -> list[_File]:
+    global _READ
     workers = min(len(paths), os.cpu_count() or 1)
     size = sum(Path(path).stat().st_size for path in paths)
     if workers < 2 or size < PARALLEL_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
-        return [_read_file(path, corpus, labels, articles) for path in paths]
-    _ASKED = (corpus, labels, articles)  # forked processes have it without pickling the corpus
+        return [read(path) for path in paths]
+    _READ = read  # forked processes have it (and the corpus in it) without pickling
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_read_forked, paths))
     finally:
-        _ASKED = None
+        _READ = None
 
 
 def _read_forked(path: str) -> _File:
-    assert _ASKED is not None
-    return _read_file(path, *_ASKED)
+    assert _READ is not None
+    return _READ(path)
 
 
 def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> _File:
@@ -104,4 +125,18 @@ def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: lis
                 if tag.status != ORPHANED and (labels is None or tag.label in labels)
             ]
     found.done = {a for a in stored.done if corpus.get(a) and (not articles or a in articles)}
+    return found
+
+
+def _read_tagged(path: str, corpus: Corpus) -> _File:
+    stored = read_stored(Path(path))
+    found = _File(Path(path).stem, {}, {}, set())
+    elsewhere = set()
+    for tag in stored.annotations:
+        if corpus.get(tag.article) is None:
+            elsewhere.add(tag.article)
+        else:
+            found.tagged.setdefault(tag.annotator or found.fallback, set()).add(tag.article)
+    found.elsewhere = len(elsewhere)
+    found.done = {a for a in stored.done if corpus.get(a)}
     return found
