@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from annotations.corpus import find_articles
+from annotations.corpus import ReadOnce, find_articles
 from reader.cli import main
 from reader.commands.team import plan_share
 from reader.config import seeds_dir
@@ -221,7 +221,7 @@ def test_stats_plan_counts_the_coders_agree_reads_without_anchoring_a_tag(team, 
     (team / "corpus" / SEED2).write_text((seeds_dir() / SEED2).read_text(encoding="utf-8"), encoding="utf-8")
     paths = [str(team / f"{name}.json") for name in TAGS]
     for corpus in (find_articles([seeds_dir()]), find_articles([team / "corpus"])):
-        anchored = {coder.name: coder.coded for coder in read_coders(paths, corpus)}
+        anchored = {coder.name: coder.coded for coder in read_coders(paths, ReadOnce(corpus))}
         told = capsys.readouterr().err
         assert {coder.name: coder.coded for coder in read_coded(paths, corpus)} == anchored
         assert capsys.readouterr().err == told  # the tags outside the corpus said alike
@@ -230,3 +230,14 @@ def test_stats_plan_counts_the_coders_agree_reads_without_anchoring_a_tag(team, 
     assert main(["assign", "--annotators", "alice,bob,cat", "--overlap", "100", "-o", str(plan_path)]) == 0
     assert main(["stats", "--plan", str(plan_path), *dbs(team, "alice", "bob", "cat")]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == ["alice\t1\t2", "bob\t1\t2", "cat\t1\t2"]
+
+
+def test_agree_reads_each_article_once_for_any_number_of_coders(team, capsys, monkeypatch):
+    from annotations.corpus.entries import Entry
+
+    loaded: list[str] = []
+    load = Entry.load
+    monkeypatch.setattr(Entry, "load", lambda entry: loaded.append(entry.id) or load(entry))
+    assert main(["agree", *dbs(team, "alice", "bob", "cat"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1
+    assert loaded == [SEED]  # it was asked for four times: once per coder, once to measure

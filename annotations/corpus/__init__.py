@@ -5,6 +5,6 @@ finding.py finds them (the Corpus), entries.py is one file's article, html.py a 
 page's readable text, jsonl.py a JSON-lines corpus's lines, search.py search over all.
 """
 
-from .finding import Corpus, find_articles, skipped_said
+from .finding import Corpus, ReadOnce, find_articles, skipped_said
 
-__all__ = ["Corpus", "find_articles", "skipped_said"]
+__all__ = ["Corpus", "ReadOnce", "find_articles", "skipped_said"]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .entries import Entry
+from ..model import Article
+from .entries import ArticleError, Entry
 from .html import HtmlEntry
 from .jsonl import line_entries
 
@@ -104,6 +105,42 @@ def _entries_of(file: Path, article_id: str, text_field: str, notices: list[str]
         yield HtmlEntry(article_id, file)
     else:
         yield Entry(article_id, file)
+
+
+class ReadOnce:
+    """A corpus's articles, each read from disk once in this process and kept, for a
+    command that needs one text several times (reader agree anchors each coder's tags
+    in it, then measures over it)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._read: dict[str, Article | ArticleError] = {}
+        self._fresh: dict[str, Article] = {}  # read since taken() last asked
+
+    def load(self, article_id: str) -> Article:
+        """The article (an id the corpus has); ArticleError, every time, if it cannot be read."""
+        found = self._read.get(article_id)
+        if found is None:
+            entry = self.corpus.get(article_id)
+            assert entry is not None, article_id
+            try:
+                found = self._fresh[article_id] = entry.load()
+            except ArticleError as error:
+                found = error
+            self._read[article_id] = found
+        if isinstance(found, ArticleError):
+            raise found
+        return found
+
+    def taken(self) -> dict[str, Article]:
+        """The articles read since the last call: what a forked reader hands back."""
+        fresh, self._fresh = self._fresh, {}
+        return fresh
+
+    def keep(self, articles: dict[str, Article]) -> None:
+        """Articles another process read (taken() there), so this one need not read them."""
+        for article_id, article in articles.items():
+            self._read.setdefault(article_id, article)
 
 
 def find_articles(paths: list[Path], text_field: str = "text", first: int | None = None) -> Corpus:

@@ -62,8 +62,12 @@ def _moment(value: str) -> datetime | None:
 Group = tuple[Article | None, list[Annotation]]  # an article (None: not in the corpus) and its tags
 
 
-def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> tuple[list[Group], list[str]]:
-    """(article or None, its annotations re-anchored) per article, and the ids not in the corpus."""
+def gather(
+    corpus: Corpus, annotations: list[Annotation], filters: Filters, load: Callable[[str], Article] | None = None
+) -> tuple[list[Group], list[str]]:
+    """(article or None, its annotations re-anchored) per article, and the ids not in the
+    corpus (or that cannot be read); load reads an article of the corpus (its entry's
+    load() if not given; ReadOnce.load to read each once)."""
     by_article: dict[str, list[Annotation]] = {}
     for annotation in annotations:
         if filters.keep(annotation):
@@ -75,7 +79,7 @@ def gather(corpus: Corpus, annotations: list[Annotation], filters: Filters) -> t
         article = None
         if entry is not None:
             try:
-                article = entry.load()
+                article = entry.load() if load is None else load(article_id)
             except ArticleError:
                 article = None
         if article is None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotations.atomic import atomic_writer
-from annotations.corpus import Corpus
+from annotations.corpus import Corpus, ReadOnce
 from annotations.corpus.entries import ArticleError
 from annotations.team import (
     Plan,
@@ -36,13 +36,13 @@ from .team_reading import read_coded, read_coders
 WIDTH = 80  # the table fits a terminal this wide
 
 
-def _texts(corpus: Corpus, wanted: set[str] | None = None) -> dict[str, str]:
+def _texts(read: ReadOnce, wanted: set[str] | None = None) -> dict[str, str]:
     """Article id → text, in corpus order (those not readable are said and left out)."""
     texts = {}
-    for entry in corpus.entries:
+    for entry in read.corpus.entries:
         if wanted is None or entry.id in wanted:
             try:
-                texts[entry.id] = entry.load().text
+                texts[entry.id] = read.load(entry.id).text
             except ArticleError as error:
                 tell(f"reader: skipped {error}")
     return texts
@@ -70,7 +70,7 @@ def run_assign(argv: list[str]) -> int:
         if not 0 <= args.overlap <= 100:  # before the corpus is read
             make_plan({}, names, args.overlap, args.seed)
         corpus = load_corpus(args.paths, text_field=args.text_field)
-        lengths = {article: len(text) for article, text in _texts(corpus).items()}
+        lengths = {article: len(text) for article, text in _texts(ReadOnce(corpus)).items()}
         plan = make_plan(lengths, names, args.overlap, args.seed)
     except PlanError as error:
         raise Failure(str(error)) from None
@@ -173,13 +173,14 @@ def run_agree(argv: list[str]) -> int:
     strange = [label for label in args.label or [] if label not in labels]
     if strange:
         raise Failure(f"--label {strange[0]}: no such label (the labels are {', '.join(labels)})")
-    coders = read_coders(args.db, corpus, set(args.label) if args.label else None, args.article)
+    read = ReadOnce(corpus)
+    coders = read_coders(args.db, read, set(args.label) if args.label else None, args.article)
     if len(coders) < 2:
         raise Failure(
             f"agree needs two coders: {args.db[0]} holds only {coders[0].name}'s work; "
             "give another annotator's database with a second --db"
         )
-    texts = _texts(corpus, {article for coder in coders for article in coder.coded})
+    texts = _texts(read, {article for coder in coders for article in coder.coded})
     report = agreement(coders, texts, args.label or labels)
     write = {"table": _table, "json": _json, "csv": _csv}[args.format]
     for line in write(report):

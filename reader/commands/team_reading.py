@@ -10,13 +10,13 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from annotations.corpus import Corpus
+from annotations.corpus import Corpus, ReadOnce
 from annotations.interchange.exporting import Filters, gather
-from annotations.model import ORPHANED
+from annotations.model import ORPHANED, Article
 from annotations.store import read_stored
 from annotations.team import Coder
 from annotations.text import plural
@@ -35,19 +35,24 @@ class _File:
     tagged: dict[str, set[str]]
     done: set[str]
     elsewhere: int = 0  # articles tagged that are not in this corpus
+    read: dict[str, Article] = field(default_factory=dict)  # articles first read for it (back from a forked reader)
 
 
 _READ: Callable[[str], _File] | None = None  # what forked readers inherit
 
 
 def read_coders(
-    paths: list[str], corpus: Corpus, labels: set[str] | None = None, articles: list[str] | None = None
+    paths: list[str], texts: ReadOnce, labels: set[str] | None = None, articles: list[str] | None = None
 ) -> list[Coder]:
     """Every coder of every database: named by their records' annotator (a file's own
     name for records without one, or a file without tags). Their articles: those they
-    tagged, and those marked done in a file that holds one coder only."""
+    tagged, and those marked done in a file that holds one coder only. Each article is
+    read once, into texts, whoever tagged it (in whichever process)."""
     _check(paths)
-    return _coders(paths, _read_all(paths, partial(_read_file, corpus=corpus, labels=labels, articles=articles)))
+    files = _read_all(paths, partial(_read_file, texts=texts, labels=labels, articles=articles))
+    for found in files:
+        texts.keep(found.read)
+    return _coders(paths, files)
 
 
 def read_coded(paths: list[str], corpus: Corpus) -> list[Coder]:
@@ -106,10 +111,11 @@ def _read_forked(path: str) -> _File:
     return _READ(path)
 
 
-def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: list[str] | None) -> _File:
+def _read_file(path: str, texts: ReadOnce, labels: set[str] | None, articles: list[str] | None) -> _File:
     stored = read_stored(Path(path))
     found = _File(Path(path).stem, {}, {}, set())
-    groups, missing = gather(corpus, stored.annotations, Filters(articles=articles))
+    corpus = texts.corpus
+    groups, missing = gather(corpus, stored.annotations, Filters(articles=articles), texts.load)
     found.elsewhere = len(missing)
     for article, group in groups:
         if article is None:
@@ -125,6 +131,7 @@ def _read_file(path: str, corpus: Corpus, labels: set[str] | None, articles: lis
                 if tag.status != ORPHANED and (labels is None or tag.label in labels)
             ]
     found.done = {a for a in stored.done if corpus.get(a) and (not articles or a in articles)}
+    found.read = texts.taken()
     return found
 
 
