@@ -137,14 +137,13 @@ class Suggestions:
         knowledge = self._knowledge
         if knowledge is None or snapshot is not None:
             knowledge = Knowledge.of(snapshot or [], rejections)
-        found: list[Suggestion] | None
-        if self.model:
-            found = self._with_model(article, tags, copied or knowledge.copy())
-        elif len(article.text) > IN_A_PROCESS_ABOVE:
+        # None: no model, or it cannot be loaded (then the rules, as without one)
+        found = self._with_model(article, tags, copied or knowledge.copy()) if self.model else None
+        if found is None and len(article.text) > IN_A_PROCESS_ABOVE:
             found = self._elsewhere(article, tags, copied or knowledge)
             if found is None:
                 return  # stopped: another article came, or the app is ending
-        else:
+        elif found is None:
             found = suggest(article.id, article.text, tags, knowledge, self.app.labels.names, self.places)
         spans = Spans(found, suggestion_order)  # sorted here, not on the UI thread
         self.app.call_from_thread(self._suggested, article, knowledge, spans)
@@ -160,9 +159,10 @@ class Suggestions:
             )
         return child_process.answer(child)
 
-    def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion]:
+    def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
         """In a thread: suggest() with the model's entities, in the process that holds the
-        model; the rules alone, said once, if the model cannot be loaded."""
+        model; None, said once, if the model cannot be loaded: the rules alone then, with
+        the app's one gazetteer (places())."""
         from annotations.suggest import batch
         from annotations.suggest.model_process import ModelProcess
         from annotations.suggest.ner import ModelMissing
@@ -177,7 +177,7 @@ class Suggestions:
         except ModelMissing as error:
             Suggestions.model = ""
             self.app.call_from_thread(self.app.say, f"{error}; suggesting with the rules alone")
-            return batch.suggestions_of(batch.Job(knowledge, job.labels, job.cache, job.tags), [article])[0]
+            return None
 
     def stop(self) -> None:
         """End a process apart still finding a large article's suggestions."""

@@ -49,6 +49,9 @@ async def test_a_model_that_cannot_be_loaded_is_said_once_and_the_rules_go_on(ma
     pytest.importorskip("spacy")
     (tmp_path / "not-a-model").mkdir()
     monkeypatch.setattr(Suggestions, "model", str(tmp_path / "not-a-model"))
+    from annotations.suggest import batch
+
+    monkeypatch.setattr(batch, "_loaded", {})  # what reader suggest's tests left in this process
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await started(pilot)
@@ -59,6 +62,7 @@ async def test_a_model_that_cannot_be_loaded_is_said_once_and_the_rules_go_on(ma
         await until(pilot, lambda: "suggesting with the rules alone" in message.content.plain)
         assert "not-a-model' cannot be loaded" in message.content.plain
         assert Suggestions.model == ""
+        assert app.suggestions._gazetteer is not None and not batch._loaded  # one gazetteer in the app, not two
 
 
 def test_reader_ner_with_a_model_not_installed_says_how_to_install_it_before_the_screen(capsys):
