@@ -27,11 +27,12 @@ from .place_record import (
     REGION_WORD,
     SMALL_TOWN,
     Place,
+    folded,
     kind_rank,
 )
 
 __all__ = ["AREA", "CAPITAL", "CITY", "CONTINENT", "COUNTRY", "FEATURE", "REGION", "REGION_WORD", "SMALL_TOWN"]
-__all__ += ["Gazetteer", "Place", "build", "index_path", "load"]
+__all__ += ["Gazetteer", "Place", "build", "folded", "index_path", "load"]
 
 VERSION = 10  # of the index's layout and content: a new one is built when it changes
 

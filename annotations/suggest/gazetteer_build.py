@@ -14,7 +14,20 @@ from typing import Any
 
 import regex
 
-from .place_record import AREA, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, REGION_WORD, SMALL_TOWN, Place
+from .place_record import (
+    ARABIC_ARTICLE,
+    AREA,
+    CAPITAL,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    REGION_WORD,
+    SMALL_TOWN,
+    Place,
+    folded,
+    unaccented,
+)
 
 # Names news uses that GeoNames does not list in English among a country's names.
 _COUNTRY_ALIASES = {
@@ -95,7 +108,7 @@ _ADMINISTRATIVE = regex.compile(
     r"County|Krai|Kray|Republic|State|Prefecture|Municipality|Voivodeship|Emirate)$"
 )
 _BIG_TOWN = 100_000  # a city whose other names too a region's give way to (a small town's are odd)
-_ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|At|El)[ \-]")
+_ARTICLE = regex.compile(rf"^{ARABIC_ARTICLE}[ \-]")
 # A division named only by where it lies ("Central", "North-West", "Centre-Est") is not
 # a name anyone reads as a place.
 _DIRECTION_WORDS = """
@@ -125,22 +138,12 @@ def _centre(towns: list[dict[str, Any]]) -> tuple[float | None, float | None]:
     return round(lat, 4), round(lon, 4)
 
 
-def _folded(name: str) -> str:
-    """A name without accents or case: "Québec" is "quebec"."""
-    return _unaccented(name).casefold()
-
-
-def _unaccented(name: str) -> str:
-    """A name without accents: "Al Qayyārah" is "Al Qayyarah"."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
-
-
 def _transliterated(names: list[str]) -> list[str]:
     """A town's names as news writes them from Arabic: unaccented, "Al-X" and "al-X" for
     "Al X", and "X" without the article."""
     out = []
     for name in names:
-        plain = regex.sub(r"[‘’ʿʼ`']", "", _unaccented(name))
+        plain = regex.sub(r"[‘’ʿʼ`']", "", unaccented(name))
         out += [name, plain]
         if plain.endswith(("iyah", "iyeh")):  # "Al Miqdadiyah" is also "Miqdadiya"
             out.append(plain[:-1])
@@ -237,7 +240,7 @@ def build() -> tuple[list[str], dict[str, list[int]]]:
     town_names: dict[str, set[str]] = defaultdict(set)
     for town in cities.values():
         other = town["alternatenames"] if town["population"] >= _BIG_TOWN else []
-        town_names[town["countrycode"]].update(_folded(n) for n in [town["name"], *other] if _latin(n))
+        town_names[town["countrycode"]].update(folded(n) for n in [town["name"], *other] if _latin(n))
     for geonameid, name, country, admin1, aliases in _regions():
         towns = by_region[country, admin1]
         lat, lon = _centre(towns)
@@ -247,7 +250,7 @@ def build() -> tuple[list[str], dict[str, list[int]]]:
         # states were always there, and "New York" stays the state.
         if country != "US":
             aliases = [
-                alias if _folded(alias) not in town_names[country] else f"{alias} {REGION_WORD}" for alias in aliases
+                alias if folded(alias) not in town_names[country] else f"{alias} {REGION_WORD}" for alias in aliases
             ]
         # The start of a country's name is its people's ("German" is a parish of Man).
         aliases = [alias for alias in aliases if not any(n.startswith(alias) for n in country_names)]

@@ -4,14 +4,14 @@ town's other name, an ordinary word) has the evidence it needs to be suggested."
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from .gazetteer import CITY, COUNTRY, FEATURE, REGION, SMALL_TOWN, Gazetteer, Place
+from .gazetteer import CITY, COUNTRY, FEATURE, REGION, SMALL_TOWN, Gazetteer, Place, folded
+from .place_record import ARABIC_ARTICLE
 from .place_rules import NOT_PLACES, ORDINARY, ORGANISATION_HEADS, locative_before
 from .word_lists import DAYS, MONTHS
 
@@ -42,7 +42,7 @@ class Mention:
     listed: bool = False  # in a list of places ("towns like …"): a place, weak or not
 
 
-_SMALL_TOWN = 100_000  # people: below this, a town known by another name must be near the story
+_MINOR_TOWN = 100_000  # people: see minor_town
 _KNOWN_EVERYWHERE = 1_000_000  # people: a city whose other names are the news' own ("Kiev", "Bombay")
 
 
@@ -113,11 +113,10 @@ def _same_name(one: str, other: str) -> bool:
 
 
 def _plain(name: str) -> str:
-    folded = "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch)).casefold()
-    return str(_ARTICLE_AND_MARKS.sub("", folded))
+    return str(_ARTICLE_AND_MARKS.sub("", folded(name)))
 
 
-_ARTICLE_AND_MARKS = regex.compile(r"^(?:al|an|ar|as|ash|ad|az|at|el)[\s\-]|[\s\-'’`‘ʿ]")
+_ARTICLE_AND_MARKS = regex.compile(rf"^{ARABIC_ARTICLE}[\s\-]|[\s\-'’`‘ʿ]", regex.IGNORECASE)
 
 
 def _names_its_country(candidates: list[Place]) -> bool:
@@ -131,12 +130,13 @@ def _stray(place: Place, countries: Counter[str], counted: bool) -> bool:
     called Morris, is): more likely something else of that name than a place far from the
     story, unless the text says it is a place."""
     elsewhere = countries[place.country] - counted
-    return (
-        place.kind == CITY
-        and place.population < _SMALL_TOWN
-        and elsewhere == 0
-        and sum(countries.values()) > countries[place.country]
-    )
+    return minor_town(place) and elsewhere == 0 and sum(countries.values()) > countries[place.country]
+
+
+def minor_town(place: Place) -> bool:
+    """A town under 100,000 people: its name gives way when the text points elsewhere
+    (the story is in another country: _stray; a model calls the name a person: ner.py)."""
+    return place.kind == CITY and place.population < _MINOR_TOWN
 
 
 def best(candidates: list[Place], countries: Counter[str]) -> Place:

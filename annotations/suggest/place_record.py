@@ -3,6 +3,7 @@ that builds its index and the finders."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ _KIND_RANK = {FEATURE: 0, CONTINENT: 4, AREA: 4, COUNTRY: 3, CAPITAL: 2, REGION:
 SMALL_TOWN = 15_000  # people: a town smaller than this is suggested only where the text says it is a place
 
 REGION_WORD = "region"  # after a name a city also has: "Kherson region" is the region
+ARABIC_ARTICLE = r"(?:Al|An|Ar|As|Ash|Ad|Az|At|El)"  # "Al Anbar" is also "Anbar", "al-Anbar"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +44,13 @@ class Place:
 def kind_rank(kind: str) -> int:
     """How likely a kind of place is what a name means, higher first."""
     return _KIND_RANK[kind]
+
+
+def unaccented(name: str) -> str:
+    """A name without accents: "Al Qayyārah" is "Al Qayyarah"."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+def folded(name: str) -> str:
+    """A name without accents or case: "Québec" is "quebec"."""
+    return unaccented(name).casefold()
