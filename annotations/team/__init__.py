@@ -1,6 +1,6 @@
 """A team on one corpus: who reads what (plan.py: plan.json), how well the coders
-agree (agreement.py: every measure as figures; spans_agreement.py and
-token_agreement.py: the measures themselves, on plain data), and settling their
+agree (agreement.py: every measure as figures, its pairs tallied at once by clusters.py
+from the parts in spans_agreement.py and token_agreement.py), and settling their
 differences into a gold set (review.py). No UI, no store: the commands read the
 databases and hand over spans."""
 
@@ -19,8 +19,8 @@ from .review import (
     to_take,
     unsettled,
 )
-from .spans_agreement import NotComputable, alpha_unitizing, f1_exact, f1_overlap, unitizing_disagreements
-from .token_agreement import Tokens, alpha_nominal, cohen_kappa, fleiss_kappa, label_order
+from .spans_agreement import NotComputable
+from .token_agreement import Tokens, alpha_nominal, cohen_kappa, label_order
 
 __all__ = [
     "AGREED_BY",
@@ -40,15 +40,11 @@ __all__ = [
     "Tokens",
     "agreement",
     "alpha_nominal",
-    "alpha_unitizing",
     "annotator_names",
     "check_annotator",
     "check_corpus",
     "cohen_kappa",
     "declined",
-    "f1_exact",
-    "f1_overlap",
-    "fleiss_kappa",
     "for_gold",
     "label_order",
     "make_plan",
@@ -56,6 +52,5 @@ __all__ = [
     "read_plan",
     "shared_by",
     "to_take",
-    "unitizing_disagreements",
     "unsettled",
 ]

@@ -1,7 +1,10 @@
-"""Agreement on spans: F1 (exact and by overlap) and Krippendorff's alpha for unitizing.
+"""Agreement on spans, the parts agreement.py and clusters.py build their figures from:
+F1 (exact and by overlap) from a pair's tally, Krippendorff's alpha for unitizing from
+the observed and expected disagreements. (The whole measures taken the plain way, pair
+by pair, are the tests' oracle: tests/core/agreement_reference.py.)
 
 Plain data: a span is (label, start, end), end exclusive; a coder's coding maps each
-article to its spans. alpha_unitizing is computed as DKPro Agreement's
+article to its spans. alpha for unitizing is computed as DKPro Agreement's
 KrippendorffAlphaUnitizingAgreement (INCEpTION's) computes it, in closed form: its sweep
 adds (Δbegin² + Δend²) for every two overlapping units of two coders, and length² for a
 unit that overlaps none of the other coder's (it lies in a gap); its expected
@@ -15,10 +18,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, combinations
+from itertools import accumulate
 
 Span = tuple[str, int, int]
-Coding = Mapping[str, Sequence[Span]]  # article id → spans
 Extent = tuple[int, int]  # (start, end) of one label's span
 
 
@@ -169,26 +171,6 @@ def f1(tallied: PairTally, overlap: bool) -> float:
     return 2 * matches / (tallied.first + tallied.second)
 
 
-def pair_tally(a: Coding, b: Coding, label: str | None = None) -> PairTally:
-    """Two coders' spans over their articles (one label, or all labels)."""
-    total = PairTally()
-    for article in {*a, *b}:
-        mine, theirs = by_label(a.get(article, ())), by_label(b.get(article, ()))
-        for name in {*mine, *theirs} if label is None else {label}:
-            total.add(tally(Side.of(mine.get(name, [])), Side.of(theirs.get(name, []))))
-    return total
-
-
-def f1_exact(a: Coding, b: Coding, label: str | None = None) -> float:
-    """Spans match when label, start and end are equal."""
-    return f1(pair_tally(a, b, label), overlap=False)
-
-
-def f1_overlap(a: Coding, b: Coding, label: str | None = None) -> float:
-    """Spans of one label match when they overlap, paired one to one by largest overlap."""
-    return f1(pair_tally(a, b, label), overlap=True)
-
-
 @dataclass(frozen=True)
 class Continuum:
     """Articles end to end: where each starts, and the whole length."""
@@ -237,31 +219,6 @@ def observed_disagreement(summed: int, coders: int, continuum_length: int) -> fl
     return 2 * summed / (coders * (coders - 1) * continuum_length**2)
 
 
-def unitizing_disagreements(coders: Sequence[Coding], lengths: Mapping[str, int]) -> dict[str, tuple[float, float]]:
-    """Per label, (observed, expected) disagreement over the articles of lengths, laid
-    end to end in that order; every coder coded every one of them."""
-    if len(coders) < 2:
-        raise NotComputable("one coder")
-    continuum = Continuum.of(lengths)
-    labelled = [{article: by_label(coding.get(article, ())) for article in lengths} for coding in coders]
-    labels = sorted({label for coding in labelled for extents in coding.values() for label in extents})
-    result = {}
-    for label in labels:
-        per_coder = [{a: merged(extents.get(label, [])) for a, extents in coding.items()} for coding in labelled]
-        summed = sum(
-            _observed(first[article], second[article])
-            for first, second in combinations(per_coder, 2)
-            for article in lengths
-        )
-        units = [
-            [(continuum.starts[a] + s, continuum.starts[a] + e) for a in lengths for s, e in mine[a]]
-            for mine in per_coder
-        ]
-        expected = expected_disagreement(units, continuum.length)
-        result[label] = (observed_disagreement(summed, len(coders), continuum.length), expected)
-    return result
-
-
 def alpha_from(disagreements: Iterable[tuple[float, float]]) -> float:
     """αu = 1 − mean observed / mean expected, over the categories given (DKPro: one
     category's α is 0 when its two disagreements are equal)."""
@@ -271,13 +228,3 @@ def alpha_from(disagreements: Iterable[tuple[float, float]]) -> float:
     observed = sum(o for o, _ in pairs) / len(pairs)
     expected = sum(e for _, e in pairs) / len(pairs)
     return 0.0 if observed == expected else 1 - observed / expected
-
-
-def alpha_unitizing(coders: Sequence[Coding], lengths: Mapping[str, int], label: str | None = None) -> float:
-    """Krippendorff's αu over one label, or over all (their disagreements averaged)."""
-    found = unitizing_disagreements(coders, lengths)
-    if label is not None:
-        if label not in found:
-            raise NotComputable(f"no {label} spans")
-        return alpha_from([found[label]])
-    return alpha_from(found.values())

@@ -167,12 +167,6 @@ def confusion(units: Mapping[Unit, int], first: int, second: int) -> list[list[i
     return table
 
 
-def fleiss_kappa(counts: Sequence[Sequence[int]]) -> float:
-    """Fleiss' kappa: a row per subject, how many raters gave each category (every row
-    the same number of raters)."""
-    return _fleiss([(row, 1) for row in counts])
-
-
 def fleiss_of_units(units: Mapping[Unit, int]) -> float:
     """Fleiss' kappa over the units every coder coded."""
     complete = [(unit, count) for unit, count in units.items() if None not in unit]

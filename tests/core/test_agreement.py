@@ -1,5 +1,6 @@
-"""Agreement measures against their published figures, and against DKPro's sweep and
-the krippendorff package where no figure is published."""
+"""Agreement measures against their published figures (the product's agreement() and
+the plain reference, tests/core/agreement_reference.py, alike), and against DKPro's
+sweep and the krippendorff package where no figure is published."""
 
 from __future__ import annotations
 
@@ -13,22 +14,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from annotations.team import (
-    ALL,
-    Coder,
-    NotComputable,
-    Tokens,
-    agreement,
-    alpha_nominal,
+from annotations.team import ALL, Coder, NotComputable, Tokens, agreement, alpha_nominal, cohen_kappa, label_order
+from annotations.team.spans_agreement import Side, tally
+from annotations.team.token_agreement import token_units
+from tests.core.agreement_reference import (
     alpha_unitizing,
-    cohen_kappa,
+    dkpro_sweep,
     f1_exact,
     f1_overlap,
     fleiss_kappa,
-    label_order,
     unitizing_disagreements,
 )
-from annotations.team.token_agreement import token_units
 
 # Krippendorff (2004, p. 254), as DKPro's Krippendorff2004Test builds it: a continuum
 # from 150 to 450, here moved to start at 0 (only differences from its start count).
@@ -60,6 +56,40 @@ WIKIPEDIA_FLEISS = [
     [6, 5, 2, 1, 0],
     [0, 2, 2, 3, 7],
 ]
+
+
+def figures_of(codings: list[dict], texts: dict[str, str], labels=()) -> dict:
+    """agreement()'s figures by (measure, label, pair) for coders p, q, r … coding every article."""
+    team = [Coder(chr(ord("p") + i), coding, frozenset(texts)) for i, coding in enumerate(codings)]
+    return {(f.measure, f.label, f.pair): f.value for f in agreement(team, texts, labels).figures}
+
+
+def test_krippendorff_2004_unitizing_example_as_agree_computes_it():
+    figures = figures_of([KRIPPENDORFF_A, KRIPPENDORFF_B], {"x": "." * 300})
+    assert figures["alpha_unitizing", ALL, None] == pytest.approx(0.8587, abs=5e-5)
+    assert figures["alpha_unitizing", "c", None] == pytest.approx(0.7286, abs=5e-5)
+    assert figures["alpha_unitizing", "k", None] == 1.0
+    assert figures["f1_exact", ALL, ("p", "q")] == pytest.approx(4 / 9)
+    assert figures["f1_overlap", ALL, ("p", "q")] == pytest.approx(8 / 9)
+    assert figures["f1_overlap", "c", ("p", "q")] == pytest.approx(4 / 5)
+
+
+def test_cohen_and_fleiss_published_examples_as_agree_computes_them():
+    """One token a subject; a coder's value for it is a label's span over it, or none."""
+    labels = ["quote", "figure", "place", "person"]  # values 1 to 4 (0: no span)
+    text = " ".join(["word"] * 19)
+    cohen = [(0, 1)] * 4 + [(0, 2)] + [(1, 1)] * 8 + [(2, 1)] + [(2, 2)] * 5  # the table's cells, token by token
+    codings = [
+        {"x": [(labels[v[coder] - 1], 5 * t, 5 * t + 4) for t, v in enumerate(cohen) if v[coder]]} for coder in (0, 1)
+    ]
+    assert figures_of(codings, {"x": text}, labels)["cohen_kappa", ALL, ("p", "q")] == pytest.approx(0.4842, abs=5e-5)
+    text = " ".join(["word"] * len(WIKIPEDIA_FLEISS))
+    raters = [[value for value, n in enumerate(row) for _ in range(n)] for row in WIKIPEDIA_FLEISS]  # 14 a subject
+    codings = [
+        {"x": [(labels[given[coder] - 1], 5 * t, 5 * t + 4) for t, given in enumerate(raters) if given[coder]]}
+        for coder in range(14)
+    ]
+    assert figures_of(codings, {"x": text}, labels)["fleiss_kappa", ALL, None] == pytest.approx(0.210, abs=5e-4)
 
 
 def test_krippendorff_2004_unitizing_example():
@@ -97,44 +127,6 @@ def test_no_variation_is_not_a_number():
         alpha_unitizing([KRIPPENDORFF_A], CONTINUUM)
 
 
-def dkpro_sweep(units1, units2, length):
-    """DKPro's calculateObservedCategoryDisagreement for two raters of one category,
-    line for line (its units sorted by begin, none of a rater's overlapping), before
-    it is scaled: what our closed form must equal."""
-
-    def distance(o1, l1, c1, o2, l2, c2):
-        begin, diff = o1 - o2, l1 - l2
-        if c1 and c2 and -l1 < begin < l2:
-            return begin * begin + (begin + diff) * (begin + diff)
-        if c1 and not c2 and -diff >= begin >= 0:
-            return l1 * l1
-        if not c1 and c2 and -diff <= begin <= 0:
-            return l2 * l2
-        return 0
-
-    it1, it2 = iter(units1), iter(units2)
-    next1, next2 = next(it1, None), next(it2, None)
-    offset1 = offset2 = length1 = length2 = pos = 0
-    cat1 = cat2 = False
-    result = 0
-    while pos < length and (next1 is not None or next2 is not None):
-        if pos == offset1 + length1:
-            if next1 is not None and pos == next1[0]:
-                length1, cat1, next1 = next1[1] - next1[0], True, next(it1, None)
-            else:
-                length1, cat1 = (next1[0] if next1 is not None else length) - pos, False
-            offset1 = pos
-        if pos == offset2 + length2:
-            if next2 is not None and pos == next2[0]:
-                length2, cat2, next2 = next2[1] - next2[0], True, next(it2, None)
-            else:
-                length2, cat2 = (next2[0] if next2 is not None else length) - pos, False
-            offset2 = pos
-        result += distance(offset1, length1, cat1, offset2, length2, cat2)
-        pos = min(offset1 + length1, offset2 + length2)
-    return result
-
-
 @st.composite
 def units(draw, length=60):
     """One coder's units of one category: sorted, none empty, none overlapping (some touching)."""
@@ -156,11 +148,7 @@ def test_the_sweep_port_gives_dkpros_distances_on_the_example():
 @settings(max_examples=300, deadline=None)
 @given(units(), units())
 def test_observed_disagreement_is_dkpros_sweep(first, second):
-    coders = [{"x": [("c", s, e) for s, e in first]}, {"x": [("c", s, e) for s, e in second]}]
-    if not first and not second:
-        return
-    observed, _ = unitizing_disagreements(coders, {"x": 60})["c"]
-    assert observed * 2 * 60 * 60 / 2 == pytest.approx(dkpro_sweep(first, second, 60))
+    assert tally(Side.of(first), Side.of(second))[4] == dkpro_sweep(first, second, 60)
 
 
 spans = st.lists(
