@@ -1,9 +1,9 @@
 """Who may open a page or a WebSocket, decided without a server so the tests need none.
 
 Every address the server answers starts with a token: /TOKEN/ is the page, /TOKEN/static/…
-its script and styles, /TOKEN/ws the WebSocket. A token in the path, not the query, because
-textual.js appends its own query to the WebSocket's address and the page's assets are
-relative to the page.
+its script and styles, /TOKEN/ws/TICKET the WebSocket the page opens (/TOKEN/ws one without a
+page). A token in the path, not the query, because textual.js appends its own query to the
+WebSocket's address and the page's assets are relative to the page.
 """
 
 from __future__ import annotations
@@ -11,10 +11,13 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 TOKEN_BYTES = 24  # 192 bits from secrets; the issue asks for 128 or more
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+HELD = 10.0  # seconds a page served keeps its tab's place for its WebSocket (it opens within 1 or 2)
 
 
 def _bytes(text: str) -> bytes:
@@ -66,3 +69,36 @@ def same_origin(origin: str | None, host_header: str) -> bool:
     """A WebSocket opened by our own page: its Origin is the address the page was loaded
     from (https behind a proxy that terminates TLS). Another site's page, or no Origin, is not."""
     return origin is not None and origin in (f"http://{host_header}", f"https://{host_header}")
+
+
+class Places:
+    """The tabs a server may run at once: those running, and those whose page was just
+    served, each held for its page's WebSocket by a ticket in the WebSocket's address. Two
+    pages racing for the last place never both get a page: the second is told the limit,
+    rather than given a page whose reader cannot start ("This reader has ended")."""
+
+    def __init__(self, most: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.most = most
+        self._clock = clock
+        self._held: dict[str, float] = {}  # ticket -> until when
+
+    def hold(self, running: int) -> str | None:
+        """A ticket for a page about to be served; None when every place is taken."""
+        self._expire()
+        if running + len(self._held) >= self.most:
+            return None
+        ticket = secrets.token_urlsafe(16)
+        self._held[ticket] = self._clock() + HELD
+        return ticket
+
+    def take(self, ticket: str | None, running: int) -> bool:
+        """Whether a WebSocket may start a reader: its page's ticket, or a place nobody holds."""
+        self._expire()
+        if ticket is not None and self._held.pop(ticket, None) is not None:
+            return True
+        return running + len(self._held) < self.most
+
+    def _expire(self) -> None:
+        now = self._clock()
+        for ticket in [ticket for ticket, until in self._held.items() if until <= now]:
+            del self._held[ticket]

@@ -25,7 +25,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from .access import Seat, first_segment, host_allowed, same_origin, seat_of
+from .access import Places, Seat, first_segment, host_allowed, same_origin, seat_of
 
 HEARTBEAT = 1.5  # seconds between pings: a connection that drops silently is noticed within 2.25 s
 # A reader told to quit saves and ends within a second (launch.EXIT_DEADLINE); if it has not,
@@ -102,6 +102,7 @@ class ReaderServer(Server):
         self.seats = seats
         self.team = team
         self.max_sessions = max_sessions
+        self.places = Places(max_sessions)
         self.port = 0  # known once listening
         self.sessions: dict[Session, web.WebSocketResponse] = {}
 
@@ -117,6 +118,7 @@ class ReaderServer(Server):
                 web.get("/{token}", self.add_slash),  # the URL pasted without its last character
                 web.get("/{token}/", self.handle_index),
                 web.get("/{token}/ws", self.handle_websocket),
+                web.get("/{token}/ws/{ticket}", self.handle_websocket),  # the page's: its place held
                 web.get("/{token}/static/{path:.+}", self.handle_static),
             ]
         )
@@ -136,12 +138,13 @@ class ReaderServer(Server):
         return response
 
     async def handle_index(self, request: web.Request) -> web.Response:
-        if len(self.sessions) >= self.max_sessions:
+        ticket = self.places.hold(len(self.sessions))
+        if ticket is None:
             return web.Response(status=503, content_type="text/html", text=limit_page(self.max_sessions))
         scheme = "wss" if request.headers.get("X-Forwarded-Proto") == "https" else "ws"
         seat = request["seat"]
         page = PAGE.substitute(
-            websocket=f"{scheme}://{request.host}/{seat.token}/ws",
+            websocket=f"{scheme}://{request.host}/{seat.token}/ws/{ticket}",
             font_size=to_int(request.query.get("fontsize", "16"), 16),
             who=f" · {seat.user}" if seat.user else "",
         )
@@ -160,13 +163,12 @@ class ReaderServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A tab's reader: refused before it starts if another site's page asks, or if
-        max_sessions run; ended when the tab goes away."""
+        max_sessions run or are held for pages just served; ended when the tab goes away."""
         if not same_origin(request.headers.get("Origin"), request.host):
             raise web.HTTPForbidden(text="403: a WebSocket from another site's page\n")
-        if len(self.sessions) >= self.max_sessions:
+        if not self.places.take(request.match_info.get("ticket"), len(self.sessions)):
             raise web.HTTPServiceUnavailable(text=f"503: {self.max_sessions} tabs already run\n")
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
-        await websocket.prepare(request)
         session = Session(
             self.argv_for(request["seat"]),
             write_bytes=websocket.send_bytes,
@@ -174,8 +176,9 @@ class ReaderServer(Server):
             close=websocket.close,
             download_manager=self.download_manager,
         )
-        self.sessions[session] = websocket
+        self.sessions[session] = websocket  # before any await: a WebSocket racing this one sees its place taken
         try:
+            await websocket.prepare(request)
             await session.start(
                 to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24)
             )
@@ -185,13 +188,14 @@ class ReaderServer(Server):
         finally:
             await session.stop()
             del self.sessions[session]
-            await websocket.close()
+            if websocket.prepared:
+                await websocket.close()
         return websocket
 
     async def end_all(self) -> None:
         """The server is stopping: every reader quits, saved, then every tab is closed."""
         await asyncio.gather(*(session.stop() for session in list(self.sessions)))
-        await asyncio.gather(*(websocket.close() for websocket in list(self.sessions.values())))
+        await asyncio.gather(*(ws.close() for ws in list(self.sessions.values()) if ws.prepared))
 
 
 def limit_page(most: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import aiohttp
 
@@ -17,10 +18,15 @@ class Tab:
         self._reading = asyncio.ensure_future(self._read())
 
     @classmethod
-    async def open(cls, session: aiohttp.ClientSession, url: str, origin: str, answers: bool = True) -> Tab:
-        """answers=False: a browser whose connection dropped without a word (it answers no ping)."""
+    async def open(
+        cls, session: aiohttp.ClientSession, url: str, origin: str, answers: bool = True, page: str = ""
+    ) -> Tab:
+        """The WebSocket of a page (as textual.js opens it), or the one at url without a
+        page; answers=False: a browser whose connection dropped without a word (it
+        answers no ping)."""
+        address = websocket_of(page) if page else f"{url}ws"
         websocket = await session.ws_connect(
-            f"{url}ws?width=120&height=40", headers={"Origin": origin}, autoping=answers
+            f"{address}?width=120&height=40", headers={"Origin": origin}, autoping=answers
         )
         return cls(websocket)
 
@@ -57,3 +63,10 @@ class Tab:
     async def close(self) -> None:
         await self.websocket.close()
         await self._reading
+
+
+def websocket_of(page: str) -> str:
+    """The WebSocket's address the page gives textual.js."""
+    found = re.search(r'data-session-websocket-url="([^"]+)"', page)
+    assert found is not None, "not a reader page"
+    return found.group(1)

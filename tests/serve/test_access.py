@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.serving.access import Seat, first_segment, host_allowed, is_loopback, same_origin, seat_of
+from reader.serving.access import HELD, Places, Seat, first_segment, host_allowed, is_loopback, same_origin, seat_of
 
 
 def test_a_token_is_fresh_and_at_least_128_bits():
@@ -42,3 +42,19 @@ def test_a_websocket_is_ours_only_from_the_page_of_the_same_address():
     assert not same_origin("http://127.0.0.1:8001", "127.0.0.1:8000")
     assert not same_origin("null", "127.0.0.1:8000")
     assert not same_origin(None, "127.0.0.1:8000")
+
+
+def test_a_page_served_holds_its_tabs_place_until_its_websocket_takes_it():
+    now = [0.0]
+    places = Places(2, clock=lambda: now[0])
+    first, second = places.hold(running=0), places.hold(running=0)
+    assert first and second and first != second
+    assert places.hold(running=0) is None  # both places held: the third page is the limit page
+    assert not places.take(None, running=0)  # nor can a WebSocket without a page take one
+    assert places.take(first, running=0)
+    assert not places.take(first, running=1)  # a ticket is used once
+    assert places.take(second, running=1)
+    assert places.hold(running=2) is None
+    assert places.hold(running=1) is not None  # one ended: its place is free
+    now[0] += HELD  # a page whose WebSocket never came gives its place back
+    assert places.take(None, running=1) and places.take("a made-up ticket", running=1)

@@ -112,16 +112,36 @@ async def test_team_mode_each_user_writes_their_own_database_and_the_tab_limit_h
         deadline = time.monotonic() + CLOSED_WITHIN  # the seat is given back as the tab's handler ends
         while time.monotonic() < deadline:
             async with session.get(server.urls["bob"]) as page:
+                given = await page.text()
                 if page.status == 200:
                     break
             await asyncio.sleep(0.05)
-        bob = await Tab.open(session, server.urls["bob"], server.origin)  # the seat is free again
+        # The seat is free again, held for the page bob was given: his page's WebSocket takes it.
+        bob = await Tab.open(session, server.urls["bob"], server.origin, page=given)
         await bob.tag_first_baghdad()
         code, _ = server.stop()  # SIGTERM with a tab open: its reader quits, saved
     assert code == 0
     assert server.readers() == []
     assert [tag.annotator for tag in read_annotations(team / "bob.json")] == ["bob"]
     assert [tag.annotator for tag in read_annotations(team / "alice.json")] == ["alice"]
+
+
+async def test_two_pages_racing_for_the_last_seat_one_reads_the_other_is_told_the_limit(served, tmp_path):
+    """Each page served opens its reader; a page that could not is the limit page, never
+    a reader that 'has ended' before it began (#8 of the review)."""
+    server = served("--db", str(tmp_path / "db.json"), "--max-sessions", "1")
+    async with aiohttp.ClientSession() as session:
+        pages = []
+        for _ in range(2):  # both loaded before either page's script opens its WebSocket
+            async with session.get(server.url) as response:
+                pages.append((response.status, await response.text()))
+        assert [status for status, _ in pages] == [200, 503]
+        assert "--max-sessions 1" in pages[1][1]
+        tab = await Tab.open(session, server.url, server.origin, page=pages[0][1])
+        await tab.wait_for("ERBIL, Kurdistan")
+        with pytest.raises(aiohttp.WSServerHandshakeError):  # no page: the seat is taken
+            await session.ws_connect(server.url + "ws", headers={"Origin": server.origin})
+        await tab.close()
 
 
 def test_serve_says_in_one_line_what_is_wrong(capsys, monkeypatch, tmp_path):
