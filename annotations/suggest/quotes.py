@@ -58,6 +58,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of marks, runs across paragraphs joined."""
     found: list[tuple[int, int]] = []
     i, size = 0, len(text)
+    paragraph_end = text.find("\n\n")  # the next paragraph break; found again only when passed
     while i < size:
         mark = text[i]
         if mark not in OPENING_MARKS or (mark in '"‘' and i > 0 and not _opens(text, i)):
@@ -69,8 +70,11 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         closing = _CLOSING[mark]
         start, j = i + 1, i + 1
         while True:
-            stop = min((k for k in (text.find(c, j) for c in closing) if k != -1), default=-1)
-            paragraph_end = text.find("\n\n", j)
+            if paragraph_end != -1 and paragraph_end < j:
+                paragraph_end = text.find("\n\n", j)
+            # a closing mark is looked for in this paragraph only: never to the text's end for each quote
+            within = paragraph_end if paragraph_end != -1 else size
+            stop = min((k for k in (text.find(c, j, within) for c in closing) if k != -1), default=-1)
             if stop != -1 and text[stop] == '"' and stop + 1 < size and text[stop + 1].isalnum():
                 j = stop + 1  # a mark inside a word is not a closing one
                 continue
@@ -150,7 +154,9 @@ def find_quotes(text: str) -> list[Quote]:
             # A quoted sentence of its own after an attributed quote goes on in its voice:
             # '“…,” said Kakegamic. “Nobody slept.”' (not 'the documentary “Weiner.”').
             sentence = (
-                quoted[:1].isupper() and _ends_sentence(quoted) and text[: raw_start - 1].rstrip()[-1:] in '.!?”"'
+                quoted[:1].isupper()
+                and _ends_sentence(quoted)
+                and text[max(0, raw_start - 80) : raw_start - 1].rstrip()[-1:] in '.!?”"'
             )
             if (
                 short
@@ -179,6 +185,9 @@ _HEADLINE_CUE = regex.compile(SENTENCE_CUE.pattern, regex.IGNORECASE)
 _HEADLINE_SPEAKER = regex.compile(rf"^{NAME}:\s", regex.V1)
 
 
+MAX_HEADLINE = 300  # characters: a line longer than this is no headline
+
+
 def _headline_quote(text: str, mark: int) -> bool:
     """Whether the quote opening at mark stands in a headline (a line of capitalised
     words: the article's first, or one of a list of stories) that says whose words they
@@ -186,8 +195,10 @@ def _headline_quote(text: str, mark: int) -> bool:
     ‘Troubling’"). Headlines quote in single marks."""
     if text[mark] != "‘":
         return False
-    line_start = text.rfind("\n", 0, mark) + 1
-    line_end = text.find("\n", mark)
+    line_start = text.rfind("\n", max(0, mark - MAX_HEADLINE), mark) + 1
+    line_end = text.find("\n", mark, mark + MAX_HEADLINE)
+    if (line_start == 0 and mark > MAX_HEADLINE) or (line_end == -1 and mark + MAX_HEADLINE < len(text)):
+        return False  # a long line is prose, and reading it for every mark in it took quadratic time
     line = text[line_start : line_end if line_end != -1 else len(text)]
     words = [word for word in line.split() if word[:1].isalpha() and word.lower() not in _SMALL_WORDS]
     if line_start and sum(word[:1].isupper() for word in words) < 0.8 * len(words):

@@ -274,11 +274,18 @@ _SENTENCE_BREAK = regex.compile(
 )
 
 
+SENTENCE_REACH = (
+    600  # characters read on each side of a quote for its sentence: text without stops is not read to its end
+)
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence a quote stands in, for a cue that is not next to it."""
-    left = _SENTENCE_BREAK.search(text, max(0, start - 600), start)
-    right = _STOP.search(text, end)
-    return text[left.end() if left else max(0, start - 600) : right.start() if right else len(text)]
+    left = _SENTENCE_BREAK.search(text, max(0, start - SENTENCE_REACH), start)
+    right = _STOP.search(text, end, end + SENTENCE_REACH)
+    return text[
+        left.end() if left else max(0, start - SENTENCE_REACH) : right.start() if right else end + SENTENCE_REACH
+    ]
 
 
 def cue_around(text: str, raw_start: int, raw_end: int, since: int) -> tuple[regex.Match[str], bool] | None:

@@ -32,6 +32,7 @@ from reader.app import ReaderApp
 from reader.widgets.article_view import ArticleView
 
 from . import data, team
+from .growth import growth_rows
 from .measure import (
     JSON_LINES_LOAD,
     READER,
@@ -62,6 +63,7 @@ FULL = dict(
     repeat=5,
     starts=9,  # runs of each start-up row: its median moved by 10-20% between runs of 5
     suggest=1_000_000,
+    growth=200_000,
     scale=20_000_000,
     agree=(10, 1_000, 50),  # coders, articles, tags each
 )
@@ -77,6 +79,7 @@ SMOKE = dict(
     repeat=1,
     starts=1,
     suggest=100_000,
+    growth=20_000,
     scale=400_000,
     agree=(3, 20, 50),
 )
@@ -638,6 +641,15 @@ def suggestion_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
     )
 
 
+def growth_figures(sizes: dict, work: Path, rows: list[Row]) -> None:
+    """The finders on text of odd shapes, 4 × longer: linear time is 4×."""
+    for shape, small, large in growth_rows(sizes["growth"], work / "cache"):
+        label = f"finders on {shape}, {4 * sizes['growth'] / 1e3:g} KB against {sizes['growth'] / 1e3:g} KB"
+        rows.append(
+            Row(label, large, "s", small, "a quarter of it", "≤ 6× (linear: 4×)", large <= 6 * max(small, 1e-3))
+        )
+
+
 def workers_row(sizes: dict, work: Path, rows: list[Row]) -> None:
     """Issue 25: two worker processes against one, the whole `reader suggest` each."""
     one, two, machine = workers_figure(sizes["scale"], sizes["repeat"], work)
@@ -681,6 +693,7 @@ def run(smoke: bool = False) -> list[Row]:
         asyncio.run(suggesting_keys_figure(sizes, work, rows))
         process_figures(sizes, work, rows)
         suggestion_figures(sizes, work, rows)
+        growth_figures(sizes, work, rows)
         workers_row(sizes, work, rows)
         corpus_search_figure(sizes, work, rows)
         serve_figures(sizes, work, rows)
