@@ -11,6 +11,7 @@ article names its country too.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -168,9 +169,13 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
             names = _names_in_run(run, text, gazetteer)
         if run and not names:
             unknown.append(run)
+        head = next((k for k, word in enumerate(run) if word.text in ORGANISATION_HEADS), len(run))
         for first, last, name in names:
-            inside = any(word.text in ORGANISATION_HEADS for word in run[:last])  # "University of Texas"
-            if _set_off(run, text, first, last) and not inside and not _acronym(run[first].start, run[last].end, text):
+            inside = head < last  # "University of Texas"
+            set_off = _set_off(run, text, first, last)
+            if inside or (set_off and _acronym(run[first].start, run[last].end, text)):
+                continue  # "the IOWA program" is an acronym, wherever Iowa is named
+            if set_off:
                 start = run[first].start
                 mentions.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
                 if (
@@ -180,7 +185,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
                     and not locative_before(text, run[0].start)  # "officials in Kirkuk said": the town's
                 ):
                     people.add(name)  # "Taylor said", "Obama administration"
-            elif not inside:
+            else:
                 phrases.append((run, first, last, name))
         if _a_persons_name(run, names, text, gazetteer):
             people.add(names[-1][2])  # "George Washington", "Marco Rubio"
@@ -244,22 +249,29 @@ def _in_title_case(
     ("Washington Post") is neither."""
     placed = {m.name for m in mentions}
     lower = set(regex.findall(r"\b\p{Ll}+\b", text)) if phrases else set()
+    headline = _title_case_headline(text) if phrases else 0
     found = []
+    # Of each run, once (a long run holds many names): the words the article never writes
+    # in lower case, and whether an organisation's word is among its words.
+    seen: dict[int, tuple[list[int], bool]] = {}
     for run, first, last, name in phrases:
-        others = [word.text.rstrip(".").lower() for k, word in enumerate(run) if not first <= k <= last]
-        title_case = lower.issuperset(others) or _title_case_line(text, run[0].start)
-        if name in placed and title_case and not any(w.text in ORGANISATION_HEADS for w in run):
+        if id(run) not in seen:
+            unwritten = [k for k, word in enumerate(run) if word.text.rstrip(".").lower() not in lower]
+            seen[id(run)] = unwritten, any(word.text in ORGANISATION_HEADS for word in run)
+        unwritten, organisation = seen[id(run)]
+        title_case = all(first <= k <= last for k in unwritten) or run[0].start < headline
+        if name in placed and title_case and not organisation:
             start = run[first].start
             found.append(Mention(start, start + len(_surface(_span(run, text, first, last))), name))
     return found
 
 
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether at is in the article's headline, written in title case: its first line,
-    whose words of four letters or more are all capitalised, and not all in capitals."""
+def _title_case_headline(text: str) -> int:
+    """Where the article's headline ends when it is written in title case (its first line,
+    whose words of four letters or more are all capitalised, and not all in capitals), else 0."""
     line = text[: text.find("\n") % (len(text) + 1)]
     words = regex.findall(r"\p{L}{4,}", line)
-    return at < len(line) and len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper()
+    return len(line) if len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper() else 0
 
 
 def _acronym(start: int, end: int, text: str) -> bool:
@@ -271,10 +283,16 @@ def _acronym(start: int, end: int, text: str) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) % (len(text) + 1)
-    letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
-    if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+    if _in_capitals(text, line_start, line_end):
         return False
     return bool(text[line_start:start].strip(" \"“'‘")) or text[end : end + 1] == ":"
+
+
+@functools.lru_cache(maxsize=64)  # once a line: a long one may hold many names in capitals
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] is written mostly in capitals."""
+    letters = [ch for ch in text[start:end] if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _split_titles(runs: list[list[_Word]], text: str) -> list[list[_Word]]:

@@ -78,3 +78,10 @@ def test_a_place_in_a_headline_in_title_case_that_the_article_names_too(gazettee
 def test_a_slogan_whose_words_the_article_writes_in_lower_case(gazetteer):
     text = "They make hats that say great things again. Hats Say Make Mexico Great Again. He went to Mexico."
     assert names(text, gazetteer) == ["Mexico", "Mexico"]
+
+
+def test_a_name_in_capitals_stays_an_acronym_where_the_place_is_named_too(gazetteer):
+    """The rule that puts a place back in a title-case run ("Make Iowa Great Again") must
+    not put back what the acronym rule left out."""
+    text = "Voters in Iowa were asked.\nWe talked about the IOWA program.\nTRUMP: We love IOWA."
+    assert names(text, gazetteer) == ["Iowa"]
