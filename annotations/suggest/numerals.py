@@ -4,10 +4,12 @@ decimal comma, thousands grouped by a dot or a space). Decided once per article,
 whole article, so that its suggestions, `reader suggest` and a tag made by hand read
 "4.500" alike; a tag's text alone is too short to say.
 
-The numbers decide when they can: "1.234.567", "3,5" and "4 500 personas" are written
-only with the decimal comma, "4,500" only with the point. When they show neither, or
-both (an article quoting the other kind), the article's language decides, judged from
-its commonest function words in its first SAMPLE characters. English is the default.
+The numbers decide when they can: "1.234.567", "1.234,5" and "4 500 personas" are
+written only with the decimal comma, "4,500" only with the point. When they show
+neither, or both (an article quoting the other kind), the article's language decides,
+judged from its commonest function words in its first SAMPLE characters; "3,5" alone
+(a decimal, or a list, or a score: "sections 3,4", "won 6,4") decides only a text too
+short to judge. English is the default.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ SAMPLE = 3_000  # characters whose function words judge the language: a news sto
 SPACES = "\u00a0\u2009\u202f "  # no-break, thin and narrow no-break space; a plain one too
 # A number written with separators, then what each kind of sign is. (One pattern of all
 # of them, with look-behinds, took 0.5 ms a news article; this, 0.07.)
-_SEPARATED = re.compile(rf"\d+(?:[.,{SPACES}]\d+)+")
-_COMMA_SIGN = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")  # 1.234.567, 3,5, 1.234,5
+_SEPARATED = re.compile(rf"(?<!\d)\d++(?:[.,{SPACES}]\d++)+")  # possessive: a long run of digits is read once
+_COMMA_SIGN = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:\.\d{3})+,\d{1,2}")  # 1.234.567, 1.234,5
+# "3,5" is a decimal comma, or a list or a score ("sections 3,4", "won 6,4"): it decides
+# only when the language does not, in a text too short to judge.
+_WEAK_COMMA_SIGN = re.compile(r"\d+,\d{1,2}")
 _SPACED = re.compile(rf"\d{{1,3}}(?:[{SPACES}]\d{{3}})+")  # 4 500, before a word
 _SPACED_BEFORE = re.compile(rf"[{SPACES}]?[^\W\d_]")
 _POINT_SIGN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 4,500 and 1,234.5
@@ -57,7 +62,7 @@ ENGLISH = Numbers()
 @lru_cache(maxsize=8)  # a tag made by hand asks again of the same article (its hash is kept)
 def numbers_of(text: str) -> Numbers:
     """The convention text writes its numbers in (text: a whole article)."""
-    comma = point = False
+    comma = weak = point = False
     for token in _SEPARATED.finditer(text):
         number = token.group()
         if _SPACED.fullmatch(number):
@@ -65,21 +70,36 @@ def numbers_of(text: str) -> Numbers:
             continue
         for part in number.split():  # "3 4,500" is two numbers
             comma = comma or bool(_COMMA_SIGN.fullmatch(part))
+            weak = weak or bool(_WEAK_COMMA_SIGN.fullmatch(part))
             point = point or bool(_POINT_SIGN.fullmatch(part))
         if comma and point:
             break
-    if point and not comma:
+    if point and not comma and not weak:
         return ENGLISH
-    language = language_of(text[:SAMPLE])
-    return Numbers(comma if comma != point else language != "en", language)
+    counts = _counts(text[:SAMPLE])
+    language = _judged(counts)
+    if comma and not point:
+        return Numbers(True, language)
+    # Both kinds, or no sign, or only "3,5": the language decides, and "3,5" in a text
+    # too short to judge ("El paro subió al 3,5 por ciento.").
+    return Numbers(language != "en" or (weak and not point and counts["en"] < LEAST), language)
 
 
 def language_of(text: str) -> str:
     """The language whose function words text has most of ("en" unless another has at
     least LEAST and more than English)."""
+    return _judged(_counts(text))
+
+
+def _counts(text: str) -> dict[str, int]:
+    """How many of each language's function words text has."""
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
     for word in text.lower().split():  # a word with a comma after it is missed: the rest say enough
         for language in _LANGUAGES_OF.get(word, ()):
             counts[language] += 1
+    return counts
+
+
+def _judged(counts: dict[str, int]) -> str:
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] >= LEAST and counts[best] > counts["en"] else "en"

@@ -212,3 +212,14 @@ def test_the_app_reader_suggest_and_a_tag_by_hand_read_an_article_alike(store):
     session.tag("place", (three, three + len("3,5 por ciento")), 0)
     relabelled = session.tag("figure", None, three)
     assert relabelled.change.after.attrs == {"value": 3.5, "unit": "%"}
+
+
+def test_a_list_or_a_score_in_an_english_article_is_no_decimal_comma():
+    """'sections 3,4' or 'won 6,4' in English: the language decides, not the comma."""
+    text = (
+        "Under sections 3,4 of the act, five soldiers were sent and twenty people left. "
+        "The team won 6,4 in the end and the fans were happy with the result of the game."
+    )
+    assert not numbers_of(text).decimal_comma
+    assert found(text) == [("five soldiers", 5, "soldiers"), ("twenty people", 20, "people")]
+    assert numbers_of("El paro subió al 3,5 por ciento.").decimal_comma  # too short to judge: "3,5" decides
