@@ -35,7 +35,7 @@ _REPORTING = """
 called calls call calling described describes describing dubbed labeled labelled branded
 dismissed rejected accused pledged pledges promised promises criticized criticised praised
 slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
-deemed termed judged admitted acknowledged pledged welcomed conceded offered
+deemed termed judged admitted acknowledged welcomed conceded offered
 argue argues promising urging warning claiming vowing pledging ripped accusing
 portrayed portraying portrays characterized characterizing
 """
@@ -75,7 +75,7 @@ _NAME_WITH_ROLE = rf"(?:{NAME}(?:(?: +{_ROLE_WORD}){{1,3}} +{NAME})?)"
 _PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|(?:the|a|an|one) +{NAME}|he|she|they|I|we"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
 # After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
-_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{NAME}|{_PERSON})"
+_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}|{_PERSON})"
 # A description between commas after a name: "Jeff Weaver, Sanders' campaign manager, said".
 _APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
 # A subject is not the object of a preposition: "Trump at the time said", "Sanders on
@@ -84,9 +84,8 @@ _NOT_AN_OBJECT = r"(?<!\b(?:at|in|on|during|for|of|from|with|by|into|about)\s+)"
 # After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
 # After a quote the speaker may come with what they are first, in lower case: '“…,”
 # campaign manager Robby Mook said', '“…,” former Bush speechwriter Noam Neusner wrote'.
-_WHO_ROLE_FIRST = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}|{_PERSON})"
 _AFTER = regex.compile(
-    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO_ROLE_FIRST}{_APPOSITION}\s+(?:(?:also|later|then|has|had|have)\s+)?(?P<cue2>{_CUE})\b)",
+    rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO_AFTER_CUE}{_APPOSITION}\s+(?:(?:also|later|then|has|had|have)\s+)?(?P<cue2>{_CUE})\b)",
     regex.V1,
 )
 # Before a quote: 'Caggins said: “' / 'Caggins told Rudaw, “' / 'According to Caggins, “'.
@@ -111,15 +110,14 @@ _OPENS_SENTENCE = regex.compile(
 # What else tells of someone's words or thoughts in a quote's sentence, so that a few
 # quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
 _ATTRIBUTING = """
-tell telling refer refers referred referring assert asserts asserted asserting assertion
-claim claimed claiming believe believes believed thought think thinks slogan slogans
-comment comments commented statement statements remark remarks label labels promise
-accusation accusations accuse accuses mock mocks mocking mocked insult insults insulted
-insulting lament laments lamented lamenting allege alleges alleged alleging allegation
-answer answered explain explained explaining brand brands title titled chant chants chanted
-chanting cries cried known stating noting arguing writing tweeting explaining suggesting
-complaining predicting citing cited talks talked pledge echoing echoed mouthing
-crying vow vows describe demand demands demanded referenced beamed defended defends
+telling refer refers referred referring assert asserts asserted asserting assertion
+claim believe believes believed think thinks slogan slogans comment comments statement
+statements remark remarks label labels promise accusation accusations accuse accuses
+mock mocks mocking insult insults insulted insulting lament laments lamented lamenting
+allege alleges alleging allegation answer answered explain explaining chant chants
+chanted chanting stating noting arguing writing tweeting suggesting complaining
+predicting citing talks talked pledge echoing echoed vow vows describe demand demands
+demanded referenced titled cited
 """
 SENTENCE_CUE = regex.compile(
     rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
@@ -151,12 +149,17 @@ def _speaker(who: str, start: int, lone_word: bool = False) -> tuple[str, int]:
     return who, start
 
 
+def _two_paragraphs_before(text: str, mark: int, reach: int) -> int:
+    """Where the paragraph before mark's begins, or reach characters before mark if nearer."""
+    return max(0, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - reach)
+
+
 def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The last person named as a sentence's subject between since and mark, in the
     paragraph before the quote at most ('Carson defied the question. “…,” he said'), and
     not inside the quotes before (quoted: their stretches), whose sentences are not ours
     ('“Trump is dangerous,” Clinton said. … “He lies,” she added' is Clinton's)."""
-    since = max(since, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 600)
+    since = max(since, _two_paragraphs_before(text, mark, 600))
     inside = [(start, end) for start, end in quoted if end > since]
     found = None
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
@@ -205,11 +208,18 @@ _PARTICIPLE = regex.compile(
 )
 
 
+def _opening(text: str, mark: int, since: int) -> int:
+    """Where the words of the sentence before mark begin: past its stop, spaces and marks
+    (after since, the end of the quote before)."""
+    start = max(_sentence_start(text, mark) + 1, since)
+    while start < mark and text[start] in " \n\t\"“”’'":
+        start += 1
+    return start
+
+
 def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
     """The subject of the quote's sentence when a participle introduces the quote."""
-    start = max(_sentence_start(text, mark) + 1, since)
-    while start < mark and text[start] in ' \n\t"“”':
-        start += 1
+    start = _opening(text, mark, since)
     found = _PARTICIPLE.match(text, start, mark) if start < mark else None
     if (
         found is None
@@ -236,9 +246,7 @@ _PASSIVE = regex.compile(r"(?:\s*,[^,\n]{1,80},)?\s+(?:was|were|is|are|has been|
 def opening_subject(text: str, mark: int, since: int) -> regex.Match[str] | None:
     """The subject of the sentence a quote stands in, when no cue names a speaker: who
     the sentence is about is, in news, whose words it quotes."""
-    start = max(_sentence_start(text, mark) + 1, since)
-    while start < mark and text[start] in " \n\t\"“”’'":
-        start += 1
+    start = _opening(text, mark, since)
     found = _OPENING_SUBJECT.match(text, start, mark) if start < mark else None
     if found is None:
         return None
@@ -351,7 +359,7 @@ _INTRODUCED = regex.compile(rf"(?<![\p{{L}}.])(?P<who>{NAME}),\s+(?:who\b|\d{{1,
 def _introduced(text: str, mark: int, quoted: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The last person introduced in the two paragraphs before mark, outside quotes, for a
     pronoun when no one has spoken yet ('I spoke with Dana Wells, who … “…,” she told me')."""
-    since = max(0, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, mark))), mark - 800)
+    since = _two_paragraphs_before(text, mark, 800)
     found = None
     for match in _INTRODUCED.finditer(text, since, mark):
         if " " in match["who"] and not any(start <= match.start() < end for start, end in quoted):

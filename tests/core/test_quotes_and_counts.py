@@ -68,7 +68,7 @@ def test_a_pronoun_is_the_subject_named_before_without_its_possessive_or_a_parti
 
 def test_a_pronoun_names_the_subject_with_what_the_person_is():
     text = (
-        "Council president Tom Okafor, speaking after the vote, defended the cut as “the only choice.” "
+        "Council president Tom Okafor, speaking after the vote, called the cut “the only choice.” "
         "He added: “Nobody on this council enjoys it.”"
     )
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
@@ -165,3 +165,16 @@ def test_counts_written_as_words_are_found_with_what_they_count():
         "Tens of thousands of protesters",
         "a hundred people",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan, known as “Medicare for All,” was put to the vote.",
+        "Fans beamed at the “new look” stadium.",
+        "Smith was crying as the “final whistle” blew.",
+        "The council defended the “tax relief” package.",
+    ],
+)
+def test_words_that_tell_of_no_ones_words_leave_a_scare_quote_one(text):
+    assert find_quotes(text) == []

@@ -95,7 +95,7 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
         by_hand(path, gold_path, "quotes", lambda text: {(q.start, q.end): q for q in find_quotes(text)}, show)
         return
     score, started = Score(), time.perf_counter()
-    shown = right = judged = named = named_shown = 0
+    shown = right = named = named_shown = 0
     wrong_speakers = []
     read = list(articles(path))
     entities = ner.entities(ner.load_model(model), [text for _, text, _ in read]) if model else []
@@ -110,16 +110,18 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
         by_gold = {(g.start, g.end): g for g in gold}
         for span, hit in pairs:
             quote, truth = by_span[span], by_gold[hit]
-            is_named = truth.source is not None and text[truth.source[0] : truth.source[1]].lower() not in _PRONOUNS
-            named += is_named
+            # the gold source, when it is a name or a description (a pronoun's person it does not give)
+            named_source = truth.source
+            if named_source is not None and text[named_source[0] : named_source[1]].lower() in _PRONOUNS:
+                named_source = None
+            named += named_source is not None
             if not quote.speaker:
                 continue
             shown += 1
-            named_shown += is_named
-            if not is_named or truth.source is None:
-                continue  # no gold source, or a pronoun whose antecedent the gold does not give
-            judged += 1
-            a, b = truth.source
+            if named_source is None:
+                continue
+            named_shown += 1
+            a, b = named_source
             source = text[a:b]
             if (quote.speaker_start is not None and quote.speaker_start < b and a < quote.speaker_end) or (
                 quote.speaker.split()[-1].lower() in source.lower().replace(",", " ").split()
@@ -131,7 +133,7 @@ def quotes(path: Path, show: int, gold_path: Path | None = None, model: str = ""
     print(
         f"  speaker shown for {named_shown / max(1, named):.3f} of the matched quotes whose gold speaker is a name or"
         f" a description ({named}), {shown / max(1, score.matched):.3f} of all matched; right for "
-        f"{right / max(1, judged):.3f} of those whose gold source is a name or description ({judged}); {time.perf_counter() - started:.1f} s"
+        f"{right / max(1, named_shown):.3f} of those shown ({named_shown}); {time.perf_counter() - started:.1f} s"
     )
     for outlet, scored in sorted(outlets.items()):
         print(scored.line(f"  {outlet}"))
