@@ -237,7 +237,7 @@ def _a_name(before: str, word: re.Match[str], read: Reading) -> bool:
     if name.lower() in NUMBERED:
         return True  # "Route 75 stays closed" starts a sentence and is a name all the same
     ahead = before[: word.start(1)].rstrip(" \t\"“‘'")
-    starts = not ahead or ahead[-1] in ".!?:\n"
+    starts = not ahead or ahead[-1] in ".!?:\n—–"  # a dateline's dash starts the sentence: "VALENCIA — Unas 4.500"
     return not (starts or name.isupper() or name.lower() in read.not_units)
 
 

@@ -159,7 +159,7 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     paragraph before the quote at most ('Carson defied the question. “…,” he said'), and
     not inside the quotes before (quoted: their stretches), whose sentences are not ours
     ('“Trump is dangerous,” Clinton said. … “He lies,” she added' is Clinton's)."""
-    since = max(since, _two_paragraphs_before(text, mark, 600))
+    since = max(since, _two_paragraphs_before(text, mark, 600), _headline_end(text))
     inside = [(start, end) for start, end in quoted if end > since]
     found = None
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
@@ -170,7 +170,30 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
         # not "Across the border, …", nor "Appearing on CNN, …"
         if who and opener not in SENTENCE_OPENERS and who not in COMMON_WORDS and not opener.endswith("ing"):
             found = (who, start, start + len(who))
+    # Someone said to say something, later than that subject: "The strike is over, said
+    # union leader Maria Lopes. “…,” she said."
+    for match in _SAID_BY.finditer(text, max(0, since, found[2] if found else 0), mark):
+        if not any(start <= match.start("who") < end for start, end in inside):
+            who, start = _speaker(match.group("who"), match.start("who"), lone_word=True)
+            if who and who not in _PRONOUNS:
+                found = (who, start, start + len(who))
     return found
+
+
+# A person named as saying something, in a sentence of no quote: "X said (that) …", "…,
+# said union leader X", "The mayor, X, said"; a name, not "the state reported".
+_NAMED = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{0,3}}{_NAME_WITH_ROLE})"
+_SAID_BY = regex.compile(
+    rf"{_NOT_AN_OBJECT}{_NAMED},?\s+(?:(?:also|has|had|have)\s+)?(?P<cue>{_CUE})\b|\b(?P<cue2>{_CUE})\s+{_NAMED}",
+    regex.V1,
+)
+
+
+def _headline_end(text: str) -> int:
+    """Where the article's headline ends, when its first line is one (no full stop in it,
+    and a blank line after it); else 0: a headline's words are nobody's subject."""
+    end = text.find("\n\n", 0, 300)
+    return end if end != -1 and ". " not in text[:end] and not text[:end].rstrip().endswith(".") else 0
 
 
 def _subject(text: str, mark: int, since: int) -> regex.Match[str] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import regex
@@ -198,6 +198,25 @@ def _learned(text: str, knowledge: Knowledge, labels: set[str]) -> list[Suggesti
     return found
 
 
+def _as_corrected(found: list[Suggestion], knowledge: Knowledge) -> list[Suggestion]:
+    """A place the person tagged with its GeoNames id is that place wherever its name is
+    suggested, in any case: correct one "Valencia" to Spain's and "VALENCIA" in the
+    dateline follows (the gazetteer would say Venezuela's, the larger)."""
+    corrected = {
+        text.casefold(): attrs
+        for (label, text), attrs in list(knowledge.tagged.items())
+        if label == PLACE and "geonameid" in attrs
+    }
+    if not corrected:
+        return found
+    return [
+        replace(s, attrs=dict(corrected[s.text.casefold()]))
+        if s.label == PLACE and s.text.casefold() in corrected
+        else s
+        for s in found
+    ]
+
+
 def suggest(
     article: str,
     text: str,
@@ -210,7 +229,7 @@ def suggest(
     """The suggestions for one article, in text order, none where a tag of its label is;
     with the entities a model found in it (ner.py), its places and speakers too."""
     wanted = set(labels)
-    candidates = _learned(text, knowledge, wanted) + _rules(text, wanted, gazetteer, entities)
+    candidates = _learned(text, knowledge, wanted) + _as_corrected(_rules(text, wanted, gazetteer, entities), knowledge)
     tagged = {label: Spans([t for t in tags if t.label == label], order) for label in {t.label for t in tags}}
     chosen: dict[str, _Apart] = defaultdict(_Apart)
     for suggestion in candidates:  # learned ones first: they carry what the person said

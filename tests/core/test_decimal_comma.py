@@ -223,3 +223,8 @@ def test_a_list_or_a_score_in_an_english_article_is_no_decimal_comma():
     assert not numbers_of(text).decimal_comma
     assert found(text) == [("five soldiers", 5, "soldiers"), ("twenty people", 20, "people")]
     assert numbers_of("El paro subió al 3,5 por ciento.").decimal_comma  # too short to judge: "3,5" decides
+
+
+def test_a_datelines_dash_starts_the_sentence():
+    text = "VALENCIA — Unas 4.500 personas fueron evacuadas el domingo, según el gobierno de la ciudad y de la costa."
+    assert found(text) == [("4.500 personas", 4500, "personas")]

@@ -88,6 +88,16 @@ def test_a_pronoun_before_anyone_spoke_names_the_person_introduced():
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [("We had three shifts at the mill,", "Dana Wells")]
 
 
+def test_a_pronoun_names_who_was_last_said_to_speak_never_a_headlines_word():
+    text = (
+        "Wages row ends as dock strike is called off\n\n"
+        "The strike is over, said union leader Maria Lopes. “We are tired of waiting,” she said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["union leader Maria Lopes"]
+    text = "The mayor, Ana Ruiz, said the deal was fair. “Everyone gave a little,” she said."
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Ruiz"]
+
+
 def test_a_cue_before_the_next_quote_is_not_this_ones():
     text = "“We will win the state by a lot.” But Smith said “no way this happens in the fall.”"
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [

@@ -331,3 +331,18 @@ def test_the_speaker_picker_offers_names_as_the_suggestions_read_them():
     offered = [choice.attrs["speaker"] for choice in speakers(text, start, start + 40)]
     assert "Kurdistan Region- The" not in offered and not any(name.endswith(("-", " The")) for name in offered)
     assert "Myles B. Caggins" in offered or "Caggins" in offered
+
+
+def test_a_place_corrected_by_hand_is_that_place_wherever_its_name_is_suggested():
+    """Correct one Valencia to Spain's and the dateline's VALENCIA follows; unlearned names
+    keep the gazetteer's choice."""
+    places = load(cache_folder())
+    text = "VALENCIA — Rain fell in Valencia and in Madrid on Sunday."
+    before = {
+        s.text: s.attrs.get("country") for s in suggest("a.txt", text, [], Knowledge(), ["place"], lambda: places)
+    }
+    knowledge = Knowledge()
+    knowledge.tagged["place", "Valencia"] = {"geonameid": 2509954, "name": "Valencia", "country": "ES"}
+    after = {s.text: s.attrs.get("country") for s in suggest("a.txt", text, [], knowledge, ["place"], lambda: places)}
+    assert before["VALENCIA"] == "VE" and after["VALENCIA"] == after["Valencia"] == "ES"
+    assert after["Madrid"] == before["Madrid"] == "ES"
