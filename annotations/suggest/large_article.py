@@ -30,15 +30,13 @@ def start(
 
 def answer(child: subprocess.Popen[bytes]) -> list[Suggestion] | None:
     """The child's suggestions, or None if it was stopped or failed."""
-    assert child.stdout is not None
     try:
         found: list[Suggestion] = pipe_protocol.receive(child)
         return found
     except (EOFError, OSError, pickle.UnpicklingError):
         return None
     finally:
-        child.stdout.close()
-        child.wait()
+        pipe_protocol.end(child)
 
 
 @cache

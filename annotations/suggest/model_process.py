@@ -29,7 +29,10 @@ class ModelProcess:
         """The article's suggestions; ModelMissing if the model cannot be loaded, EOFError
         (or OSError) if the process died."""
         with self._lock:
-            if self._child is None or self._child.poll() is not None:
+            if self._child is not None and self._child.poll() is not None:
+                pipe_protocol.end(self._child)  # died: its pipes closed before another starts
+                self._child = None
+            if self._child is None:
                 self._child = pipe_protocol.spawn(__name__)
             pipe_protocol.send(self._child, (job, article))
             found, missing = pipe_protocol.receive(self._child)

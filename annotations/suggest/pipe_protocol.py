@@ -9,6 +9,7 @@ is closed) and the app's named-entity model (model_process.py, kept for every ar
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import subprocess
 import sys
@@ -43,6 +44,21 @@ def receive(child: subprocess.Popen[bytes]) -> Any:
     pickle.UnpicklingError if it was stopped or died."""
     assert child.stdout is not None
     return pickle.load(child.stdout)
+
+
+def end(child: subprocess.Popen[bytes], grace: float = 1.0) -> None:
+    """The child's pipes closed and the child reaped: its stdin closing ends it once it has
+    answered; one that has not ended within grace seconds is killed. No descriptor or
+    zombie is left behind."""
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            with contextlib.suppress(BrokenPipeError):  # a request it never read, from a child gone
+                pipe.close()
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
 
 
 def serve(answer: Callable[[Any], Any]) -> None:
