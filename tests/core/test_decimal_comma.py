@@ -14,7 +14,8 @@ from annotations.model import DEFAULT_LABELS, Article
 from annotations.suggest.batch import Job, lines_of
 from annotations.suggest.figures import Figure, find_figures, parse_figure
 from annotations.suggest.fill_in import filled_in
-from annotations.suggest.numerals import ENGLISH, Numbers, language_of, numbers_of
+from annotations.suggest.numerals import ENGLISH as POINT_NUMBERS
+from annotations.suggest.numerals import Numbers, language_of, numbers_of
 from annotations.suggest.suggestions import Knowledge, suggest
 
 COMMA = Numbers(True, "es")
@@ -95,11 +96,11 @@ def found(text: str, numbers: Numbers | None = None) -> list[tuple[str, int | fl
         ("It cost 1.234,5 euros.", Numbers(True, "en")),
         ("Unas 4 500 personas", Numbers(True, "en")),
         ("Unas 4\u202f500 personas", Numbers(True, "en")),  # a narrow no-break space groups the thousands
-        ("About 4,500 people marched.", ENGLISH),
-        ("It rose 4.5 percent.", ENGLISH),
-        ("Unas 4.500 personas marcharon.", ENGLISH),  # one dot group says nothing, nor do these words
-        ("In 2016 500 people came.", ENGLISH),
-        ("", ENGLISH),
+        ("About 4,500 people marched.", POINT_NUMBERS),
+        ("It rose 4.5 percent.", POINT_NUMBERS),
+        ("Unas 4.500 personas marcharon.", POINT_NUMBERS),  # one dot group says nothing, nor do these words
+        ("In 2016 500 people came.", POINT_NUMBERS),
+        ("", POINT_NUMBERS),
     ],
 )
 def test_the_numbers_decide_when_they_can(text, numbers):
@@ -125,7 +126,7 @@ def test_each_languages_figures_are_read_by_the_decimal_comma(language):
 
 
 def test_an_english_article_reads_as_before_even_its_4_500():
-    assert numbers_of(ENGLISH_STORY) == ENGLISH
+    assert numbers_of(ENGLISH_STORY) == POINT_NUMBERS
     assert found(ENGLISH_STORY) == [
         ("4,500 people", 4500, "people"),
         ("4.5 percent", 4.5, "%"),
@@ -152,7 +153,7 @@ def test_an_article_mixing_both_is_read_by_its_own_convention():
     ]
     # An English article quoting "3,5" shows both kinds of sign: its language decides.
     english = "About 4,500 people marched in Madrid, where unemployment is 3,5 per cent, the paper said."
-    assert numbers_of(english) == ENGLISH
+    assert numbers_of(english) == POINT_NUMBERS
     assert found(english) == [("4,500 people", 4500, "people")]  # "3,5" is not one number in English
 
 
@@ -188,7 +189,7 @@ def test_a_tags_text_read_in_the_decimal_comma(text, figure):
 
 def test_a_tags_text_alone_is_read_as_english():
     assert parse_figure("4.500 personas") == Figure(4.5, "personas", False)
-    assert parse_figure("4,500 people", ENGLISH) == Figure(4500, "people", False)
+    assert parse_figure("4,500 people", POINT_NUMBERS) == Figure(4500, "people", False)
 
 
 def test_the_app_reader_suggest_and_a_tag_by_hand_read_an_article_alike(store):
