@@ -83,7 +83,7 @@ def _figure(digits: str, abbreviations: str, number_words: str) -> re.Pattern[st
 
 
 _ENGLISH_NUMBERS = rf"{_ENGLISH_DIGITS}|(?:(?:{_NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORDS}))?)+"
-ENGLISH = Reading(
+POINT_READING = Reading(  # English as news writes it: the decimal point
     comma=False,
     figure=_figure(
         _ENGLISH_DIGITS, "k|m|mn|bn|b", alternation([*words.SMALL, *words.TENS, *words.SCALES, "a", "and", "half"])
@@ -125,4 +125,4 @@ def _comma() -> Reading:
 
 def reading(numbers: Numbers) -> Reading:
     """The reading of an article's figures in its convention."""
-    return _comma() if numbers.decimal_comma else ENGLISH
+    return _comma() if numbers.decimal_comma else POINT_READING

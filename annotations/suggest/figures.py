@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figure_reading import ENGLISH as _ENGLISH
-from .figure_reading import Reading, reading
+from .figure_reading import POINT_READING, Reading, reading
 from .figure_words import (
     APPROXIMATE,
     CURRENCY_SIGNS,
@@ -26,7 +25,8 @@ from .figure_words import (
     SMALL,
     TENS,
 )
-from .numerals import ENGLISH, Numbers, numbers_of
+from .numerals import ENGLISH as POINT_NUMBERS  # the decimal point, as English writes it
+from .numerals import Numbers, numbers_of
 from .word_lists import MONTHS, alternation
 
 __all__ = ["Figure", "FoundFigure", "find_figures", "parse_figure"]
@@ -96,12 +96,12 @@ def _plural_count(text: str) -> Figure | None:
     value = 1
     for word in re.findall(r"[a-z]+", match.group().lower()):
         value *= _PLURAL_SCALES.get(word, 1)
-    unit = _unit(None, text[match.end() :], _ENGLISH)
+    unit = _unit(None, text[match.end() :], POINT_READING)
     counted = unit and unit.lower() not in _PLURAL_SCALES and not unit.endswith("-")  # "hundreds of thousands" alone
     return Figure(value, unit, True) if counted and not re.search(r"\d", text[match.end() :]) else None
 
 
-def parse_figure(text: str, numbers: Numbers = ENGLISH) -> Figure | None:
+def parse_figure(text: str, numbers: Numbers = POINT_NUMBERS) -> Figure | None:
     """The figure in a tagged span, read in its article's number convention (English
     unless told), or None if it holds no single number."""
     return _parsed(text, reading(numbers))
@@ -310,7 +310,7 @@ def _plural_counts(text: str) -> list[FoundFigure]:
     """Counts written as plural words, with what they count: "tens of thousands of protesters"."""
     found = []
     for match in _PLURAL_IN_TEXT.finditer(text):
-        end = _unit_words(text, match.end() - 1, _ENGLISH)
+        end = _unit_words(text, match.end() - 1, POINT_READING)
         figure = parse_figure(text[match.start() : end]) if end > match.end() - 1 else None
         if figure is not None:
             found.append(FoundFigure(match.start(), end, text[match.start() : end], figure))

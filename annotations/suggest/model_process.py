@@ -3,7 +3,7 @@ first article and kept: loading a model takes seconds and running it holds the
 interpreter, which in a thread would take it from the app's keys.
 
 `python -m annotations.suggest.model_process` answers each (job, article) request with
-the article's suggestions, over the pipes child_process.py speaks, until the app ends.
+the article's suggestions, over the pipes pipe_protocol.py speaks, until the app ends.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import subprocess
 import threading
 
 from ..model import Article
-from . import child_process
+from . import pipe_protocol
 from .batch import Job, suggestions_of
 from .ner import ModelMissing
 from .suggestions import Suggestion
@@ -29,10 +29,13 @@ class ModelProcess:
         """The article's suggestions; ModelMissing if the model cannot be loaded, EOFError
         (or OSError) if the process died."""
         with self._lock:
-            if self._child is None or self._child.poll() is not None:
-                self._child = child_process.spawn(__name__)
-            child_process.send(self._child, (job, article))
-            found, missing = child_process.receive(self._child)
+            if self._child is not None and self._child.poll() is not None:
+                pipe_protocol.end(self._child)  # died: its pipes closed before another starts
+                self._child = None
+            if self._child is None:
+                self._child = pipe_protocol.spawn(__name__)
+            pipe_protocol.send(self._child, (job, article))
+            found, missing = pipe_protocol.receive(self._child)
         if missing:
             raise ModelMissing(missing)
         return list(found)
@@ -48,4 +51,4 @@ def _answer(request: tuple[Job, Article]) -> tuple[list[Suggestion], str]:
 
 
 if __name__ == "__main__":
-    child_process.serve(_answer)
+    pipe_protocol.serve(_answer)

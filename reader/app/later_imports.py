@@ -10,7 +10,7 @@ import importlib
 
 LATER = (
     "annotations.suggest.batch",
-    "annotations.suggest.child_process",
+    "annotations.suggest.large_article",
     "annotations.suggest.model_process",
     "annotations.suggest.ner",
     "annotations.suggest.attribute_choices",

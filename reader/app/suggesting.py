@@ -150,14 +150,14 @@ class Suggestions:
 
     def _elsewhere(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
         """In a thread: suggest() in a process apart; None if it was stopped."""
-        from annotations.suggest import child_process
+        from annotations.suggest import large_article
 
         with self._child_lock:
             self.stop()
-            child = self._child = child_process.start(
+            child = self._child = large_article.start(
                 cache_folder(), article.id, article.text, tags, knowledge, self.app.labels.names
             )
-        return child_process.answer(child)
+        return large_article.answer(child)
 
     def _with_model(self, article: Article, tags: list[Annotation], knowledge: Knowledge) -> list[Suggestion] | None:
         """In a thread: suggest() with the model's entities, in the process that holds the

@@ -84,8 +84,7 @@ class Places:
 
     def hold(self, running: int) -> str | None:
         """A ticket for a page about to be served; None when every place is taken."""
-        self._expire()
-        if running + len(self._held) >= self.most:
+        if not self.free(running):
             return None
         ticket = secrets.token_urlsafe(16)
         self._held[ticket] = self._clock() + HELD
@@ -96,6 +95,12 @@ class Places:
         self._expire()
         if ticket is not None and self._held.pop(ticket, None) is not None:
             return True
+        return self.free(running)
+
+    def free(self, running: int) -> bool:
+        """Whether a place is free, none held for it: what a HEAD of the page is told, as
+        it opens no tab (a monitor, curl -I, a link preview must not keep a tab out)."""
+        self._expire()
         return running + len(self._held) < self.most
 
     def _expire(self) -> None:

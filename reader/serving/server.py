@@ -116,7 +116,8 @@ class ReaderServer(Server):
         app.add_routes(
             [
                 web.get("/{token}", self.add_slash),  # the URL pasted without its last character
-                web.get("/{token}/", self.handle_index),
+                web.head("/{token}/", self.handle_head),  # before the GET, which would answer it too
+                web.get("/{token}/", self.handle_index, allow_head=False),
                 web.get("/{token}/ws", self.handle_websocket),
                 web.get("/{token}/ws/{ticket}", self.handle_websocket),  # the page's: its place held
                 web.get("/{token}/static/{path:.+}", self.handle_static),
@@ -149,6 +150,11 @@ class ReaderServer(Server):
             who=f" · {seat.user}" if seat.user else "",
         )
         return web.Response(content_type="text/html", text=page)
+
+    async def handle_head(self, request: web.Request) -> web.Response:
+        """What a GET would get now (its page or the limit), with no place held for it."""
+        status = 200 if self.places.free(len(self.sessions)) else 503
+        return web.Response(status=status, content_type="text/html")
 
     async def add_slash(self, request: web.Request) -> web.Response:
         raise web.HTTPFound(f"/{request['seat'].token}/")

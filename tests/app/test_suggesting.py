@@ -287,7 +287,7 @@ async def test_a_large_articles_suggestions_come_from_a_process_of_their_own(mak
     async with app.run_test(size=(140, 40)) as pilot:
         await opened_with_suggestions(pilot)
         child = app.suggestions._child
-        assert child is not None and child.args[-1] == "annotations.suggest.child_process" and child.returncode == 0
+        assert child is not None and child.args[-1] == "annotations.suggest.large_article" and child.returncode == 0
         text = app.view.text
         expected = suggest(SEED, text, [], Knowledge(), app.labels.names, app.suggestions.places)
         assert list(app.view.suggestions) == expected

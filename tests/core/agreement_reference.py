@@ -2,54 +2,80 @@
 test oracle for annotations/team/agreement.py, which tallies every pair at once by
 clusters of overlapping spans (clusters.py). Never imported by reader.
 
-f1 pairs spans as the product's tally does; the observed disagreement of unitizing is
-DKPro Agreement's own sweep (KrippendorffAlphaUnitizingAgreement's
-calculateObservedCategoryDisagreement, ported line for line), not the product's closed
-form; Fleiss' kappa is the textbook formula on a table of counts.
+f1 pairs spans in plain code, every span against every other, by the rule
+spans_agreement.py documents (exact: same label, start and end; by overlap: one to one,
+the largest overlaps first, ties by the two extents, smaller first), not by its tally;
+the observed disagreement of unitizing is DKPro Agreement's own sweep
+(KrippendorffAlphaUnitizingAgreement's calculateObservedCategoryDisagreement, ported
+line for line), not the product's closed form; Fleiss' kappa is the textbook formula on
+a table of counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
 from annotations.team import NotComputable
 from annotations.team.spans_agreement import (
     Continuum,
     Extent,
-    PairTally,
-    Side,
     Span,
     alpha_from,
     by_label,
     expected_disagreement,
-    f1,
     merged,
     observed_disagreement,
-    tally,
 )
 
 Coding = Mapping[str, Sequence[Span]]  # article id → spans
 
 
-def pair_tally(a: Coding, b: Coding, label: str | None = None) -> PairTally:
-    """Two coders' spans over their articles (one label, or all labels)."""
-    total = PairTally()
+def _extents(coding: Coding, article: str, label: str) -> set[Extent]:
+    """One coder's spans of one label in one article, each once, the empty ones left out."""
+    return {(start, end) for name, start, end in coding.get(article, ()) if name == label and end > start}
+
+
+def _by_overlap(mine: set[Extent], theirs: set[Extent]) -> int:
+    """How many one-to-one pairs of overlapping spans, the largest overlaps taken first."""
+    candidates = []
+    for x in mine:
+        for y in theirs:
+            overlap = min(x[1], y[1]) - max(x[0], y[0])
+            if overlap > 0:
+                candidates.append((overlap, x, y))
+    candidates.sort(key=lambda c: (-c[0], min(c[1], c[2]), max(c[1], c[2])))
+    paired_mine: set[Extent] = set()
+    paired_theirs: set[Extent] = set()
+    for _, x, y in candidates:
+        if x not in paired_mine and y not in paired_theirs:
+            paired_mine.add(x)
+            paired_theirs.add(y)
+    return len(paired_mine)
+
+
+def _f1(a: Coding, b: Coding, label: str | None, matches: Callable[[set[Extent], set[Extent]], int]) -> float:
+    """2·matches / (|A| + |B|), over every article and one label or every label."""
+    labels = {name for coding in (a, b) for spans in coding.values() for name, _, _ in spans}
+    matched = total = 0
     for article in {*a, *b}:
-        mine, theirs = by_label(a.get(article, ())), by_label(b.get(article, ()))
-        for name in {*mine, *theirs} if label is None else {label}:
-            total.add(tally(Side.of(mine.get(name, [])), Side.of(theirs.get(name, []))))
-    return total
+        for name in labels if label is None else {label}:
+            mine, theirs = _extents(a, article, name), _extents(b, article, name)
+            matched += matches(mine, theirs)
+            total += len(mine) + len(theirs)
+    if not total:
+        raise NotComputable("neither coder tagged anything")
+    return 2 * matched / total
 
 
 def f1_exact(a: Coding, b: Coding, label: str | None = None) -> float:
     """Spans match when label, start and end are equal."""
-    return f1(pair_tally(a, b, label), overlap=False)
+    return _f1(a, b, label, lambda mine, theirs: len(mine & theirs))
 
 
 def f1_overlap(a: Coding, b: Coding, label: str | None = None) -> float:
     """Spans of one label match when they overlap, paired one to one by largest overlap."""
-    return f1(pair_tally(a, b, label), overlap=True)
+    return _f1(a, b, label, _by_overlap)
 
 
 def dkpro_sweep(units1: list[Extent], units2: list[Extent], length: int) -> int:

@@ -58,3 +58,12 @@ def test_a_page_served_holds_its_tabs_place_until_its_websocket_takes_it():
     assert places.hold(running=1) is not None  # one ended: its place is free
     now[0] += HELD  # a page whose WebSocket never came gives its place back
     assert places.take(None, running=1) and places.take("a made-up ticket", running=1)
+
+
+def test_asking_whether_a_place_is_free_holds_none():
+    places = Places(1)
+    assert places.free(running=0) and places.free(running=0)  # asked twice: still free
+    ticket = places.hold(running=0)
+    assert ticket is not None
+    assert not places.free(running=0)  # held for that page
+    assert not places.free(running=1)

@@ -144,6 +144,25 @@ async def test_two_pages_racing_for_the_last_seat_one_reads_the_other_is_told_th
         await tab.close()
 
 
+async def test_a_head_of_the_page_holds_no_place(served, tmp_path):
+    """A monitor, curl -I or a link preview asking for the URL must not keep the one tab
+    of --max-sessions 1 out for the 10 s a page's place is held."""
+    server = served("--db", str(tmp_path / "db.json"), "--max-sessions", "1")
+    async with aiohttp.ClientSession() as session:
+        for _ in range(2):
+            async with session.head(server.url) as head:
+                assert head.status == 200
+        async with session.get(server.url) as page:
+            assert page.status == 200
+            text = await page.text()
+        assert "textual.js" in text and "--max-sessions" not in text  # the reader's page
+        async with session.head(server.url) as head:
+            assert head.status == 503  # the one place is held for that page: a GET now gets the limit
+        tab = await Tab.open(session, server.url, server.origin, page=text)
+        await tab.wait_for("ERBIL, Kurdistan")
+        await tab.close()
+
+
 def test_serve_says_in_one_line_what_is_wrong(capsys, monkeypatch, tmp_path):
     def said(*argv: str) -> str:
         assert cli.main(["serve", *argv]) == 1
