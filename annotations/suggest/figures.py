@@ -25,8 +25,7 @@ from .figure_words import (
     SMALL,
     TENS,
 )
-from .numerals import ENGLISH as POINT_NUMBERS  # the decimal point, as English writes it
-from .numerals import Numbers, numbers_of
+from .numerals import POINT_NUMBERS, Numbers, numbers_of
 from .word_lists import MONTHS, alternation
 
 __all__ = ["Figure", "FoundFigure", "find_figures", "parse_figure"]

@@ -56,7 +56,7 @@ class Numbers:
     language: str = "en"
 
 
-ENGLISH = Numbers()
+POINT_NUMBERS = Numbers()  # the decimal point: English, and the default
 
 
 @lru_cache(maxsize=8)  # a tag made by hand asks again of the same article (its hash is kept)
@@ -75,7 +75,7 @@ def numbers_of(text: str) -> Numbers:
         if comma and point:
             break
     if point and not comma and not weak:
-        return ENGLISH
+        return POINT_NUMBERS
     counts = _counts(text[:SAMPLE])
     language = _judged(counts)
     if comma and not point:

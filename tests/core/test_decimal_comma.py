@@ -14,8 +14,7 @@ from annotations.model import DEFAULT_LABELS, Article
 from annotations.suggest.batch import Job, lines_of
 from annotations.suggest.figures import Figure, find_figures, parse_figure
 from annotations.suggest.fill_in import filled_in
-from annotations.suggest.numerals import ENGLISH as POINT_NUMBERS
-from annotations.suggest.numerals import Numbers, language_of, numbers_of
+from annotations.suggest.numerals import POINT_NUMBERS, Numbers, language_of, numbers_of
 from annotations.suggest.suggestions import Knowledge, suggest
 
 COMMA = Numbers(True, "es")
