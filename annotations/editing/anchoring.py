@@ -5,8 +5,9 @@ A tag moved (or orphaned) here keeps its `updated` time: that records a person's
 Every annotation keeps its quote with 32 characters of context each side. When the
 article's hash no longer matches: the exact quote nearest the old position, if its
 context still agrees; else a fuzzy match scored on quote, prefix, suffix and distance,
-above a minimum score; else the annotation is kept, flagged orphaned, never moved
-onto other words.
+above a minimum score, with the same numbers in it ("340 homes" is never moved onto "345
+homes": its value would be wrong); else the annotation is kept, flagged orphaned, never
+moved onto other words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from difflib import SequenceMatcher
 
 from ..model import ANCHORED, ORPHANED, QUOTE_CONTEXT, Annotation, Article
 
+_DIGITS = re.compile(r"\d+")
 MIN_QUOTE = 0.75  # how alike a fuzzy match's text must be to the quote
 MIN_SCORE = 0.70  # the weighted score a fuzzy match must reach
 MIN_CONTEXT = 0.30  # how alike the context of an exact match elsewhere must be
@@ -83,10 +85,11 @@ def _fuzzy(text: str, annotation: Annotation) -> tuple[int, int] | None:
     spans.update((end - length, end) for end in tails if end >= length)
     best, best_score = None, 0.0
     size = max(1, len(text))
+    numbers = _DIGITS.findall(quote)
     for start, end in spans:
         quote_score = _alike(quote, text[start:end])
-        if quote_score < MIN_QUOTE:
-            continue
+        if quote_score < MIN_QUOTE or _DIGITS.findall(text[start:end]) != numbers:
+            continue  # words changed a little may be the same words; a number changed is another figure
         distance = abs(start - annotation.start) / size
         score = 0.6 * quote_score + 0.4 * _context_score(text, start, end, annotation) - 0.05 * distance
         if score > best_score:

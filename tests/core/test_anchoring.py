@@ -36,10 +36,20 @@ def test_text_inserted_before_shifts_the_span():
 
 def test_word_changed_inside_the_quote_is_found_fuzzily():
     annotation = tagged()
-    edited = ORIGINAL.replace("5,200 troops", "5,500 troops")
+    edited = ORIGINAL.replace("housed in Iraqi", "housed at Iraqi")
     moved = reanchor(annotation, Article("a.txt", edited))
     assert moved.status == ANCHORED
-    assert edited[moved.start : moved.end] == "5,500 troops housed in Iraqi bases"
+    assert edited[moved.start : moved.end] == "5,200 troops housed at Iraqi bases"
+
+
+def test_a_number_changed_inside_the_quote_orphans_it():
+    """ "5,200 troops" is not moved onto "5,500 troops": its value would be wrong. Kept,
+    flagged, with the text and the attributes it had."""
+    annotation = tagged()
+    edited = ORIGINAL.replace("5,200 troops", "5,500 troops")
+    kept = reanchor(annotation, Article("a.txt", edited))
+    assert kept.status == ORPHANED
+    assert (kept.text, kept.attrs) == (annotation.text, annotation.attrs)
 
 
 def test_deleted_passage_is_orphaned_and_kept():
