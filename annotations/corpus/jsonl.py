@@ -69,6 +69,7 @@ class LineEntry(Entry):
 def line_entries(path: Path, file_id: str, text_field: str, notices: list[str]) -> Iterator[LineEntry]:
     """Every line of path that holds an article; what is wrong with the others in notices."""
     ids: dict[str, int] = {}
+    unnamed = 0  # lines without an id: named by their number
     try:
         file = path.open("rb")
     except OSError as error:
@@ -95,6 +96,7 @@ def line_entries(path: Path, file_id: str, text_field: str, notices: list[str]) 
                 notices.append(f"{where}: no text in {text_field!r}; skipped")
                 continue
             given = _field(record, ("id",))
+            unnamed += given in (None, "")
             article_id = str(given) if given not in (None, "") else f"{file_id}#{number}"
             if article_id in ids:
                 renamed = f"{file_id}#{number}"
@@ -116,3 +118,9 @@ def line_entries(path: Path, file_id: str, text_field: str, notices: list[str]) 
                 title=shown,
                 date_text=str(date) if date is not None else "",
             )
+    if unnamed:
+        notices.append(
+            f"{path}: {unnamed} line{'s have' if unnamed > 1 else ' has'} no id and {'are' if unnamed > 1 else 'is'} "
+            f"known by line ({file_id}#LINE): a line added or removed above moves tags to another article; "
+            'give each line an "id"'
+        )

@@ -36,6 +36,11 @@ def test_a_jsonl_corpus_lists_one_article_a_line_with_its_ids_titles_and_dates(t
     assert corpus.notices[0].startswith(f"{where}:3: not JSON (")
     assert corpus.notices[1] == f"{where}:4: no text in 'text'; skipped"
     assert corpus.notices[2] == f"{where}:6: id a1 is line 1's too; named news.jsonl#6"
+    # line 2 has no id: its tags would follow its line number, so the user is told once
+    assert corpus.notices[3] == (
+        f"{where}: 1 line has no id and is known by line (news.jsonl#LINE): a line added or removed "
+        'above moves tags to another article; give each line an "id"'
+    )
 
 
 def test_another_text_field_and_a_corpus_in_a_folder(tmp_path):
