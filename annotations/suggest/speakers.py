@@ -356,6 +356,7 @@ class Voices:
     def __init__(self, text: str) -> None:
         self.text = text
         self.last_named: tuple[str, int, int] | None = None
+        self.full_names: list[tuple[str, int, int]] = []  # the speakers named in two words or more
 
     def speaker(
         self, words: str, at: int, mark: int, quoted_before: list[tuple[int, int]], lone_word: bool = False
@@ -371,8 +372,34 @@ class Voices:
             last = self.last_named
             named_since = _sentence_subject(self.text, last[2] if last else 0, mark, quoted_before)
             return named_since or last or _introduced(self.text, mark, quoted_before) or ("", None, None)
-        self.last_named = (who, who_start, who_start + len(who))
+        who, who_start = _the_name(who, who_start)
+        words = who.split()
+        fuller = [
+            name
+            for name in self.full_names
+            if len(name[0].split()) > len(words) and name[0].split()[-len(words) :] == words
+        ]
+        if fuller:  # "Okafor" after "Mayor Helen Okafor": one person, named one way
+            self.last_named = fuller[-1]
+        else:
+            self.last_named = (who, who_start, who_start + len(who))
+            if len(words) > 1:
+                self.full_names.append(self.last_named)
         return self.last_named
+
+
+# What a person is, before their name: "union leader Maria Lopes", "former Bush
+# speechwriter Noam Neusner"; the speaker is the name, as news names them the next time.
+_ROLE_THEN_NAME = regex.compile(rf"(?:{_ROLE_WORD}\s+)*(?:{NAME}(?:\s+{_ROLE_WORD})+\s+)?(?P<name>{NAME})", regex.V1)
+
+
+def _the_name(who: str, start: int) -> tuple[str, int]:
+    """The name of a speaker given with what they are ("union leader Maria Lopes" is Maria
+    Lopes); a description ("the senator", "a Nevada Democrat") as it is."""
+    found = _ROLE_THEN_NAME.fullmatch(who)
+    if found is None or found.start("name") == 0:
+        return who, start
+    return found["name"], start + found.start("name")
 
 
 # A person as news introduces one: "Dana Wells, who runs the store", "Carla Benton, 54,".

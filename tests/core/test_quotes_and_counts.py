@@ -18,13 +18,13 @@ from annotations.suggest.quotes import find_quotes
         ("“The bridge will not hold until the spring,” said Donald Trump’s.", "Donald Trump"),
         (
             "The river rose, said county engineer Ana Ruiz. “The bridge will not hold until spring.”",
-            "county engineer Ana Ruiz",
+            "Ana Ruiz",  # what she is stays in the text: the speaker is her name
         ),
         (
             "“The bridge will not hold until spring,” Assistant U.S. Attorney Maya D. Song wrote.",
             "Assistant U.S. Attorney Maya D. Song",
         ),
-        ("“The bridge will not hold until spring,” campaign manager Ana Ruiz said.", "campaign manager Ana Ruiz"),
+        ("“The bridge will not hold until spring,” campaign manager Ana Ruiz said.", "Ana Ruiz"),
         ("“The bridge will not hold until spring,” West has said.", "West"),
         ("“The bridge will not hold until spring,” the White House said.", "the White House"),
         ("“The bridge will not hold until spring,” a Nevada Democrat said.", "a Nevada Democrat"),
@@ -53,7 +53,7 @@ def test_a_participle_before_a_quote_gives_the_sentences_subject():
         "The aide rallied supporters, saying: “We will win this state by a lot.” "
         "\n\nIt went on, saying “we will win this state by a lot.”"
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Band member Dana Flea", "The aide", ""]
+    assert [q.speaker for q in find_quotes(text)] == ["Dana Flea", "The aide", ""]
 
 
 def test_a_pronoun_is_the_subject_named_before_without_its_possessive_or_a_participle():
@@ -66,14 +66,14 @@ def test_a_pronoun_is_the_subject_named_before_without_its_possessive_or_a_parti
     assert [q.speaker for q in find_quotes(alone)] == [""]
 
 
-def test_a_pronoun_names_the_subject_with_what_the_person_is():
+def test_a_pronoun_names_the_subject_by_their_name_not_what_they_are():
     text = (
         "Council president Tom Okafor, speaking after the vote, called the cut “the only choice.” "
         "He added: “Nobody on this council enjoys it.”"
     )
     assert [(q.text, q.speaker) for q in find_quotes(text)] == [
-        ("the only choice.", "Council president Tom Okafor"),
-        ("Nobody on this council enjoys it.", "Council president Tom Okafor"),
+        ("the only choice.", "Tom Okafor"),
+        ("Nobody on this council enjoys it.", "Tom Okafor"),
     ]
     # a verb between two names is no role: Cruz is the subject, not "Cruz coached Trump"
     text = "Cruz coached Trump on the stage. He said: “Breathe, breathe, breathe.”"
