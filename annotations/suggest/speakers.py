@@ -373,17 +373,17 @@ class Voices:
             named_since = _sentence_subject(self.text, last[2] if last else 0, mark, quoted_before)
             return named_since or last or _introduced(self.text, mark, quoted_before) or ("", None, None)
         who, who_start = _the_name(who, who_start)
-        words = who.split()
+        said = who.split()
         fuller = [
             name
             for name in self.full_names
-            if len(name[0].split()) > len(words) and name[0].split()[-len(words) :] == words
+            if len(name[0].split()) > len(said) and name[0].split()[-len(said) :] == said
         ]
         if fuller:  # "Okafor" after "Mayor Helen Okafor": one person, named one way
             self.last_named = fuller[-1]
         else:
             self.last_named = (who, who_start, who_start + len(who))
-            if len(words) > 1:
+            if len(said) > 1:
                 self.full_names.append(self.last_named)
         return self.last_named
 
