@@ -147,7 +147,9 @@ class OpenArticle(AppBase):
             self.say("no article here to mark done")
             return
         if not self.store.loaded or self.store.readonly:
-            self.say(self.store.still_reading or "read-only: nothing is saved here")
+            self.say(
+                self.store.still_reading or f"read-only: {self.store.readonly_because}; nothing can be changed here"
+            )
             return
         done = not self.store.reading(article_id)["done"]
         self.store.set_reading(article_id, done=done)
