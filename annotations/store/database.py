@@ -26,9 +26,9 @@ from typing import Any
 from ..atomic import atomic_writer
 from ..model import Annotation
 from ..record_json import record_encoder
-from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
+from .journal import JournalRead, JournalWriter, damage_said, journal_path, rewrite, trouble
 from .lock import FileLock, Held
-from .reading import read_journal, replay
+from .reading import LEFT_AS_IT_IS, read_journal, replay
 from .saver import Saver
 from .schema import (
     ANNOTATIONS,
@@ -103,9 +103,7 @@ class AnnotationStore(Saver):
             if not self.readonly:
                 self._journal = self._continue_journal(journal)
             elif journal.damaged:
-                self.warnings.append(
-                    f"{journal_path(self.path)}: damaged lines skipped (opened read-only: left as it is)"
-                )
+                self.warnings.append(damage_said(self.path, journal, LEFT_AS_IT_IS))
         except StoreError:
             self._release()
             raise
@@ -142,11 +140,7 @@ class AnnotationStore(Saver):
             raise StoreError(
                 f"{journal_path(self.path)} is damaged and cannot be set aside ({trouble(error)})"
             ) from None
-        lines = ", ".join(map(str, journal.damaged[:5])) + (" …" if len(journal.damaged) > 5 else "")
-        self.warnings.append(
-            f"{journal_path(self.path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; "
-            f"the damaged journal is kept as {aside}"
-        )
+        self.warnings.append(damage_said(self.path, journal, f"the damaged journal is kept as {aside}"))
         return writer
 
     # ------------------------------------------------------------ queries

@@ -116,6 +116,14 @@ def read_journal(path: Path, well_formed: Callable[[dict[str, Any]], bool], abso
     return found
 
 
+def damage_said(path: Path, journal: JournalRead, then: str) -> str:
+    """The one line that tells of a journal's damage, whoever read it (the app, a
+    command): which lines were skipped and how many changes kept, then what became of
+    the damaged file."""
+    lines = ", ".join(map(str, journal.damaged[:5])) + (" …" if len(journal.damaged) > 5 else "")
+    return f"{journal_path(path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; {then}"
+
+
 class JournalWriter:
     """Appends changes durably; never leaves a fragment for the next append to follow."""
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotations.store import read_stored
 from annotations.team import Review, Source, declined, for_gold, to_take, unsettled
 from annotations.text import plural
 
-from ..command_setup import Failure, add_corpus_arguments, open_store, tell
+from ..command_setup import Failure, add_corpus_arguments, open_store, read_database, tell
 from ..config import database_path, default_annotator
 
 
@@ -54,7 +53,7 @@ def read_sources(paths: list[Path], gold: Path) -> list[Source]:
             raise Failure(f"{path}: no such database (--from names an annotator's database file)")
         if path.resolve() == gold.resolve():
             raise Failure(f"{path} is the gold database (--db); a source is another annotator's file")
-        annotations = read_stored(path).annotations
+        annotations = read_database(path).annotations
         annotators = {a.annotator for a in annotations if a.annotator}
         name = annotators.pop() if len(annotators) == 1 else path.stem
         if name in named:

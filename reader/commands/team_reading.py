@@ -35,6 +35,7 @@ class _File:
     tagged: dict[str, set[str]]
     done: set[str]
     elsewhere: int = 0  # articles tagged that are not in this corpus
+    damage: str = ""  # damaged journal lines skipped (told by the parent, not a forked reader)
     read: dict[str, Article] = field(default_factory=dict)  # articles first read for it (back from a forked reader)
 
 
@@ -77,6 +78,8 @@ def _coders(paths: list[str], files: list[_File]) -> list[Coder]:
     coders: list[Coder] = []
     where: dict[str, str] = {}
     for path, found in zip(paths, files):
+        if found.damage:
+            tell(f"reader: {found.damage}")
         if found.elsewhere:
             tell(f"reader: {path}: left out the tags of {plural(found.elsewhere, 'article')} not in this corpus")
         names = sorted(found.tagged) or [found.fallback]
@@ -113,7 +116,7 @@ def _read_forked(path: str) -> _File:
 
 def _read_file(path: str, texts: ReadOnce, labels: set[str] | None, articles: list[str] | None) -> _File:
     stored = read_stored(Path(path))
-    found = _File(Path(path).stem, {}, {}, set())
+    found = _File(Path(path).stem, {}, {}, set(), damage=stored.damage)
     corpus = texts.corpus
     groups, missing = gather(corpus, stored.annotations, Filters(articles=articles), texts.load)
     found.elsewhere = len(missing)
@@ -137,7 +140,7 @@ def _read_file(path: str, texts: ReadOnce, labels: set[str] | None, articles: li
 
 def _read_tagged(path: str, corpus: Corpus) -> _File:
     stored = read_stored(Path(path))
-    found = _File(Path(path).stem, {}, {}, set())
+    found = _File(Path(path).stem, {}, {}, set(), damage=stored.damage)
     elsewhere = set()
     for tag in stored.annotations:
         if corpus.get(tag.article) is None:
