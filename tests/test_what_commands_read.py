@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotations.corpus import find_articles
 from annotations.model import new_annotation
 from annotations.store import AnnotationStore, journal_path, read_annotations
@@ -39,6 +41,26 @@ def damaged(path):
     lines[2] = lines[2].replace(b'"place"', b'"plaCe"')  # its checksum no longer holds
     journal.write_bytes(b"\n".join(lines))
     return f"reader: {journal}: damaged line 3 skipped, 2 changes kept; left as it is (the app sets it aside when it opens the database)\n"
+
+
+def test_a_database_with_only_its_journal_is_counted_by_stats_and_agree(tmp_path, capsys):
+    alice = tagged(tmp_path / "alice.json", close=True)
+    bob = tagged(tmp_path / "bob.json", ["ERBIL", "Baghdad"])
+    assert alice.is_file() and not bob.exists() and journal_path(bob).is_file()
+    assert main(["agree", "--db", str(alice), "--db", str(bob), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["coders"] == ["alice", "bob"] and report["articles"] == 1
+    exact = {(m["measure"], m["label"], tuple(m["pair"] or ())): m["value"] for m in report["measures"]}
+    assert exact["f1_exact", "place", ("alice", "bob")] == pytest.approx(2 * 2 / 5)  # 2 shared of 3 and 2
+    plan = tmp_path / "plan.json"
+    assert main(["assign", "--annotators", "alice,bob", "--overlap", "100", "-o", str(plan)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--plan", str(plan), "--db", str(alice), "--db", str(bob)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1:] == ["alice\t1\t2", "bob\t1\t2"]  # each tagged the first seed
+    assert main(["stats", "--db", str(bob)]) == 0
+    assert f"{SEED}\t0\t0\t2\t2\t0\t" in capsys.readouterr().out.splitlines()
+    assert not bob.exists()  # read, not written
 
 
 def test_every_command_that_reads_a_database_says_a_damaged_journal_line_and_keeps_the_rest(tmp_path, capsys):

@@ -51,6 +51,20 @@ def read_cached_counts(path: Path) -> dict[str, Counter[str]] | None:
 LEFT_AS_IT_IS = "left as it is (the app sets it aside when it opens the database)"
 
 
+def stored_bytes(path: Path) -> int | None:
+    """Bytes in the database at path, its file and its journal; None when neither
+    exists. A journal alone is a database: the app writes it first and compacts it into
+    the file only when it quits (an annotator at work has no file yet)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = None
+    try:
+        return (size or 0) + journal_path(path).stat().st_size
+    except OSError:
+        return size
+
+
 def journal_size(path: Path) -> int:
     """Bytes in the journal of the database at path (0 when there is none)."""
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from annotations.store import stored_bytes
 from annotations.team import Review, Source, declined, for_gold, to_take, unsettled
 from annotations.text import plural
 
@@ -49,7 +50,7 @@ def read_sources(paths: list[Path], gold: Path) -> list[Source]:
     for path in paths:
         if paths.count(path) > 1:
             raise Failure(f"{path} is given twice (--from): each source is another annotator's file")
-        if not path.is_file():
+        if stored_bytes(path) is None:
             raise Failure(f"{path}: no such database (--from names an annotator's database file)")
         if path.resolve() == gold.resolve():
             raise Failure(f"{path} is the gold database (--db); a source is another annotator's file")

@@ -17,7 +17,7 @@ from pathlib import Path
 from annotations.corpus import Corpus, ReadOnce
 from annotations.interchange.exporting import Filters, gather
 from annotations.model import ORPHANED, Article
-from annotations.store import read_stored
+from annotations.store import read_stored, stored_bytes
 from annotations.team import Coder
 from annotations.text import plural
 
@@ -70,7 +70,7 @@ def _check(paths: list[str]) -> None:
         if Path(path).resolve() in given:
             raise Failure(f"{path} is given twice (as {given[Path(path).resolve()]} before): one --db per annotator")
         given[Path(path).resolve()] = path
-        if not Path(path).is_file():
+        if stored_bytes(Path(path)) is None:  # (a journal alone is a database: its annotator is at work)
             raise Failure(f"{path}: no such database")
 
 
@@ -98,7 +98,7 @@ def _coders(paths: list[str], files: list[_File]) -> list[Coder]:
 def _read_all(paths: list[str], read: Callable[[str], _File]) -> list[_File]:
     global _READ
     workers = min(len(paths), os.cpu_count() or 1)
-    size = sum(Path(path).stat().st_size for path in paths)
+    size = sum(stored_bytes(Path(path)) or 0 for path in paths)
     if workers < 2 or size < PARALLEL_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
         return [read(path) for path in paths]
     _READ = read  # forked processes have it (and the corpus in it) without pickling
