@@ -29,7 +29,7 @@ from ..record_json import record_encoder
 from .journal import JournalRead, JournalWriter, damage_said, journal_path, rewrite, trouble
 from .lock import FileLock, Held
 from .reading import LEFT_AS_IT_IS, read_journal, replay
-from .saver import Saver
+from .saver import Saver, Whereabouts
 from .schema import (
     ANNOTATIONS,
     READING,
@@ -334,7 +334,7 @@ class AnnotationStore(Saver):
                 self._reading[article] = self._readings.insert(record)
             else:
                 self._readings.update(record, doc_ids=[doc_id])
-            self._changed({"reading": record})
+            self._changed({"reading": record} if record["done"] != before["done"] else Whereabouts(reading=record))
             return True
 
     def rejections(self) -> list[dict[str, Any]]:

@@ -28,6 +28,9 @@ from ..widgets.status_line import StatusLine
 from .shutdown import EndsWhenTold
 from .suggesting import Suggestions
 
+STILL_TRYING = "still trying to save; q again to choose"  # (quitting.py) a message only about saving
+ALL_SAVED = "every change saved"  # what it becomes once it is stale: the saver caught up
+
 
 class Saved(Message):
     """Posted from the saver thread once a generation of changes is on disk."""
@@ -144,7 +147,10 @@ class AppBase(EndsWhenTold):
             done = message.generation >= self.store.generation
             self._waiting_for = None if done else self._waiting_for
             for line in status:
-                line.say(line.message, saving=not done, saved=done)
+                if done and line.message == STILL_TRYING:  # not "still trying … · saved"
+                    line.say(ALL_SAVED)
+                else:
+                    line.say(line.message, saving=not done, saved=done)
 
     def _moved(self) -> None:
         """The view's cursor or selection moved: what is there, on the status line."""
