@@ -40,7 +40,7 @@ def damaged(path):
     lines = journal.read_bytes().split(b"\n")
     lines[2] = lines[2].replace(b'"place"', b'"plaCe"')  # its checksum no longer holds
     journal.write_bytes(b"\n".join(lines))
-    return f"reader: {journal}: damaged line 3 skipped, 2 changes kept; left as it is (the app sets it aside when it opens the database)\n"
+    return f"reader: {journal}: damaged line 3 skipped, 2 changes kept; left as it is (set aside when reader next opens the database to write)\n"
 
 
 def test_a_database_with_only_its_journal_is_counted_by_stats_and_agree(tmp_path, capsys):
@@ -87,6 +87,7 @@ def test_every_command_that_reads_a_database_says_a_damaged_journal_line_and_kee
     assert main(["review", "--db", str(gold), "--from", str(db), "--auto", "--annotator", "rita"]) == 0
     assert capsys.readouterr().err.startswith(said)
     assert sorted(a.text for a in read_annotations(gold)) == ["Anbar", "ERBIL"]
+    assert AnnotationStore(db, readonly=True).warnings == [said.removeprefix("reader: ").rstrip()]  # a second app
     assert not list(tmp_path.glob("alice.json.journal.damaged-*"))  # the readers left it as it is
 
 

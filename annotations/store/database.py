@@ -193,7 +193,7 @@ class AnnotationStore(Saver):
         if not self.loaded:
             raise NotLoadedError(self.still_reading)
         if self.readonly:
-            raise ReadOnlyError(f"{self.path} is open read-only (another reader has it)")
+            raise ReadOnlyError(f"read-only: {self.readonly_because}")
 
     def add(self, annotation: Annotation) -> None:
         self._writable()

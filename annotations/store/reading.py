@@ -48,7 +48,7 @@ def read_cached_counts(path: Path) -> dict[str, Counter[str]] | None:
         return None
 
 
-LEFT_AS_IT_IS = "left as it is (the app sets it aside when it opens the database)"
+LEFT_AS_IT_IS = "left as it is (set aside when reader next opens the database to write)"
 
 
 def stored_bytes(path: Path) -> int | None:
