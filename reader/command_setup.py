@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from annotations.corpus import Corpus, find_articles, skipped_said
-from annotations.store import AnnotationStore, StoreLocked, StoreUnwritable
+from annotations.store import AnnotationStore, Stored, StoreLocked, StoreUnwritable, read_stored
 from annotations.text import display_line
 
 from .config import database_path, seeds_dir
@@ -64,15 +64,28 @@ def load_corpus(paths: list[str], quiet: bool = False, text_field: str = "text",
     return corpus
 
 
+def read_database(path: Path) -> Stored:
+    """What a command reads of a database, without a lock; damaged journal lines
+    skipped are said in one line, as the app says them (the rest is kept)."""
+    stored = read_stored(path)
+    if stored.damage:
+        tell(f"reader: {stored.damage}")
+    return stored
+
+
 def open_store(
     db: str | None, readonly_if_locked: bool = False, wait: float = 0.0, load: bool = True
 ) -> AnnotationStore:
+    """The database to write (read-only if another has it, when asked); loaded, what
+    its load set right (damaged journal lines) is said (the app says it itself)."""
     path = database_path(db)
     try:
-        return AnnotationStore(path, lock_timeout=wait, load=load)
+        store = AnnotationStore(path, lock_timeout=wait, load=load)
     except (StoreLocked, StoreUnwritable) as error:
-        if readonly_if_locked:
-            store = AnnotationStore(path, readonly=True, load=load)
-            store.readonly_because = str(error)
-            return store
-        raise
+        if not readonly_if_locked:
+            raise
+        store = AnnotationStore(path, readonly=True, load=load)
+        store.readonly_because = str(error)
+    for warning in store.warnings:
+        tell(f"reader: {warning}")
+    return store

@@ -59,7 +59,8 @@ def run_app_on(args: argparse.Namespace, review: Review | None = None) -> int:
         try:
             store.close()
         except OSError as failure:
-            lost = f"{plural(unsaved, 'change')} NOT saved to {store.path}: {trouble(failure)}"
+            what = plural(unsaved, "change") if unsaved else "where you left off"  # (Whereabouts: not counted)
+            lost = f"{what} NOT saved to {store.path}: {trouble(failure)}"
         else:
             lost = ""
     app.closed.set()  # (see EndsWhenTold._end_anyway)

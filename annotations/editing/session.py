@@ -152,9 +152,7 @@ class EditingSession:
     def refusal(self) -> Outcome | None:
         """Why no change can be made now, if one cannot (before asking a person to type)."""
         if self.store.readonly:
-            return Outcome(
-                f"read-only: {self.store.path} is open in another reader; nothing can be changed here", refused=True
-            )
+            return Outcome(f"read-only: {self.store.readonly_because}; nothing can be changed here", refused=True)
         if not self.store.loaded:
             return Outcome(self.store.still_reading, refused=True)
         if self.article is not None and not self.article.complete:

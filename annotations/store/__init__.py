@@ -3,7 +3,7 @@ checksummed journal beside it, that no failure of the disk or the process can lo
 
 The public face (the UI and the commands use nothing else): AnnotationStore to open a
 database for writing; read_stored, read_annotations and read_current to read one
-without a lock; check_quickly before opening; the errors; trouble() to say what a disk
+without a lock (a command tells Stored.damage); stored_bytes, whether there is one; check_quickly before opening; the errors; trouble() to say what a disk
 error means. Inside: schema.py (the file, its schema, migrations), journal.py (the
 journal), reading.py (reading without a lock, the counts cache), database.py (the
 store and its saver), lock.py, tinydb_memory.py.
@@ -11,7 +11,15 @@ store and its saver), lock.py, tinydb_memory.py.
 
 from .database import AnnotationStore
 from .journal import journal_path, trouble
-from .reading import Stored, counts_path, read_annotations, read_cached_counts, read_current, read_stored
+from .reading import (
+    Stored,
+    counts_path,
+    read_annotations,
+    read_cached_counts,
+    read_current,
+    read_stored,
+    stored_bytes,
+)
 from .saver import JOURNAL_LIMIT
 from .schema import (
     SCHEMA,
@@ -40,5 +48,6 @@ __all__ = [
     "read_cached_counts",
     "read_current",
     "read_stored",
+    "stored_bytes",
     "trouble",
 ]

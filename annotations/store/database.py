@@ -26,10 +26,10 @@ from typing import Any
 from ..atomic import atomic_writer
 from ..model import Annotation
 from ..record_json import record_encoder
-from .journal import JournalRead, JournalWriter, journal_path, rewrite, trouble
+from .journal import JournalRead, JournalWriter, damage_said, journal_path, rewrite, trouble
 from .lock import FileLock, Held
-from .reading import read_journal, replay
-from .saver import Saver
+from .reading import LEFT_AS_IT_IS, read_journal, replay
+from .saver import Saver, Whereabouts
 from .schema import (
     ANNOTATIONS,
     READING,
@@ -103,9 +103,7 @@ class AnnotationStore(Saver):
             if not self.readonly:
                 self._journal = self._continue_journal(journal)
             elif journal.damaged:
-                self.warnings.append(
-                    f"{journal_path(self.path)}: damaged lines skipped (opened read-only: left as it is)"
-                )
+                self.warnings.append(damage_said(self.path, journal, LEFT_AS_IT_IS))
         except StoreError:
             self._release()
             raise
@@ -142,11 +140,7 @@ class AnnotationStore(Saver):
             raise StoreError(
                 f"{journal_path(self.path)} is damaged and cannot be set aside ({trouble(error)})"
             ) from None
-        lines = ", ".join(map(str, journal.damaged[:5])) + (" …" if len(journal.damaged) > 5 else "")
-        self.warnings.append(
-            f"{journal_path(self.path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; "
-            f"the damaged journal is kept as {aside}"
-        )
+        self.warnings.append(damage_said(self.path, journal, f"the damaged journal is kept as {aside}"))
         return writer
 
     # ------------------------------------------------------------ queries
@@ -199,7 +193,7 @@ class AnnotationStore(Saver):
         if not self.loaded:
             raise NotLoadedError(self.still_reading)
         if self.readonly:
-            raise ReadOnlyError(f"{self.path} is open read-only (another reader has it)")
+            raise ReadOnlyError(f"read-only: {self.readonly_because}")
 
     def add(self, annotation: Annotation) -> None:
         self._writable()
@@ -340,7 +334,7 @@ class AnnotationStore(Saver):
                 self._reading[article] = self._readings.insert(record)
             else:
                 self._readings.update(record, doc_ids=[doc_id])
-            self._changed({"reading": record})
+            self._changed({"reading": record} if record["done"] != before["done"] else Whereabouts(reading=record))
             return True
 
     def rejections(self) -> list[dict[str, Any]]:

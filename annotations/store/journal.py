@@ -25,6 +25,7 @@ import errno
 import json
 import os
 import secrets
+import stat
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,11 +116,20 @@ def read_journal(path: Path, well_formed: Callable[[dict[str, Any]], bool], abso
     return found
 
 
+def damage_said(path: Path, journal: JournalRead, then: str) -> str:
+    """The one line that tells of a journal's damage, whoever read it (the app, a
+    command): which lines were skipped and how many changes kept, then what became of
+    the damaged file."""
+    lines = ", ".join(map(str, journal.damaged[:5])) + (" …" if len(journal.damaged) > 5 else "")
+    return f"{journal_path(path)}: damaged line {lines} skipped, {len(journal.changes)} changes kept; {then}"
+
+
 class JournalWriter:
     """Appends changes durably; never leaves a fragment for the next append to follow."""
 
     def __init__(self, path: Path, end: int = 0, last: str | None = None) -> None:
         self.path = journal_path(path)
+        self.database = Path(path)
         self.end = end
         self.epoch: str | None = None  # of the segment being written; None: the next append opens one
         self.last = last  # the epoch of the last segment with lines
@@ -131,7 +141,8 @@ class JournalWriter:
         epoch = self.epoch or secrets.token_hex(8)
         head = b"" if self.epoch else encode_line({EPOCH: epoch})
         payload = head + b"".join(encode_line(change) for change in changes)
-        handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+        # A new journal is as private as its database: it holds the same tags.
+        handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), self._mode())
         try:
             try:
                 if os.fstat(handle).st_size != self.end:
@@ -155,6 +166,13 @@ class JournalWriter:
         self._named = True
         self.epoch = self.last = epoch
         self.end += len(payload)
+
+    def _mode(self) -> int:
+        """The database file's permissions (0o644 before it exists)."""
+        try:
+            return stat.S_IMODE(os.stat(self.database).st_mode)
+        except OSError:
+            return 0o644
 
     def seal(self) -> str | None:
         """Close the segment being written (a compaction is taking every line so far);

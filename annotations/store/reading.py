@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Annotation
-from .journal import JournalRead, journal_path
+from .journal import JournalRead, damage_said, journal_path
 from .journal import read_journal as _read_journal
 from .schema import (
     ANNOTATIONS,
@@ -46,6 +46,23 @@ def read_cached_counts(path: Path) -> dict[str, Counter[str]] | None:
         return {article: Counter(labels) for article, labels in cached["counts"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+LEFT_AS_IT_IS = "left as it is (set aside when reader next opens the database to write)"
+
+
+def stored_bytes(path: Path) -> int | None:
+    """Bytes in the database at path, its file and its journal; None when neither
+    exists. A journal alone is a database: the app writes it first and compacts it into
+    the file only when it quits (an annotator at work has no file yet)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = None
+    try:
+        return (size or 0) + journal_path(path).stat().st_size
+    except OSError:
+        return size
 
 
 def journal_size(path: Path) -> int:
@@ -134,15 +151,21 @@ def replay(data: dict[str, Any], changes: list[dict[str, Any]]) -> dict[str, Any
 
 
 def read_current(path: Path) -> dict[str, Any]:
-    """The database file with its journal replayed, as one consistent version: when a
-    writer compacts between the two reads (the file replaced), both are read again."""
+    """The database file with its journal replayed, as one consistent version."""
+    data, journal = _current(path)
+    return replay(data, journal.changes)
+
+
+def _current(path: Path) -> tuple[dict[str, Any], JournalRead]:
+    """The database file and its journal: when a writer compacts between the two reads
+    (the file replaced), both are read again."""
     for _ in range(10):
         before = _identity(path)
         data, _ = migrate(path, read_database(path), readonly=True)
-        changes = read_journal(path, data).changes
+        journal = read_journal(path, data)
         if _identity(path) == before:
             break
-    return replay(data, changes)
+    return data, journal
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -161,16 +184,20 @@ class Stored:
     annotations: list[Annotation]
     rejections: list[dict[str, Any]]  # suggestions turned down, for `reader suggest`
     done: set[str]  # articles marked done, for `reader stats`
+    damage: str = ""  # damaged journal lines skipped, said as the app says it ("" if none)
 
 
 def read_stored(path: Path) -> Stored:
     """Every annotation, rejection and done mark in a database (file and journal),
-    without a lock or an index."""
-    data = read_current(path)
+    without a lock or an index; a damaged journal line is skipped, the rest kept, and
+    damage says so for the command to tell."""
+    data, journal = _current(path)
+    data = replay(data, journal.changes)
     return Stored(
         [Annotation.from_record(record) for record in data.get(ANNOTATIONS, {}).values()],
         list(data.get(REJECTIONS, {}).values()),
         {record["article"] for record in data.get(READING, {}).values() if record["done"]},
+        damage_said(path, journal, LEFT_AS_IT_IS) if journal.damaged else "",
     )
 
 

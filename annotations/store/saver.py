@@ -27,6 +27,11 @@ _ENCODE = record_encoder(",", ":")
 JOURNAL_LIMIT = 8_000_000  # bytes of journal before the saver compacts it into the file
 
 
+class Whereabouts(dict[str, Any]):
+    """A change of where an article was left, and no more: saved as any change, but
+    not one the person made (a tag, a done mark) when unsaved counts them for them."""
+
+
 class Saver:
     """The saving half of AnnotationStore: every change is counted (generation) and kept
     pending until the journal or the file has it durably."""
@@ -66,9 +71,12 @@ class Saver:
 
     @property
     def unsaved(self) -> int:
-        """How many changes are not yet durable (in neither the file nor the journal)."""
+        """How many of the person's changes are not yet durable (in neither the file nor
+        the journal): a tag is one, where the article was left none (Whereabouts)."""
         with self._mutex:
-            return len(self._pending) if self.saved_generation < self.generation else 0
+            if self.saved_generation >= self.generation:
+                return 0
+            return sum(not isinstance(change, Whereabouts) for change in self._pending)
 
     def flush(self) -> int:
         """Append the changes not yet on disk to the journal, durably; returns the

@@ -11,6 +11,7 @@ composes the screen and routes keys and messages to them.
 from __future__ import annotations
 
 import gc
+import time
 
 from textual.message import Message
 
@@ -27,6 +28,9 @@ from ..widgets.article_view import READING_WIDTH, ArticleView
 from ..widgets.status_line import StatusLine
 from .shutdown import EndsWhenTold
 from .suggesting import Suggestions
+
+STILL_TRYING = "still trying to save; q again to choose"  # (quitting.py) a message only about saving
+ALL_SAVED = "every change saved"  # what it becomes once it is stale: the saver caught up
 
 
 class Saved(Message):
@@ -77,6 +81,7 @@ class AppBase(EndsWhenTold):
         self._waiting_for: int | None = None
         self._not_saved = ""  # what keeps changes off the disk, while it does
         self._cursor = 0  # the open article's, kept for when the view is gone (see OpenArticle.remember_position)
+        self._moved_at = 0.0  # time.monotonic() of the cursor's last move not yet saved (position_at_rest)
         self.settings_path = settings_path()
         self.settings, self._settings_problem = load_settings(self.settings_path)
         store.on_saved = self._post_saved
@@ -144,11 +149,15 @@ class AppBase(EndsWhenTold):
             done = message.generation >= self.store.generation
             self._waiting_for = None if done else self._waiting_for
             for line in status:
-                line.say(line.message, saving=not done, saved=done)
+                if done and line.message == STILL_TRYING:  # not "still trying … · saved"
+                    line.say(ALL_SAVED)
+                else:
+                    line.say(line.message, saving=not done, saved=done)
 
     def _moved(self) -> None:
         """The view's cursor or selection moved: what is there, on the status line."""
         self._cursor = self.view.cursor
+        self._moved_at = time.monotonic()
         if not self.suggestions.show_here():
             for status in self._status_lines():
                 status.show_position(self.session.position(self.view.cursor, self.view.selection))

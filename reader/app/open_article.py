@@ -3,6 +3,7 @@ tags placed in another, a change to it shown, done and the next to do."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from rich.text import Text
@@ -18,6 +19,7 @@ from ..widgets.article_view import ArticleView
 from .base import AppBase, settle
 
 FIRST_PART = 1 << 18  # bytes of a larger article shown at once, while a thread reads the rest
+AT_REST = 1.5  # seconds after the cursor's last move that where it is is saved
 
 
 class OpenArticle(AppBase):
@@ -42,6 +44,7 @@ class OpenArticle(AppBase):
         self._resume = None if self.store.loaded else (article_id, cursor)
         moved = self.session.open(article)
         self.view.load(article, self.session.spans, cursor)
+        self._stamp_open(article_id, cursor)
         title = display_line(entry.meta.title)
         named = title if entry.meta.title == article.id else f"{title}  ·  {display_line(article.id)}"
         self.query_one("#article-title", Static).update(Text(named, no_wrap=True))
@@ -121,6 +124,21 @@ class OpenArticle(AppBase):
         else:  # beyond what is read of a large article so far: once it is all in
             self._resume = (article.id, position)
 
+    def _stamp_open(self, article_id: str, cursor: int) -> None:
+        """The article just opened is the one to open again, at cursor, saved now: a kill
+        -9 gives no quit to save it at (cursor, not the view's: a large article's first part
+        may not reach it yet)."""
+        if self.store.loaded and not self.store.readonly and self._resume is None:
+            self.store.set_reading(article_id, position=cursor, opened=datetime.now(UTC).isoformat())
+            self.store.request_save()
+
+    def position_at_rest(self) -> None:
+        """Called every second: once the cursor has rested AT_REST seconds since it last
+        moved, where it is is saved (a journal line; never one a keystroke)."""
+        if self._moved_at and time.monotonic() - self._moved_at >= AT_REST:
+            self._moved_at = 0.0
+            self.remember_position()
+
     def remember_position(self) -> None:
         """Store where the open article is left: it reopens there, today or tomorrow."""
         article = self.session.article
@@ -147,7 +165,9 @@ class OpenArticle(AppBase):
             self.say("no article here to mark done")
             return
         if not self.store.loaded or self.store.readonly:
-            self.say(self.store.still_reading or "read-only: nothing is saved here")
+            self.say(
+                self.store.still_reading or f"read-only: {self.store.readonly_because}; nothing can be changed here"
+            )
             return
         done = not self.store.reading(article_id)["done"]
         self.store.set_reading(article_id, done=done)

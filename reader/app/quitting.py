@@ -13,6 +13,7 @@ from annotations.text import plural
 
 from ..screens.prompt import PromptScreen
 from ..screens.unsaved import LOSE, WRITE, UnsavedScreen
+from .base import STILL_TRYING
 from .open_article import OpenArticle
 
 
@@ -40,7 +41,7 @@ class Quitting(OpenArticle):
             self.push_screen(PromptScreen("Write every tag to (a file on another disk):", where), self._write_copy)
         else:
             self.store.request_save()
-            self.say("still trying to save; q again to choose")
+            self.say(STILL_TRYING)
 
     def _write_copy(self, path: str | None) -> None:
         if not path:

@@ -78,6 +78,7 @@ class ReaderApp(TagQuestions, Quitting, Loading):
         # (json.loads of a large database), which would delay that first paint.
         self.call_after_refresh(self._start_background_work)
         self.stop_on_signals()
+        self.set_interval(1.0, self.position_at_rest)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")

@@ -18,10 +18,10 @@ from annotations.interchange.exporting import (
 )
 from annotations.interchange.formats import ALL_FORMATS, FORMATS, LINE_FORMATS
 from annotations.interchange.importing import check_records, read_records
-from annotations.store import read_annotations, trouble
+from annotations.store import trouble
 from annotations.text import plural
 
-from ..command_setup import Failure, add_corpus_arguments, load_corpus, open_store, tell
+from ..command_setup import Failure, add_corpus_arguments, load_corpus, open_store, read_database, tell
 from ..config import database_path, default_annotator, load_labels
 from .progress import Progress
 
@@ -68,7 +68,7 @@ def run_export(argv: list[str]) -> int:
         until=_date(args.until, "--until", end_of_day=True) if args.until else None,
     )
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
+    groups, missing = gather(corpus, read_database(database_path(args.db)).annotations, filters)
     if missing and FORMATS[args.format].CARRIES_TEXT:
         tell(
             f"reader: skipped the annotations of {plural(len(missing), 'article')} not in the corpus: {', '.join(missing[:5])}"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotations.store import read_stored
+from annotations.store import stored_bytes
 from annotations.team import Review, Source, declined, for_gold, to_take, unsettled
 from annotations.text import plural
 
-from ..command_setup import Failure, add_corpus_arguments, open_store, tell
+from ..command_setup import Failure, add_corpus_arguments, open_store, read_database, tell
 from ..config import database_path, default_annotator
 
 
@@ -50,11 +50,11 @@ def read_sources(paths: list[Path], gold: Path) -> list[Source]:
     for path in paths:
         if paths.count(path) > 1:
             raise Failure(f"{path} is given twice (--from): each source is another annotator's file")
-        if not path.is_file():
+        if stored_bytes(path) is None:
             raise Failure(f"{path}: no such database (--from names an annotator's database file)")
         if path.resolve() == gold.resolve():
             raise Failure(f"{path} is the gold database (--db); a source is another annotator's file")
-        annotations = read_stored(path).annotations
+        annotations = read_database(path).annotations
         annotators = {a.annotator for a in annotations if a.annotator}
         name = annotators.pop() if len(annotators) == 1 else path.stem
         if name in named:

@@ -11,10 +11,9 @@ from annotations.interchange.exporting import (
     gather,
 )
 from annotations.model import ORPHANED, Annotation
-from annotations.store import read_stored
 from annotations.text import display_line, quoted
 
-from ..command_setup import add_corpus_arguments, load_corpus, tell
+from ..command_setup import add_corpus_arguments, load_corpus, read_database, tell
 from ..config import cache_folder, database_path, load_labels
 from .team import run_plan_stats
 
@@ -29,7 +28,7 @@ def run_stats(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    stored = read_stored(database_path(args.db))  # once: a million tags take seconds to read
+    stored = read_database(database_path(args.db))  # once: a million tags take seconds to read
     groups, _missing = gather(corpus, stored.annotations, Filters())
     if args.by:
         label, name = TALLIES[args.by]

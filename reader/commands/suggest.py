@@ -9,11 +9,10 @@ import os
 import sys
 from collections.abc import Iterator
 
-from annotations.store import read_stored
 from annotations.text import plural
 
 from .. import ner_setting
-from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
+from ..command_setup import Failure, add_corpus_arguments, load_corpus, read_database, tell
 from ..config import cache_folder, database_path, load_labels
 from .progress import Progress
 
@@ -57,7 +56,7 @@ def run_suggest(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     model = ner_setting.chosen(args.ner)
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    stored = read_stored(database_path(args.db))
+    stored = read_database(database_path(args.db))
     knowledge = Knowledge.of(stored.annotations, stored.rejections)
     job = batch.Job(
         knowledge, args.label or load_labels().names, str(cache_folder()), outlines(stored.annotations), model

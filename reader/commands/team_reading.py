@@ -17,7 +17,7 @@ from pathlib import Path
 from annotations.corpus import Corpus, ReadOnce
 from annotations.interchange.exporting import Filters, gather
 from annotations.model import ORPHANED, Article
-from annotations.store import read_stored
+from annotations.store import read_stored, stored_bytes
 from annotations.team import Coder
 from annotations.text import plural
 
@@ -35,6 +35,7 @@ class _File:
     tagged: dict[str, set[str]]
     done: set[str]
     elsewhere: int = 0  # articles tagged that are not in this corpus
+    damage: str = ""  # damaged journal lines skipped (told by the parent, not a forked reader)
     read: dict[str, Article] = field(default_factory=dict)  # articles first read for it (back from a forked reader)
 
 
@@ -69,7 +70,7 @@ def _check(paths: list[str]) -> None:
         if Path(path).resolve() in given:
             raise Failure(f"{path} is given twice (as {given[Path(path).resolve()]} before): one --db per annotator")
         given[Path(path).resolve()] = path
-        if not Path(path).is_file():
+        if stored_bytes(Path(path)) is None:  # (a journal alone is a database: its annotator is at work)
             raise Failure(f"{path}: no such database")
 
 
@@ -77,6 +78,8 @@ def _coders(paths: list[str], files: list[_File]) -> list[Coder]:
     coders: list[Coder] = []
     where: dict[str, str] = {}
     for path, found in zip(paths, files):
+        if found.damage:
+            tell(f"reader: {found.damage}")
         if found.elsewhere:
             tell(f"reader: {path}: left out the tags of {plural(found.elsewhere, 'article')} not in this corpus")
         names = sorted(found.tagged) or [found.fallback]
@@ -95,7 +98,7 @@ def _coders(paths: list[str], files: list[_File]) -> list[Coder]:
 def _read_all(paths: list[str], read: Callable[[str], _File]) -> list[_File]:
     global _READ
     workers = min(len(paths), os.cpu_count() or 1)
-    size = sum(Path(path).stat().st_size for path in paths)
+    size = sum(stored_bytes(Path(path)) or 0 for path in paths)
     if workers < 2 or size < PARALLEL_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
         return [read(path) for path in paths]
     _READ = read  # forked processes have it (and the corpus in it) without pickling
@@ -113,7 +116,7 @@ def _read_forked(path: str) -> _File:
 
 def _read_file(path: str, texts: ReadOnce, labels: set[str] | None, articles: list[str] | None) -> _File:
     stored = read_stored(Path(path))
-    found = _File(Path(path).stem, {}, {}, set())
+    found = _File(Path(path).stem, {}, {}, set(), damage=stored.damage)
     corpus = texts.corpus
     groups, missing = gather(corpus, stored.annotations, Filters(articles=articles), texts.load)
     found.elsewhere = len(missing)
@@ -137,7 +140,7 @@ def _read_file(path: str, texts: ReadOnce, labels: set[str] | None, articles: li
 
 def _read_tagged(path: str, corpus: Corpus) -> _File:
     stored = read_stored(Path(path))
-    found = _File(Path(path).stem, {}, {}, set())
+    found = _File(Path(path).stem, {}, {}, set(), damage=stored.damage)
     elsewhere = set()
     for tag in stored.annotations:
         if corpus.get(tag.article) is None:

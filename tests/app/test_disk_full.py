@@ -58,7 +58,9 @@ async def test_quit_while_not_saved_asks_and_keep_trying_stays(make_app, db_path
         await pilot.pause()
         assert isinstance(app.screen, UnsavedScreen)
         question = str(app.screen.query_one("#unsaved-question").render())
-        assert "2 changes NOT saved: disk error (I/O)" in question  # the tag and where the article was left
+        assert (
+            "1 change NOT saved: disk error (I/O)" in question
+        )  # the tag (where the article was left is no change of theirs)
         shown = app.screen.query_one("#unsaved-question")
         box = app.screen.query_one("#unsaved-box").content_region
         assert shown.region.right <= box.right and shown.size.height > 1  # wrapped inside the box, not cut
@@ -103,4 +105,38 @@ async def test_quit_and_lose_them_exits(make_app, db_path, inject):
     assert not app.is_running
     with pytest.raises(OSError):
         app.store.close()  # the command line says "N changes NOT saved to PATH: read-only disk" (test_cli)
+    faults.on = False
+
+
+async def test_once_the_disk_has_room_again_the_status_says_only_that_all_is_saved(make_app, db_path, inject):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.ENOSPC)
+        await pilot.press("down", "down")  # moves: where the article is left is not the person's change
+        await pilot.press("q")
+        await pilot.pause()
+        question = str(app.screen.query_one("#unsaved-question").render())
+        assert question.startswith("1 change NOT saved: disk full")  # one tag, one change
+        await pilot.press("k")
+        await pilot.pause()
+        assert message(app).startswith("still trying to save; q again to choose · NOT saved — disk full")
+        faults.on = False  # space freed
+        await until(pilot, lambda: "NOT saved" not in message(app))
+        assert message(app) == "every change saved" and app.store.unsaved == 0
+        assert [a.text for a in read_annotations(db_path)] == ["Baghdad"]
+
+
+async def test_quit_and_lose_them_counts_the_persons_changes(make_app, db_path, inject):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        faults = await tagged_on_a_failing_disk(pilot, inject, errno.ENOSPC)
+        await pilot.press("down")
+        await tag_word(pilot, "Erbil")
+        await pilot.press("q")
+        await pilot.pause()
+        assert str(app.screen.query_one("#unsaved-question").render()).startswith("2 changes NOT saved: disk full")
+        await pilot.press("l")
+        await pilot.pause()
+    assert not app.is_running
+    assert app.store.unsaved == 2  # what the command line says were lost: the two tags, not where they were left
     faults.on = False

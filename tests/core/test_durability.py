@@ -227,3 +227,23 @@ def test_after_damage_was_set_aside_a_kill_between_compaction_and_delete_undoes_
     monkeypatch.undo()
     with AnnotationStore(db) as again:
         assert again.get(tag.id).note == "newer"
+
+
+def test_a_database_keeps_its_mode_and_owner_across_saves_and_compactions(tmp_path):
+    db = tmp_path / "private.json"
+    article = Article("a.txt", "Erbil and Baghdad")
+    with AnnotationStore(db) as store:
+        store.add(new_annotation(article, "place", 0, 5))
+    os.chmod(db, 0o640)
+    owner = (1234, 4321) if os.geteuid() == 0 else (os.getuid(), os.getgid())  # as root: another owner kept too
+    os.chown(db, *owner)
+    with AnnotationStore(db) as store:
+        store.add(new_annotation(article, "place", 10, 17))
+        store.flush()  # the journal begins: as private as the database
+        assert os.stat(db.with_name("private.json.journal")).st_mode & 0o777 == 0o640
+        store.save()  # a compaction: a new file put in place of the old
+        assert os.stat(db).st_mode & 0o777 == 0o640 and (os.stat(db).st_uid, os.stat(db).st_gid) == owner
+        store.add(new_annotation(article, "place", 6, 9))
+    # closing saved the last change (compacted again)
+    assert os.stat(db).st_mode & 0o777 == 0o640 and (os.stat(db).st_uid, os.stat(db).st_gid) == owner
+    assert len(AnnotationStore(db, readonly=True).annotations()) == 3
