@@ -312,3 +312,22 @@ async def test_opening_another_large_article_stops_the_first_ones_process(make_a
         assert app.session.article.id == SEED2
         assert all(app.view.text[s.start : s.end] == s.text for s in app.view.suggestions)
         assert "Kirkuk" in {s.text for s in app.view.suggestions}  # the second seed's places
+
+
+async def test_y_moves_on_so_y_y_takes_two_suggestions_in_a_row_as_the_readme_says(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        await pilot.press("full_stop")
+        await pilot.pause()
+        first = app.view.suggestion_at()
+        await pilot.press("y")
+        await pilot.pause()
+        second = app.view.suggestion_at()  # y went on to the next: no . between
+        assert second is not None and second.start > first.start
+        await pilot.press("y")
+        await pilot.pause()
+        assert sorted(t.start for t in app.store.annotations(SEED)) == [first.start, second.start]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Accept, then next" in app.screen.query_one("#help-keys").render().plain
