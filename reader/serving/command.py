@@ -39,7 +39,9 @@ def run_serve(argv: list[str]) -> int:
     try:
         import textual_serve  # noqa: F401  (an optional extra)
     except ImportError:
-        raise Failure("reader serve needs textual-serve: pip install 'newsmark[serve]'") from None
+        raise Failure(
+            "reader serve needs textual-serve: in reader's folder, .venv/bin/pip install '.[serve]'"
+        ) from None
     if args.max_sessions < 1:
         raise Failure(f"--max-sessions {args.max_sessions}: give 1 or more")
     if not 0 <= args.port <= 65535:
