@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_cache_path, user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_documents_path
 
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
 
@@ -39,6 +39,14 @@ def cache_folder() -> Path:
     """$READER_CACHE, else the user cache directory: the gazetteer's index lives here."""
     chosen = os.environ.get("READER_CACHE")
     return Path(chosen).expanduser() if chosen else user_cache_path(APP_NAME)
+
+
+def exports_folder() -> Path:
+    """$READER_EXPORTS, else reader/ in the user's documents folder (~/Documents/reader):
+    where the export dialog writes unless told otherwise, never the folder reader was
+    started in (a clone of reader, often)."""
+    chosen = os.environ.get("READER_EXPORTS")
+    return Path(chosen).expanduser() if chosen else user_documents_path() / APP_NAME
 
 
 def labels_path() -> Path:

@@ -118,6 +118,11 @@ def _anchored(group: list[Annotation]) -> list[Annotation]:
     return [a for a in group if a.status == ANCHORED]
 
 
+def default_name(fmt: str) -> str:
+    """An export's file (brat: folder) name where only its folder is given."""
+    return f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
+
+
 def count_written(written: int, fmt: str) -> str:
     """What write_export's count counts, said: lines, or (brat) articles."""
     return plural(written, "article" if FORMATS[fmt].WRITES_FOLDER else "line")

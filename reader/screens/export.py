@@ -12,8 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from annotations.interchange.formats import ALL_FORMATS, FORMATS
+from annotations.interchange.exporting import default_name
+from annotations.interchange.formats import ALL_FORMATS
 from annotations.text import display_line
+
+from ..config import exports_folder
 
 
 @dataclass(frozen=True)
@@ -24,9 +27,8 @@ class ExportChoice:
 
 
 def default_path(fmt: str) -> str:
-    """In the folder reader was started from, written out whole so the person sees where."""
-    name = f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
-    return str(Path.cwd() / name)
+    """In the exports folder (config.exports_folder), written out whole so the person sees where."""
+    return str(exports_folder() / default_name(fmt))
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
