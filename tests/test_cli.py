@@ -297,3 +297,14 @@ def test_an_import_the_disk_refuses_is_one_line_exit_1_and_none_of_it_is_stored(
         # all or nothing: a failure after the rename (the folder's fsync) leaves all of it
         assert sorted(a.text for a in read_annotations(db_path)) in (["ERBIL"], ["Baghdad", "ERBIL"])
     assert sorted(a.text for a in read_annotations(db_path)) == ["Baghdad", "ERBIL"]
+
+
+def test_a_folder_given_to_a_one_file_format_gets_the_file_inside_it(tmp_path, db_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["export", "--db", str(db_path), "-o", str(folder)]) == 0
+    assert capsys.readouterr().err.endswith(f"wrote 1 line to {folder / 'reader-jsonl.jsonl'}\n")
+    assert json.loads((folder / "reader-jsonl.jsonl").read_text())["text"] == "Baghdad"

@@ -123,6 +123,13 @@ def default_name(fmt: str) -> str:
     return f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
 
 
+def export_target(path: Path, fmt: str) -> Path:
+    """Where an export to path goes: a folder given for a format that writes one file
+    means that file inside it, under its default name (never the folder overwritten);
+    brat writes the folder itself."""
+    return path / default_name(fmt) if path.is_dir() and not FORMATS[fmt].WRITES_FOLDER else path
+
+
 def count_written(written: int, fmt: str) -> str:
     """What write_export's count counts, said: lines, or (brat) articles."""
     return plural(written, "article" if FORMATS[fmt].WRITES_FOLDER else "line")

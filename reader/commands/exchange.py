@@ -12,6 +12,7 @@ from annotations.interchange.exporting import (
     count_orphans,
     count_written,
     export_lines,
+    export_target,
     gather,
     write_export,
     write_lines,
@@ -89,12 +90,13 @@ def run_export(argv: list[str]) -> int:
         sys.stdout.flush()
         progress.end()
         return 0
+    target = export_target(Path(args.output), args.format)  # a folder: the file inside it
     try:
-        written = write_export(groups, args.format, Path(args.output), progress, args.orphans)
+        written = write_export(groups, args.format, target, progress, args.orphans)
     except OSError as error:
-        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
+        raise Failure(f"{target}: cannot write ({error.strerror or error})") from None
     progress.end()
-    tell(f"wrote {count_written(written, args.format)} to {args.output}")
+    tell(f"wrote {count_written(written, args.format)} to {target}")
     return 0
 
 
