@@ -14,6 +14,7 @@ from annotations.interchange.exporting import (
     export_lines,
     export_target,
     gather,
+    not_in_corpus,
     write_export,
     write_lines,
 )
@@ -69,11 +70,10 @@ def run_export(argv: list[str]) -> int:
         until=_date(args.until, "--until", end_of_day=True) if args.until else None,
     )
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    groups, missing = gather(corpus, read_annotations(database_path(args.db)), filters)
-    if missing and FORMATS[args.format].CARRIES_TEXT:
-        tell(
-            f"reader: skipped the annotations of {plural(len(missing), 'article')} not in the corpus: {', '.join(missing[:5])}"
-        )
+    groups, _ = gather(corpus, read_annotations(database_path(args.db)), filters)
+    away = not_in_corpus(groups, args.format)  # skipped where the text is carried, else kept: said either way
+    if away:
+        tell(f"reader: {away}")
     total = sum(len(group) for _, group in groups)
     orphans = count_orphans(groups)
     if orphans and not (args.orphans and not FORMATS[args.format].CARRIES_TEXT):
