@@ -331,3 +331,33 @@ async def test_y_moves_on_so_y_y_takes_two_suggestions_in_a_row_as_the_readme_sa
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Accept, then next" in app.screen.query_one("#help-keys").render().plain
+
+
+async def test_finding_suggestions_is_cleared_once_they_arrive(make_app, monkeypatch):
+    """A newcomer's walk: '. ' before they came said 'finding suggestions … (a moment)', and
+    it stayed there after the first was named on the right."""
+    import threading
+
+    from reader.app.suggesting import FINDING, Suggestions
+
+    held = threading.Event()
+    finding = Suggestions._suggest
+
+    def slow(self, *args):
+        held.wait(30)
+        finding(self, *args)
+
+    monkeypatch.setattr(Suggestions, "_suggest", slow)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(pilot)
+        app.open_article(SEED)
+        await pilot.pause()
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert app.query_one("#message").content.plain == FINDING
+        held.set()
+        await until(pilot, lambda: app.view.suggestions)
+        await pilot.pause()
+        count = len(app.view.suggestions)
+        assert app.query_one("#message").content.plain == f"{count} suggestions here (. goes to the next)"
