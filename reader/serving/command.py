@@ -9,6 +9,8 @@ import socket
 import sys
 from pathlib import Path
 
+from annotations.text import plural
+
 from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
 from ..config import load_labels
 from .access import Seat, is_loopback
@@ -74,7 +76,7 @@ def run_serve(argv: list[str]) -> int:
                 "for the page (the token is still required); without TLS the token crosses the network "
                 "readable (docs/serve.md: put a TLS proxy in front)"
             )
-        tell(f"reader: at most {args.max_sessions} tabs at once; Ctrl-C ends every reader, saved")
+        tell(f"reader: at most {plural(args.max_sessions, 'tab')} at once; Ctrl-C ends every reader, saved")
 
     try:
         serve(server, args.host, args.port, ready)
