@@ -55,6 +55,23 @@ def plural(count: int, noun: str, nouns: str = "") -> str:
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
+# What terminals draw at widths of their own, whatever the grapheme rules say (tmux 3.3:
+# "👍🏽" four cells where rich counts two, "❤️" one where it counts two): skin tones,
+# the emoji presentation selector, and the parts a zero-width joiner adds to an emoji.
+_UNSTEADY = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]|\u200d.")
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
+
+
+def steady_width(text: str) -> str:
+    """text as every terminal draws it at the width it is measured at, for columns that
+    must stay put (the article list's): "👍🏽" as "👍", a flag as its letters ("🇺🇸":
+    "US"), "❤️" as "❤", a family of joined emoji as its first."""
+    if text.isascii():
+        return text
+    text = _FLAG.sub(lambda m: "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups()), text)
+    return _UNSTEADY.sub("", text)
+
+
 def excerpt(text: str, limit: int = 60) -> str:
     """text as one display line of at most limit characters, "…" where it was cut."""
     text = display_line(text)

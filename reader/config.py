@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_cache_path, user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_documents_path
 
 from annotations.model import DEFAULT_LABELS, Label, LabelSet
 
@@ -41,6 +41,14 @@ def cache_folder() -> Path:
     return Path(chosen).expanduser() if chosen else user_cache_path(APP_NAME)
 
 
+def exports_folder() -> Path:
+    """$READER_EXPORTS, else reader/ in the user's documents folder (~/Documents/reader):
+    where the export dialog writes unless told otherwise, never the folder reader was
+    started in (a clone of reader, often)."""
+    chosen = os.environ.get("READER_EXPORTS")
+    return Path(chosen).expanduser() if chosen else user_documents_path() / APP_NAME
+
+
 def labels_path() -> Path:
     chosen = os.environ.get("READER_LABELS")
     return Path(chosen).expanduser() if chosen else user_config_path(APP_NAME) / "labels.toml"
@@ -68,7 +76,8 @@ def load_labels(path: Path | None = None) -> LabelSet:
     from rich.color import Color, ColorParseError
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the label config ({error})") from None
     entries = data.get("label")
@@ -80,6 +89,7 @@ def load_labels(path: Path | None = None) -> LabelSet:
     if not isinstance(replace, bool):
         raise ConfigError(f"{path}: replace must be true or false")
     labels = [] if replace else list(DEFAULT_LABELS.labels)
+    tables: dict[str, int] = {}  # a label's name: the number of the [[label]] table that made it
     for number, entry in enumerate(entries, 1):
         name, key, colour = (str(entry.get(field, "")).strip() for field in ("name", "key", "colour"))
         default = next((label for label in labels if label.name == name), None)
@@ -97,11 +107,24 @@ def load_labels(path: Path | None = None) -> LabelSet:
             labels[labels.index(default)] = Label(name, key, colour)
         else:
             labels.append(Label(name, key, colour))
-    for field in ("name", "key"):
-        values = [getattr(label, field) for label in labels]
-        if len(set(values)) != len(values):
-            raise ConfigError(f"{path}: two labels share a {field}")
+        tables[name] = number
+    _check_keys(path, text, labels, tables)
     return LabelSet(tuple(labels))
+
+
+def _check_keys(path: Path, text: str, labels: list[Label], tables: dict[str, int]) -> None:
+    """A key two labels share is a ConfigError naming the key, both labels and the line of
+    the later one's [[label]] table (tables: a label's name to its table's number)."""
+    headers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[label]]")]
+    owner: dict[str, Label] = {}
+    for label in labels:
+        other = owner.setdefault(label.key, label)
+        if other is label:
+            continue
+        number = tables.get(label.name, 0)
+        line = f":{headers[number - 1]}" if len(headers) >= number > 0 else ""
+        default = f" ({other.name} is a default label)" if other.name not in tables else ""
+        raise ConfigError(f"{path}{line}: labels {other.name!r} and {label.name!r} share the key {label.key}{default}")
 
 
 def keys_path() -> Path:

@@ -1,7 +1,8 @@
 """Where the cursor goes for w b e ( ) { } and s: pure functions of text and offset.
 
-Words are runs of word characters or runs of other non-space characters (as in vim);
-a combining mark belongs to the character before it (o + U+0301 is one "ó"), so a
+Words are runs of word characters or runs of other non-space characters (as in vim),
+and a number with separators or a decimal point or comma ("1.250", "4,500", "3.5") is
+one word, so `v e` on a figure selects all of it; a combining mark belongs to the character before it (o + U+0301 is one "ó"), so a
 word motion never stops inside a grapheme cluster.
 Sentences end at . ! ? (with closing quotes or brackets) before white space, or at a
 line end. Paragraphs are lines with text. Searching backwards looks at a growing window
@@ -90,33 +91,27 @@ def _word():
     Compiled on first use, as text.py imports regex: it costs 20 ms of every start."""
     import regex
 
-    return regex.compile(r"\w+|[^\w\s]+")
+    return regex.compile(r"\d+(?:[.,]\d+)+\w*|\w+|[^\w\s]+")
 
 
 def next_word_start(text: str, pos: int) -> int:
-    _WORD = _word()
-    match = _WORD.search(text, pos)
-    if match and match.start() <= pos:
-        match = _WORD.search(text, match.end())
+    end = word_span(text, pos)[1]  # (a search from inside "1.250" would take its "." for a word)
+    match = _word().search(text, max(end, pos + 1) if end > pos else pos)
     return match.start() if match else len(text)
 
 
 def prev_word_start(text: str, pos: int) -> int:
-    match = _last_match(_word(), text, pos, pos)
+    match = _last_match(_word(), text, pos, len(text))  # (the text whole: cut at pos, "1.250" reads as "1.")
     return match.start() if match else 0
 
 
 def word_end(text: str, pos: int) -> int:
     """The last character of this word, or of the next if pos is already at an end."""
-    _WORD = _word()
     pos = grapheme_bounds(text, pos)[1] - 1  # the last code point of the cluster at pos
-    match = _WORD.search(text, pos + 1)
-    if match and match.start() <= pos + 1 and match.end() - 1 > pos:
-        return match.end() - 1
-    if match and match.start() <= pos:
-        match = _WORD.search(text, match.end())
-    if match and match.end() - 1 <= pos:
-        match = _WORD.search(text, match.end())
+    end = word_span(text, pos)[1]
+    if end - 1 > pos:
+        return end - 1
+    match = _word().search(text, max(end, pos + 1))
     return match.end() - 1 if match else max(0, len(text) - 1)
 
 

@@ -36,6 +36,7 @@ def isolated_home(tmp_path, monkeypatch, gazetteer_cache):
     monkeypatch.setenv("READER_DB", str(tmp_path / "default-db.json"))
     monkeypatch.setenv("READER_CACHE", str(gazetteer_cache))
     monkeypatch.setenv("READER_LABELS", str(tmp_path / "labels.toml"))
+    monkeypatch.setenv("READER_EXPORTS", str(tmp_path / "exports"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 

@@ -297,3 +297,33 @@ def test_an_import_the_disk_refuses_is_one_line_exit_1_and_none_of_it_is_stored(
         # all or nothing: a failure after the rename (the folder's fsync) leaves all of it
         assert sorted(a.text for a in read_annotations(db_path)) in (["ERBIL"], ["Baghdad", "ERBIL"])
     assert sorted(a.text for a in read_annotations(db_path)) == ["Baghdad", "ERBIL"]
+
+
+def test_a_folder_given_to_a_one_file_format_gets_the_file_inside_it(tmp_path, db_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(minimal() + "\n")
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["export", "--db", str(db_path), "-o", str(folder)]) == 0
+    assert capsys.readouterr().err.endswith(f"wrote 1 line to {folder / 'reader-jsonl.jsonl'}\n")
+    assert json.loads((folder / "reader-jsonl.jsonl").read_text())["text"] == "Baghdad"
+
+
+def test_tags_of_articles_not_in_the_corpus_are_kept_in_jsonl_and_skipped_in_brat_each_said(tmp_path, db_path, capsys):
+    from annotations.model import Article, new_annotation
+
+    with AnnotationStore(db_path) as store:
+        store.add(new_annotation(Article("gone.txt", "Text about Erbil."), "place", 11, 16))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "here.txt").write_text("Nothing tagged here.\n")
+    assert main(["export", str(corpus), "--db", str(db_path)]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["text"] for line in out.splitlines()] == ["Erbil"]
+    said = "reader: kept as they are (offsets unchecked) the 1 annotation of 1 article not in the corpus: gone.txt\n"
+    assert err.startswith(said)
+    assert main(["export", str(corpus), "--db", str(db_path), "--format", "brat", "-o", str(tmp_path / "b")]) == 0
+    assert capsys.readouterr().err.startswith(
+        "reader: skipped the annotations of 1 article not in the corpus: gone.txt\n"
+    )

@@ -110,12 +110,39 @@ def export_lines(groups: list[Group], fmt: str, orphans: bool = False) -> Iterat
             yield _ENCODE(module.without_offsets(record) if annotation.status == ORPHANED else record)
 
 
+def not_in_corpus(groups: list[Group], fmt: str) -> str:
+    """One line on the tags of articles not in the corpus ("" if none). A format that
+    carries the text skips them: it has none to carry. jsonl and w3c keep them as they
+    are (a backup loses no tag), their offsets unchecked against any text."""
+    away = [group for article, group in groups if article is None and group]
+    if not away:
+        return ""
+    ids = ", ".join(group[0].article for group in away[:5]) + (", …" if len(away) > 5 else "")
+    articles = f"{plural(len(away), 'article')} not in the corpus: {ids}"
+    if FORMATS[fmt].CARRIES_TEXT:
+        return f"skipped the annotations of {articles}"
+    tags = plural(sum(len(group) for group in away), "annotation")
+    return f"kept as they are (offsets unchecked) the {tags} of {articles}"
+
+
 def count_orphans(groups: list[Group]) -> int:
     return sum(a.status == ORPHANED for _, group in groups for a in group)
 
 
 def _anchored(group: list[Annotation]) -> list[Annotation]:
     return [a for a in group if a.status == ANCHORED]
+
+
+def default_name(fmt: str) -> str:
+    """An export's file (brat: folder) name where only its folder is given."""
+    return f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
+
+
+def export_target(path: Path, fmt: str) -> Path:
+    """Where an export to path goes: a folder given for a format that writes one file
+    means that file inside it, under its default name (never the folder overwritten);
+    brat writes the folder itself."""
+    return path / default_name(fmt) if path.is_dir() and not FORMATS[fmt].WRITES_FOLDER else path
 
 
 def count_written(written: int, fmt: str) -> str:
@@ -130,7 +157,8 @@ def export_to(corpus: Corpus, annotations: list[Annotation], fmt: str, path: Pat
         written = write_export(groups, fmt, path)
     except OSError as error:
         return f"export failed: {path}: {error.strerror or error}"
-    return f"exported {count_written(written, fmt)} as {fmt} to {path}"
+    away = not_in_corpus(groups, fmt)
+    return f"exported {count_written(written, fmt)} as {fmt} to {path}" + (f"; {away}" if away else "")
 
 
 def write_lines(lines: Iterator[str], out: BinaryIO, progress: Callable[[int], None] | None = None) -> int:

@@ -17,6 +17,7 @@ from annotations.model import ORPHANED, Annotation
 from annotations.store import read_cached_counts
 from annotations.text import plural
 
+from ..config import exports_folder
 from ..keys import APP, palette_commands, panes_for, review_bindings
 from ..screens.help import HelpScreen
 from ..textual_compat import bindings_of
@@ -263,6 +264,13 @@ class ReaderApp(TagQuestions, Quitting, Loading):
         """The UI stays live while a large export is written."""
         from annotations.interchange.exporting import export_to
 
+        folder = exports_folder()
+        try:
+            if choice.path.parent == folder:
+                folder.mkdir(parents=True, exist_ok=True)  # the default's folder, made on first use
+        except OSError as error:
+            self.call_from_thread(self.say, f"export failed: {folder}: {error.strerror or error}")
+            return
         self.call_from_thread(self.say, export_to(self.corpus, annotations, choice.format, choice.path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -69,7 +69,10 @@ class Reviewing(OpenArticle):
     def show(self, outcome: Outcome) -> None:
         super().show(outcome)
         if self.review is not None and outcome.change is not None:
-            self.refresh_suggestions()
+            self.refresh_suggestions()  # (names the disagreement under the cursor, if any)
+            here = self._here()
+            if here is not None:  # what was done stays in sight, before what is left here
+                self.say(f"{outcome.message} · here: {here.said(self.review.names)}", saving=True)
 
     def next_disagreement(self, direction: int) -> None:
         """. and ,: the cursor to the next (previous) disagreement left, round the article."""

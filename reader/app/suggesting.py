@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
 from annotations.model import Annotation, Article
+from annotations.text import plural
 
 from ..config import cache_folder
 from ..widgets.status_line import StatusLine
@@ -64,6 +65,7 @@ class SuggestionsHost(Protocol):
 # seconds (3 s a MB).
 IN_A_PROCESS_ABOVE = 1_000_000
 AFTER_CHANGES = 0.2  # seconds without a change before the suggestions are found again
+FINDING = "finding suggestions … (a moment)"
 
 
 class Suggestions:
@@ -197,6 +199,8 @@ class Suggestions:
         self.app.view.set_suggestions(found)
         self.app.suggestions_shown()
         self.show_here()
+        if self.app.query_one(StatusLine).message == FINDING:  # . asked while they were found: now they are
+            self.app.say(f"{plural(len(self.app.view.suggestions), 'suggestion')} here (. goes to the next)")
 
     def country_name(self, code: str) -> str:
         """ "Iraq" for "IQ" once the gazetteer is loaded (the code until then)."""
@@ -231,7 +235,7 @@ class Suggestions:
         """. and ,: to the next (previous) suggestion, named whole on the status line (the
         position's third of it is too narrow for a place with its id and country)."""
         if self._finding is self.app.session.article and not self.app.view.suggestions:
-            self.app.say("finding suggestions … (a moment)")
+            self.app.say(FINDING)
             return
         self.app.view.action_next_suggestion(direction)
         self._name_here()

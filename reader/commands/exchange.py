@@ -12,7 +12,9 @@ from annotations.interchange.exporting import (
     count_orphans,
     count_written,
     export_lines,
+    export_target,
     gather,
+    not_in_corpus,
     write_export,
     write_lines,
 )
@@ -68,11 +70,10 @@ def run_export(argv: list[str]) -> int:
         until=_date(args.until, "--until", end_of_day=True) if args.until else None,
     )
     corpus = load_corpus(args.paths, text_field=args.text_field)
-    groups, missing = gather(corpus, read_database(database_path(args.db)).annotations, filters)
-    if missing and FORMATS[args.format].CARRIES_TEXT:
-        tell(
-            f"reader: skipped the annotations of {plural(len(missing), 'article')} not in the corpus: {', '.join(missing[:5])}"
-        )
+    groups, _ = gather(corpus, read_database(database_path(args.db)).annotations, filters)
+    away = not_in_corpus(groups, args.format)  # skipped where the text is carried, else kept: said either way
+    if away:
+        tell(f"reader: {away}")
     total = sum(len(group) for _, group in groups)
     orphans = count_orphans(groups)
     if orphans and not (args.orphans and not FORMATS[args.format].CARRIES_TEXT):
@@ -89,12 +90,13 @@ def run_export(argv: list[str]) -> int:
         sys.stdout.flush()
         progress.end()
         return 0
+    target = export_target(Path(args.output), args.format)  # a folder: the file inside it
     try:
-        written = write_export(groups, args.format, Path(args.output), progress, args.orphans)
+        written = write_export(groups, args.format, target, progress, args.orphans)
     except OSError as error:
-        raise Failure(f"{args.output}: cannot write ({error.strerror or error})") from None
+        raise Failure(f"{target}: cannot write ({error.strerror or error})") from None
     progress.end()
-    tell(f"wrote {count_written(written, args.format)} to {args.output}")
+    tell(f"wrote {count_written(written, args.format)} to {target}")
     return 0
 
 

@@ -12,8 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from annotations.interchange.formats import ALL_FORMATS, FORMATS
+from annotations.interchange.exporting import default_name, export_target
+from annotations.interchange.formats import ALL_FORMATS
 from annotations.text import display_line
+
+from ..config import exports_folder
 
 
 @dataclass(frozen=True)
@@ -24,9 +27,8 @@ class ExportChoice:
 
 
 def default_path(fmt: str) -> str:
-    """In the folder reader was started from, written out whole so the person sees where."""
-    name = f"reader-{fmt}" if FORMATS[fmt].WRITES_FOLDER else f"reader-{fmt}.jsonl"
-    return str(Path.cwd() / name)
+    """In the exports folder (config.exports_folder), written out whole so the person sees where."""
+    return str(exports_folder() / default_name(fmt))
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
@@ -41,7 +43,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         with Vertical(id="export-box"):
             yield Label("Export annotations", id="export-title")
             yield Select([(name, name) for name in ALL_FORMATS], value="jsonl", allow_blank=False, id="export-format")
-            yield Label("Write to (brat: a folder)")
+            yield Label("Write to (a file or its folder; brat: a folder)")
             yield Input(value=default_path("jsonl"), id="export-path")
             yield Label("", id="export-warning", markup=False)
             yield Checkbox(
@@ -64,11 +66,11 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         if not path:
             self.notify("say where to write the export", severity="warning")
             return None
-        return ExportChoice(
-            str(self.query_one("#export-format", Select).value),
-            Path(path).expanduser(),
-            self.query_one("#export-only", Checkbox).value,
-        )
+        fmt = str(self.query_one("#export-format", Select).value)
+        target = export_target(Path(path).expanduser(), fmt)
+        if target != Path(path).expanduser():  # a folder: the file goes in it, shown before it is written
+            self.query_one("#export-path", Input).value = str(target)
+        return ExportChoice(fmt, target, self.query_one("#export-only", Checkbox).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -9,6 +9,8 @@ import socket
 import sys
 from pathlib import Path
 
+from annotations.text import plural
+
 from ..command_setup import Failure, add_corpus_arguments, load_corpus, tell
 from ..config import load_labels
 from .access import Seat, is_loopback
@@ -39,7 +41,9 @@ def run_serve(argv: list[str]) -> int:
     try:
         import textual_serve  # noqa: F401  (an optional extra)
     except ImportError:
-        raise Failure("reader serve needs textual-serve: pip install 'newsmark[serve]'") from None
+        raise Failure(
+            "reader serve needs textual-serve: in reader's folder, .venv/bin/pip install '.[serve]'"
+        ) from None
     if args.max_sessions < 1:
         raise Failure(f"--max-sessions {args.max_sessions}: give 1 or more")
     if not 0 <= args.port <= 65535:
@@ -72,7 +76,7 @@ def run_serve(argv: list[str]) -> int:
                 "for the page (the token is still required); without TLS the token crosses the network "
                 "readable (docs/serve.md: put a TLS proxy in front)"
             )
-        tell(f"reader: at most {args.max_sessions} tabs at once; Ctrl-C ends every reader, saved")
+        tell(f"reader: at most {plural(args.max_sessions, 'tab')} at once; Ctrl-C ends every reader, saved")
 
     try:
         serve(server, args.host, args.port, ready)

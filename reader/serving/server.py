@@ -25,6 +25,8 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from annotations.text import plural
+
 from .access import Places, Seat, first_segment, host_allowed, same_origin, seat_of
 
 HEARTBEAT = 1.5  # seconds between pings: a connection that drops silently is noticed within 2.25 s
@@ -173,7 +175,7 @@ class ReaderServer(Server):
         if not same_origin(request.headers.get("Origin"), request.host):
             raise web.HTTPForbidden(text="403: a WebSocket from another site's page\n")
         if not self.places.take(request.match_info.get("ticket"), len(self.sessions)):
-            raise web.HTTPServiceUnavailable(text=f"503: {self.max_sessions} tabs already run\n")
+            raise web.HTTPServiceUnavailable(text=f"503: {_already(self.max_sessions)}\n")
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
         session = Session(
             self.argv_for(request["seat"]),
@@ -204,10 +206,14 @@ class ReaderServer(Server):
         await asyncio.gather(*(ws.close() for ws in list(self.sessions.values()) if ws.prepared))
 
 
+def _already(most: int) -> str:
+    return f"{plural(most, 'tab')} already {'runs' if most == 1 else 'run'}"
+
+
 def limit_page(most: int) -> str:
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>reader: tab limit</title></head>"
-        f"<body><p>reader: {most} tabs already run here, the most this server allows (--max-sessions {most}). "
+        f"<body><p>reader: {_already(most)} here, the most this server allows (--max-sessions {most}). "
         "Close one of them, then reload this page.</p></body></html>"
     )
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,7 +23,7 @@ from textual.strip import Strip
 
 from annotations.corpus.entries import Entry, decoding_said
 from annotations.model import LabelSet
-from annotations.text import display_line, excerpt
+from annotations.text import display_line, steady_width
 
 from ..keys import ARTICLE_LIST
 from ..label_styles import label_style
@@ -48,6 +49,14 @@ def format_date(moment: datetime | None) -> str:
 def count_width(counts: Iterable[Counter]) -> int:
     """Cells a count column needs: the longest count and a space, so columns stay apart."""
     return max([COUNT_WIDTH] + [len(str(n)) + 1 for c in counts for n in c.values()])
+
+
+def fitted(title: str, cells: int) -> str:
+    """title on one line in at most cells terminal cells, as rich measures them ("…" where
+    it was cut), its emoji in forms every terminal draws that wide (text.steady_width):
+    cut by code points, a title of emoji was twice as wide, and 👍🏽 pushed the counts."""
+    line = steady_width(display_line(title))
+    return line if cell_len(line) <= cells else set_cell_size(line, max(0, cells - 1)).rstrip() + "…"
 
 
 def describe_entry(entry: Entry) -> str:
@@ -316,7 +325,7 @@ class ArticleList(RowView):
         base = self.base_style
         mark = DONE_MARK if entry.id in self.done else ""
         title = Segment(
-            excerpt(mark + describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
+            fitted(mark + describe_entry(entry), title_width - 1), base + (MUTED if entry.meta.problem else Style())
         )
         segments = [*Strip([title]).adjust_cell_length(title_width, base)]
         date_width = self._date_width(width)

@@ -105,3 +105,28 @@ async def test_large_counts_stay_apart(make_app, many_articles):
             ["332", "117", "5"],
             ["1", "1004", "·"],
         ]
+
+
+async def test_emoji_in_titles_leave_the_count_columns_where_they_are(make_app, tmp_path):
+    """A newcomer's walk: a title with 👍🏽 or a flag pushed its row's counts to the right
+    (the terminal drew them wider than they were measured), and a title of wide
+    characters was cut by code points, twice too long, its "…" lost."""
+    from rich.cells import cell_len
+
+    folder = tmp_path / "emoji"
+    folder.mkdir()
+    titles = ["Plain title", "Vote 👍🏽 in the count", "Flags 🇺🇸 and 🇫🇷 meet", "Big 👍 " + "👍 " * 40]
+    for number, title in enumerate(titles):
+        (folder / f"{number}.txt").write_text(f"{title}\n\nText about Erbil.\n")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=(100, 12)) as pilot:
+        await started(pilot)
+        rows = [text for text, _ in terminal_lines(app.article_list)[1:5]]
+        assert [row.split("  ")[0] for row in rows[:3]] == [
+            "Plain title",
+            "Vote 👍 in the count",
+            "Flags US and FR meet",
+        ]
+        assert rows[3].startswith("Big 👍 👍 ") and "…" in rows[3]
+        columns = {cell_len(row[: row.index("·")]) for row in rows}
+        assert len(columns) == 1, rows  # the first count column, at one cell in every row

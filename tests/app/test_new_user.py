@@ -133,7 +133,8 @@ async def test_export_dialog_asks_before_overwriting_and_fits_60_columns(make_ap
     from reader.screens.export import ExportScreen
 
     monkeypatch.chdir(tmp_path)
-    existing = tmp_path / "reader-jsonl.jsonl"
+    existing = tmp_path / "exports" / "reader-jsonl.jsonl"  # $READER_EXPORTS (tests/conftest.py)
+    existing.parent.mkdir()
     existing.write_text("keep me\n")
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
@@ -155,6 +156,53 @@ async def test_export_dialog_asks_before_overwriting_and_fits_60_columns(make_ap
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
     assert "ERBIL" in existing.read_text()
+
+
+async def test_the_export_goes_to_the_exports_folder_not_where_reader_was_started(make_app, tmp_path, monkeypatch):
+    """A newcomer's walk: the default was the current folder, and reader-jsonl.jsonl landed in
+    the clone. Now it is the exports folder (made on first use), and the status line says where."""
+    started_in = tmp_path / "clone"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter", "v", "e", "3", "x")
+        await pilot.pause()
+        await pilot.click("#export-go")
+        await started(pilot)
+        await pilot.pause()
+        written = tmp_path / "exports" / "reader-jsonl.jsonl"
+        assert app.query_one("#message").content.plain == f"exported 1 line as jsonl to {written}"
+    assert "ERBIL" in written.read_text() and list(started_in.iterdir()) == []
+
+
+async def test_a_folder_given_for_a_one_file_format_means_the_file_inside_it(make_app, tmp_path):
+    """A newcomer's walk: a folder path was offered to be overwritten, then 'Is a directory'."""
+    from reader.screens.export import ExportScreen
+
+    folder = tmp_path / "somewhere"
+    folder.mkdir()
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter", "v", "e", "3", "x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(folder)
+        await pilot.click("#export-go")
+        await started(pilot)
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)  # no question: nothing there is overwritten
+        written = folder / "reader-jsonl.jsonl"
+        assert app.query_one("#message").content.plain == f"exported 1 line as jsonl to {written}"
+        assert "ERBIL" in written.read_text()
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(folder)
+        await pilot.click("#export-go")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # the file in it exists now: asked, as a file
+        assert app.screen.query_one("#export-path").value == str(written)
+        warning = str(app.screen.query_one("#export-warning").render())
+        assert warning == f"{written} exists: Export again to overwrite this file"
 
 
 async def test_search_says_which_match_of_how_many_and_nothing_stale(make_app):

@@ -138,3 +138,26 @@ async def test_moving_in_an_article_opened_before_gold_is_read_waits_for_it(db_p
             assert message(app).startswith("alice: — · bob: place “Baghdad”")
     finally:
         store.close()
+
+
+async def test_what_a_took_stays_on_the_status_line_beside_the_disagreement_under_the_cursor(db_path):
+    """A newcomer's walk: 'took into gold 3 tags' was replaced by the disagreement line at once."""
+    review = Review([Source.of("alice", tags_of("alice", ALICE)), Source.of("bob", tags_of("bob", BOB))])
+    store = AnnotationStore(db_path)
+    app = ReaderApp(find_articles([seeds_dir()]), store, DEFAULT_LABELS, annotator="rita", review=review)
+    quote = seed_article().text.index("The Global Coalition")
+    try:
+        async with app.run_test(size=(160, 40)) as pilot:
+            await started(pilot)
+            app.open_article(SEED, quote)  # on the quote's disagreement
+            await pilot.pause()
+            await pilot.press("A")  # what both have: ERBIL, elsewhere
+            await until(pilot, lambda: message(app).endswith(" · saved"))
+            assert [a.text for a in store.annotations(SEED)] == ["ERBIL"]
+            assert message(app) == (
+                "took into gold place “ERBIL” 0–5 · agreed_by alice, bob · here: "
+                f"alice: quote “The Global Coalition is…” {quote}–{quote + 33} · "
+                f"bob: quote “The Global Coalition” {quote}–{quote + 20} · saved"
+            )
+    finally:
+        store.close()

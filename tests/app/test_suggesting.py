@@ -312,3 +312,52 @@ async def test_opening_another_large_article_stops_the_first_ones_process(make_a
         assert app.session.article.id == SEED2
         assert all(app.view.text[s.start : s.end] == s.text for s in app.view.suggestions)
         assert "Kirkuk" in {s.text for s in app.view.suggestions}  # the second seed's places
+
+
+async def test_y_moves_on_so_y_y_takes_two_suggestions_in_a_row_as_the_readme_says(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened_with_suggestions(pilot)
+        await pilot.press("full_stop")
+        await pilot.pause()
+        first = app.view.suggestion_at()
+        await pilot.press("y")
+        await pilot.pause()
+        second = app.view.suggestion_at()  # y went on to the next: no . between
+        assert second is not None and second.start > first.start
+        await pilot.press("y")
+        await pilot.pause()
+        assert sorted(t.start for t in app.store.annotations(SEED)) == [first.start, second.start]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Accept, then next" in app.screen.query_one("#help-keys").render().plain
+
+
+async def test_finding_suggestions_is_cleared_once_they_arrive(make_app, monkeypatch):
+    """A newcomer's walk: '. ' before they came said 'finding suggestions … (a moment)', and
+    it stayed there after the first was named on the right."""
+    import threading
+
+    from reader.app.suggesting import FINDING, Suggestions
+
+    held = threading.Event()
+    finding = Suggestions._suggest
+
+    def slow(self, *args):
+        held.wait(30)
+        finding(self, *args)
+
+    monkeypatch.setattr(Suggestions, "_suggest", slow)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(pilot)
+        app.open_article(SEED)
+        await pilot.pause()
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert app.query_one("#message").content.plain == FINDING
+        held.set()
+        await until(pilot, lambda: app.view.suggestions)
+        await pilot.pause()
+        count = len(app.view.suggestions)
+        assert app.query_one("#message").content.plain == f"{count} suggestions here (. goes to the next)"

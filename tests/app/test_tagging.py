@@ -518,3 +518,20 @@ async def test_a_save_reported_as_the_app_closes_is_no_error(make_app):
     app.on_saved(Saved(app.store.generation, None))  # neither raises once the screen is gone …
     app.say("said after the end")
     assert len(status.log_lines) == said and "said after the end" not in status.message  # … nor is shown
+
+
+async def test_v_e_on_a_figure_selects_all_of_it_and_tags_it(make_app, tmp_path):
+    """A newcomer's walk: e stopped at "1." of "1.250", and the figure tagged was "1."."""
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "homes.txt").write_text("Homes\n\nThey counted 1.250 homes and 4,500 people.\n")
+    app = make_app(paths=[folder])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.session.article is not None)
+        app.view.move_to(app.view.text.index("1.250"))
+        await pilot.press("v", "e", "2", "w", "w", "w", "v", "e", "2")
+        await pilot.pause()
+        assert sorted(a.text for a in app.store.annotations()) == ["1.250", "4,500"]
+        assert "figure “4,500”" in message(app)

@@ -50,7 +50,11 @@ def test_the_documented_example_keeps_quote_figure_and_place(tmp_path):
         ("not toml [[[", "cannot read"),
         ('[[label]]\nname = "a"\nkey = "0"\n', "key from 1 to 9"),
         ('[[label]]\nname = "a"\nkey = "1"\ncolour = "nocolour"\n', "unknown colour"),
-        ('[[label]]\nname = "a"\nkey = "1"\n', "share a key"),
+        ('[[label]]\nname = "a"\nkey = "1"\n', ":1: labels 'quote' and 'a' share the key 1 (quote is a default label)"),
+        (
+            'replace = true\n\n[[label]]\nname = "claim"\nkey = "4"\n\n[[label]]\nname = "source"\nkey = "4"\n',
+            ":7: labels 'claim' and 'source' share the key 4",
+        ),
         ('[[label]]\nname = "a\\u001b[31m"\nkey = "5"\n', "printable"),
     ],
 )

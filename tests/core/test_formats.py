@@ -308,3 +308,21 @@ def test_a_quotes_speaker_and_a_figures_unit_in_every_format(corpus, tmp_path):
     path.write_text(json.dumps(theirs) + "\n", encoding="utf-8")
     back_figure, back_quote = check_records(read_records(path, "doccano"), corpus, path, "", DEFAULT_LABELS.names)
     assert back_quote.attrs == {k: v for k, v in said.items() if k != "cue"} and back_figure.attrs == {}
+
+
+def test_the_app_export_says_what_it_did_with_tags_of_articles_not_in_the_corpus(tmp_path):
+    from annotations.interchange.exporting import export_to
+    from annotations.model import Article
+
+    (tmp_path / "here.txt").write_text("Nothing tagged here.\n")
+    corpus = find_articles([tmp_path / "here.txt"])
+    gone = [new_annotation(Article("gone.txt", "Text about Erbil."), "place", 11, 16)]
+    said = export_to(corpus, gone, "jsonl", tmp_path / "out.jsonl")
+    assert said.endswith(
+        "; kept as they are (offsets unchecked) the 1 annotation of 1 article not in the corpus: gone.txt"
+    )
+    said = export_to(corpus, gone, "doccano", tmp_path / "out.doccano.jsonl")
+    assert said == (
+        f"exported 0 lines as doccano to {tmp_path / 'out.doccano.jsonl'}; "
+        "skipped the annotations of 1 article not in the corpus: gone.txt"
+    )

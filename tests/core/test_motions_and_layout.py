@@ -21,6 +21,21 @@ def test_words():
     assert motions.word_end(TEXT, 5) == 9
 
 
+def test_a_number_with_separators_or_a_decimal_point_is_one_word():
+    text = "They counted 1.250 homes, 4,500 people and 3.5% more in 2024. Then 1,234,567.89."
+    for figure in ("1.250", "4,500", "3.5", "1,234,567.89"):
+        start = text.index(figure)
+        end = start + len(figure)
+        for pos in range(start, end):
+            assert motions.word_span(text, pos) == (start, end), (figure, pos)
+            assert motions.next_word_start(text, pos) == end + (text[end] == " "), (figure, pos)
+        assert motions.word_end(text, start) == end - 1
+        assert motions.prev_word_start(text, end) == start
+    year = text.index("2024")  # a sentence's full stop is not a decimal point
+    assert text[slice(*motions.word_span(text, year))] == "2024"
+    assert motions.word_end(text, year) == year + 3
+
+
 def test_sentences_skip_initials_and_abbreviations():
     assert TEXT[slice(*motions.sentence_span(TEXT, 0))] == "Col. Myles B. Caggins spoke."
     at_stop = TEXT.index('"Stop')

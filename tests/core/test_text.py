@@ -12,6 +12,7 @@ from annotations.text import (
     normalise_newlines,
     prev_grapheme,
     snap_span,
+    steady_width,
 )
 
 THUMB = "👍🏽"  # thumbs up + skin tone modifier: 2 code points, 1 cluster
@@ -73,3 +74,17 @@ def test_display_replaces_controls_one_for_one():
     assert "\u202e" not in shown
     assert shown.index("\n") == hostile.index("\n")
     assert shown[2] == "␛" and shown[hostile.index("\x07")] == "␇"
+
+
+@pytest.mark.parametrize(
+    "shown, steady",
+    [
+        (f"Vote {THUMB} today", "Vote 👍 today"),  # tmux 3.3 draws 👍🏽 four cells wide, rich measures two
+        (f"Flag {FLAG} and 🇺🇸", "Flag IQ and US"),
+        (f"{FAMILY} day", "👨 day"),
+        ("I ❤️ news", "I ❤ news"),  # one cell in tmux, two by the emoji presentation rule
+        (f"caf{E_ACUTE} 報道", f"caf{E_ACUTE} 報道"),  # these every terminal agrees on
+    ],
+)
+def test_steady_width_keeps_only_what_terminals_draw_alike(shown, steady):
+    assert steady_width(shown) == steady

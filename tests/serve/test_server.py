@@ -136,7 +136,7 @@ async def test_two_pages_racing_for_the_last_seat_one_reads_the_other_is_told_th
             async with session.get(server.url) as response:
                 pages.append((response.status, await response.text()))
         assert [status for status, _ in pages] == [200, 503]
-        assert "--max-sessions 1" in pages[1][1]
+        assert "reader: 1 tab already runs here, the most this server allows (--max-sessions 1)" in pages[1][1]
         tab = await Tab.open(session, server.url, server.origin, page=pages[0][1])
         await tab.wait_for("ERBIL, Kurdistan")
         with pytest.raises(aiohttp.WSServerHandshakeError):  # no page: the seat is taken
@@ -180,4 +180,4 @@ def test_serve_says_in_one_line_what_is_wrong(capsys, monkeypatch, tmp_path):
         port = taken.getsockname()[1]
         assert f"cannot listen on 127.0.0.1:{port}" in said("--port", str(port), "--db", str(tmp_path / "db.json"))
     monkeypatch.setitem(sys.modules, "textual_serve", None)
-    assert "pip install 'newsmark[serve]'" in said()
+    assert said().endswith("reader serve needs textual-serve: in reader's folder, .venv/bin/pip install '.[serve]'\n")

@@ -25,7 +25,7 @@ def tagged_app(db_path, tmp_path, monkeypatch):
     """The seeds (dated 2026-11-22 by their files' times), with a quote over a passage
     and a place inside it (overlapping), and a figure."""
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.chdir("/")  # the export dialog shows its default path whole
+    monkeypatch.setenv("READER_EXPORTS", "/exports")  # the export dialog shows its default path whole
     folder = tmp_path / "seeds"
     shutil.copytree(seeds_dir(), folder)
     moment = datetime(2026, 11, 22, 12, 0, tzinfo=UTC).timestamp()
