@@ -18,7 +18,7 @@ PLACES = ["Erbil", "Kirkuk", "Mosul", "Leeds", "Cairo"]
 HOW_TO_INSTALL = (
     "'en_no_such_model' is not installed: pip install it"
     if importlib.util.find_spec("spacy")
-    else "--ner needs spaCy: pip install 'newsmark[ner]'"
+    else "--ner needs spaCy: in reader's folder, .venv/bin/pip install '.[ner]'"
 )
 
 
@@ -157,7 +157,7 @@ def test_dask_not_reachable_is_one_line(corpus, db_path, capsys, monkeypatch):
 
     monkeypatch.setattr(on_dask, "CONNECT", "1s")
     if importlib.util.find_spec("distributed") is None:
-        expected = "--dask needs Dask: pip install 'newsmark[dask]'"
+        expected = "--dask needs Dask: in reader's folder, .venv/bin/pip install '.[dask]'"
     else:
         expected = "--dask tcp://127.0.0.1:9: cannot reach the scheduler"
     assert main(["suggest", str(corpus), "--db", str(db_path), "--dask", "tcp://127.0.0.1:9"]) == 1

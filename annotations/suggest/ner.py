@@ -28,7 +28,7 @@ PERSON = "PERSON"
 NOT_PLACES = frozenset({"PERSON", "ORG", "NORP"})  # what a rules' place may not be, if the model says so
 PIECE = 100_000  # characters of an article given to the model at once, cut at a line's end
 BATCH = 64  # pieces a call of nlp.pipe batches
-INSTALL = "pip install 'newsmark[ner]'"
+INSTALL = "in reader's folder, .venv/bin/pip install '.[ner]'"
 
 
 class Entity(NamedTuple):

@@ -42,7 +42,7 @@ def in_partitions(job: Job, entries: Sequence[Entry], address: str, workers: int
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise Unavailable("--dask needs Dask: pip install 'newsmark[dask]'") from None
+        raise Unavailable("--dask needs Dask: in reader's folder, .venv/bin/pip install '.[dask]'") from None
     with ExitStack() as stack:
         try:
             if address == LOCAL:

@@ -17,7 +17,7 @@ from tests.conftest import SEED
 HOW_TO_INSTALL = (
     "'en_no_such_model' is not installed: pip install it"
     if importlib.util.find_spec("spacy")
-    else "--ner needs spaCy: pip install 'newsmark[ner]'"
+    else "--ner needs spaCy: in reader's folder, .venv/bin/pip install '.[ner]'"
 )
 
 
