@@ -80,6 +80,9 @@ class Loading(Reviewing):
             self.article_list.move_cursor(index)
             self.open_article(last)
 
+    def last_words(self) -> str:
+        return self.load_error
+
     def _store_failed(self, error: StoreError) -> None:
         """The database turned out unusable: leave, and let the command line say why."""
         self.load_error = str(error)

@@ -8,6 +8,7 @@ import asyncio
 import io
 import os
 import signal
+import sys
 import threading
 import time
 from typing import Any
@@ -65,6 +66,7 @@ class EndsWhenTold(KeysFollowFocus):
         if not self.ended.wait(deadline):
             try:
                 self.save_everything()
+                self._say_last_words()
             finally:
                 os._exit(self.return_code or 0)
         # The app ended and, once the store is closed, the process ends within moments; a
@@ -74,6 +76,19 @@ class EndsWhenTold(KeysFollowFocus):
         self.closed.wait()
         time.sleep(deadline)
         os._exit(self.return_code or 0)
+
+    def last_words(self) -> str:
+        """What the command line says once run() returns (an error that ended the app):
+        said by the watchdog too when it ends the process first, as on a busy machine."""
+        return ""
+
+    def _say_last_words(self) -> None:
+        words = self.last_words()
+        if words and sys.__stderr__ is not None:
+            if sys.__stderr__.isatty():
+                sys.__stderr__.write("\x1b[?1049l\x1b[?25h")  # out of the app's screen, the cursor shown
+            sys.__stderr__.write(f"reader: {words}\n")
+            sys.__stderr__.flush()
 
     def save_everything(self) -> None:
         """Called from the watchdog's thread before a forced end."""
