@@ -85,9 +85,10 @@ class EndsWhenTold(KeysFollowFocus):
     def _say_last_words(self) -> None:
         words = self.last_words()
         if words and sys.__stderr__ is not None:
-            if sys.__stderr__.isatty():
-                sys.__stderr__.write("\x1b[?1049l\x1b[?25h")  # out of the app's screen, the cursor shown
-            sys.__stderr__.write(f"reader: {words}\n")
+            terminal = sys.__stderr__.isatty()
+            if terminal:  # out of the app's screen, the cursor shown; \r: the terminal may still be raw
+                sys.__stderr__.write("\x1b[?1049l\x1b[?25h")
+            sys.__stderr__.write(f"reader: {words}" + ("\r\n" if terminal else "\n"))
             sys.__stderr__.flush()
 
     def save_everything(self) -> None:
