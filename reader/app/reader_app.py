@@ -69,7 +69,8 @@ class ReaderApp(TagQuestions, Quitting, Loading):
         if self.store.readonly:
             notices.insert(0, f"read-only: {self.store.readonly_because}; tags are not saved here")
         self._notices_said = len(self.corpus.notices)
-        self._said_at_start = "; ".join(notices) if notices else f"{self._articles_listed()} · ? for help"
+        listed = self._articles_listed()
+        self._said_at_start = f"{listed} · " + "; ".join(notices) if notices else f"{listed} · ? for help"
         self.say(self._said_at_start)
         if self.open_first and self.corpus.entries:
             self.open_article(self.corpus.entries[0].id)

@@ -27,7 +27,7 @@ async def test_tagging_on_a_disk_that_takes_no_writes_says_why(make_app, db_path
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         assert app.store.readonly
-        assert message(app) == f"{because}; tags are not saved here"
+        assert message(app) == f"2 articles · {because}; tags are not saved here"
         await open_seed(pilot)
         await tag_word(pilot, "Baghdad")
         assert message(app) == f"{because}; nothing can be changed here"
