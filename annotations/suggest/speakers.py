@@ -11,36 +11,24 @@ from __future__ import annotations
 
 import regex
 
-from .word_lists import CAPITALISED_WORD, COMMON_WORDS, DAYS, MONTHS, SENTENCE_OPENERS, alternation
+from .word_lists import (
+    ATTRIBUTING_WORDS,
+    CAPITALISED_WORD,
+    COMMON_WORDS,
+    CUE_WORDS,
+    DAYS,
+    MONTHS,
+    REPORTING_WORDS,
+    SENTENCE_OPENERS,
+    alternation,
+)
 
 OPENING_MARKS = '“"‘«'
 
-_CUE_WORDS = """
-said says say told tells tell added adds asked asks stated states wrote writes explained
-explains noted notes insisted insists argued argues claimed claims continued continues
-declared declares replied replies responded responds warned warns tweeted tweets
-announced announces acknowledged acknowledges admitted admits recalled recalls suggested
-suggests conceded concedes concluded concludes complained complains cautioned cautions
-emphasized emphasizes emphasised stressed stresses observed remarked predicted vowed
-promised pointed countered quipped joked shouted yelled whispered mused testified
-affirmed agreed boasted charged contended disclosed estimated recounted reported reports
-urged urges confirmed confirms denied denies exclaimed exclaims groused grouses chided chides
-vented protested protests heralded heralds voiced coined reacted write cried commented
-"""
-_CUES = _CUE_WORDS.split()
+_CUES = CUE_WORDS.split()
 _CUE = alternation(_CUES)
-# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
-# “absurd”", "accused him of an “artful smear”".
-_REPORTING = """
-called calls call calling described describes describing dubbed labeled labelled branded
-dismissed rejected accused pledged pledges promised promises criticized criticised praised
-slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
-deemed termed judged admitted acknowledged welcomed conceded offered
-argue argues promising urging warning claiming vowing pledging ripped accusing
-portrayed portraying portrays characterized characterizing
-"""
 # Of those, the ones a speaker is the subject of ("Sanders pledged …"), not "…, saying".
-_FINITE = [verb for verb in _REPORTING.split() if not verb.endswith("ing") and verb != "call"]
+_FINITE = [verb for verb in REPORTING_WORDS.split() if not verb.endswith("ing") and verb != "call"]
 _PRONOUNS = {"he", "she", "they", "He", "She", "They", "I", "we", "We"}
 # A name as written: capitalised words ("Lt. Gen. Sean MacFarland", "Caggins"), or a
 # described person ("the spokesman", "a senior U.S. official").
@@ -107,20 +95,8 @@ _SUBJECT_NAME = rf"{NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{NAME})?
 _OPENS_SENTENCE = regex.compile(
     rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_SUBJECT_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
 )
-# What else tells of someone's words or thoughts in a quote's sentence, so that a few
-# quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
-_ATTRIBUTING = """
-telling refer refers referred referring assert asserts asserted asserting assertion
-claim believe believes believed think thinks slogan slogans comment comments statement
-statements remark remarks label labels promise accusation accusations accuse accuses
-mock mocks mocking insult insults insulted insulting lament laments lamented lamenting
-allege alleges alleging allegation answer answered explain explaining chant chants
-chanted chanting stating noting arguing writing tweeting suggesting complaining
-predicting citing talks talked pledge echoing echoed vow vows describe demand demands
-demanded referenced titled cited
-"""
 SENTENCE_CUE = regex.compile(
-    rf"(?<![\w-])(?:{_CUE}|{alternation(_REPORTING.split())}|{alternation(_ATTRIBUTING.split())}|according to)\b"
+    rf"(?<![\w-])(?:{_CUE}|{alternation(REPORTING_WORDS.split())}|{alternation(ATTRIBUTING_WORDS.split())}|according to)\b"
 )
 
 # Words that open a clause before a speaker and are not part of it: "While Smith said".

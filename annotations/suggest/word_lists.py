@@ -81,3 +81,39 @@ CAPITALISED_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
 
 _OPENERS = "The A An But And In On At It This That If When As After He She They We I There Some Many"
 SENTENCE_OPENERS = frozenset(_OPENERS.split())
+
+# Verbs that tell who spoke, next to a quote: "said Caggins", "Caggins told Rudaw".
+CUE_WORDS = """
+said says say told tells tell added adds asked asks stated states wrote writes explained
+explains noted notes insisted insists argued argues claimed claims continued continues
+declared declares replied replies responded responds warned warns tweeted tweets
+announced announces acknowledged acknowledges admitted admits recalled recalls suggested
+suggests conceded concedes concluded concludes complained complains cautioned cautions
+emphasized emphasizes emphasised stressed stresses observed remarked predicted vowed
+promised pointed countered quipped joked shouted yelled whispered mused testified
+affirmed agreed boasted charged contended disclosed estimated recounted reported reports
+urged urges confirmed confirms denied denies exclaimed exclaims groused grouses chided chides
+vented protested protests heralded heralds voiced coined reacted write cried commented
+"""
+# Verbs that report what someone said without quoting a sentence of it: "dismissed it as
+# “absurd”", "accused him of an “artful smear”".
+REPORTING_WORDS = """
+called calls call calling described describes describing dubbed labeled labelled branded
+dismissed rejected accused pledged pledges promised promises criticized criticised praised
+slammed blasted bemoaned decried mocked touted hailed declaring saying adding insisting
+deemed termed judged admitted acknowledged welcomed conceded offered
+argue argues promising urging warning claiming vowing pledging ripped accusing
+portrayed portraying portrays characterized characterizing
+"""
+# What else tells of someone's words or thoughts in a quote's sentence, so that a few
+# quoted words there are theirs ('Christie refers to him as “Mr. Trump,”'), not a scare quote.
+ATTRIBUTING_WORDS = """
+telling refer refers referred referring assert asserts asserted asserting assertion
+claim believe believes believed think thinks slogan slogans comment comments statement
+statements remark remarks label labels promise accusation accusations accuse accuses
+mock mocks mocking insult insults insulted insulting lament laments lamented lamenting
+allege alleges alleging allegation answer answered explain explaining chant chants
+chanted chanting stating noting arguing writing tweeting suggesting complaining
+predicting citing talks talked pledge echoing echoed vow vows describe demand demands
+demanded referenced titled cited
+"""
