@@ -11,7 +11,6 @@ article names its country too.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -138,6 +137,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
     stems: set[str | None] = set()  # the names of the bases the text names ("K1" of "K1 Air Base")
     unknown: list[list[_Word]] = []  # runs of words that are no name in the gazetteer
     phrases: list[tuple[list[_Word], int, int, str]] = []  # names inside a longer run
+    capitals: dict[int, bool] = {}  # whether the line starting there is in capitals: once a line
     for run in _split_titles(_split_compounds(_runs(text), text, gazetteer), text):
         feature = feature_span([word.text.rstrip(".") for word in run])
         if feature is not None and lookup(_span(run, text, 0, len(run) - 1), gazetteer) is None:
@@ -173,7 +173,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Found]:
         for first, last, name in names:
             inside = head < last  # "University of Texas"
             set_off = _set_off(run, text, first, last)
-            if inside or (set_off and _acronym(run[first].start, run[last].end, text)):
+            if inside or (set_off and _acronym(run[first].start, run[last].end, text, capitals)):
                 continue  # "the IOWA program" is an acronym, wherever Iowa is named
             if set_off:
                 start = run[first].start
@@ -274,7 +274,7 @@ def _title_case_headline(text: str) -> int:
     return len(line) if len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper() else 0
 
 
-def _acronym(start: int, end: int, text: str) -> bool:
+def _acronym(start: int, end: int, text: str, capitals: dict[int, bool]) -> bool:
     """A name in capitals in a line of lower case is an acronym ("the DACA program"), or a
     speaker's name in a transcript ("RAMOS: …"), unless it opens the line as a dateline
     does ("WASHINGTON (AP) —"); a line in capitals is a headline ("IOWA VOTES")."""
@@ -282,17 +282,12 @@ def _acronym(start: int, end: int, text: str) -> bool:
     if not name.isupper() or len(name) < 4 or "." in name:
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end) % (len(text) + 1)
-    if _in_capitals(text, line_start, line_end):
+    if line_start not in capitals:  # (a long line may hold many names in capitals)
+        letters = [ch for ch in text[line_start : text.find("\n", end) % (len(text) + 1)] if ch.isalpha()]
+        capitals[line_start] = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    if capitals[line_start]:
         return False
     return bool(text[line_start:start].strip(" \"“'‘")) or text[end : end + 1] == ":"
-
-
-@functools.lru_cache(maxsize=64)  # once a line: a long one may hold many names in capitals
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """Whether the line text[start:end] is written mostly in capitals."""
-    letters = [ch for ch in text[start:end] if ch.isalpha()]
-    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _split_titles(runs: list[list[_Word]], text: str) -> list[list[_Word]]:
