@@ -210,7 +210,7 @@ def _headline_quote(text: str, mark: int) -> bool:
 _BYLINE = regex.compile(r"\s+by\s+(?:the\s+)?\p{Lu}")
 _SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "from", "as", "is"}
 MAX_TITLE_WORDS = 8
-# What comes before a title in marks: "on", "of", "titled", a possessive ("CNN's"), "book".
+# What comes before a title in marks: "on", "of" (not "chants of"), a possessive ("CNN's"), "book".
 _TITLE_BEFORE = regex.compile(
     r"(?:(?<!\b(?:chants?|calls|cries|shouts|cry|chorus)\s+)\bof|\b(?:on|in|book|show|film|movie|program|programme|song|album|series|column)|['’]s)\s*$"
 )

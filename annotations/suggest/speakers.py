@@ -55,23 +55,24 @@ _DESCRIBED = (
 )
 # A word of what a person is ("campaign manager"), not a word that ends a name ("on Monday").
 _ROLE_WORD = r"(?!(?:the|a|an|his|her|its|their|that|this|to|on|in|at|of|for|by|with|from|it|is|was|and|but|or|as)\s)\p{Ll}[\p{L}\-]*"
-# A name, or one with what the person is before it: "Sanders campaign manager Jeff Weaver".
+# A name, or one with what the person is before it: "Sanders campaign manager Jeff Weaver",
+# "Council president Tom Okafor"; a verb is not what a person is ("Cruz coached Trump").
 # Written as one name with an optional rest, not as two alternatives: every copy of
 # NAME costs compiling time at the first suggestions (this halved it, same matches).
-_NAME_WITH_ROLE = rf"(?:{NAME}(?:(?: +{_ROLE_WORD}){{1,3}} +{NAME})?)"
+_NAME_WITH_ROLE = rf"(?:{NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{NAME})?)"
 # "the White House", "a Nevada Democrat": a name with an article, when no description fits.
 _PERSON = rf"{_NAME_WITH_ROLE}|{_DESCRIBED}|(?:the|a|an|one) +{NAME}|he|she|they|I|we"
 _WHO = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_PERSON})"
-# After "said", the role may come first in lower case: "said former tech executive Carly Fiorina".
-_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}|{_PERSON})"
+# The role may come first in lower case: "said former tech executive Carly Fiorina".
+_ROLE_FIRST = rf"(?:{_ROLE_WORD}\s+){{1,3}}{_NAME_WITH_ROLE}"
+_WHO_AFTER_CUE = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_ROLE_FIRST}|{_PERSON})"
 # A description between commas after a name: "Jeff Weaver, Sanders' campaign manager, said".
 _APPOSITION = r"(?:,[^,\n“”\"]{1,80},)?"
 # A subject is not the object of a preposition: "Trump at the time said", "Sanders on
 # Saturday criticized", "a syllabus for a 2002 psychology class called".
 _NOT_AN_OBJECT = r"(?<!\b(?:at|in|on|during|for|of|from|with|by|into|about)\s+)"
-# After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added'.
-# After a quote the speaker may come with what they are first, in lower case: '“…,”
-# campaign manager Robby Mook said', '“…,” former Bush speechwriter Noam Neusner wrote'.
+# After a quote: ', said Caggins' / ', Caggins said' / ', Caggins told Rudaw' / ', he added' /
+# ', campaign manager Robby Mook said'.
 _AFTER = regex.compile(
     rf"[\s,]*(?:(?P<cue>{_CUE})\b\s+{_WHO_AFTER_CUE}|{_WHO_AFTER_CUE}{_APPOSITION}\s+(?:(?:also|later|then|has|had|have)\s+)?(?P<cue2>{_CUE})\b)",
     regex.V1,
@@ -89,11 +90,8 @@ _SUBJECT = regex.compile(
     regex.V1,
 )
 # A sentence that opens with a name and a verb: "Carson defied …", "Gov. Kasich said …".
-# A name with what the person is between, as a sentence's subject: "Council president Tom
-# Okafor", not "Cruz coached Trump" (a verb, not what Cruz is).
-_SUBJECT_NAME = rf"{NAME}(?:(?: +(?!\p{{Ll}}+ed\b){_ROLE_WORD}){{1,3}} +{NAME})?"
 _OPENS_SENTENCE = regex.compile(
-    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_SUBJECT_NAME})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
+    rf"(?:^|(?<=[.!?”\"]\s+)|(?<=\n))(?P<who>{_NAME_WITH_ROLE})(?:,[^,\n]{{1,80}},)?\s+\p{{Ll}}", regex.V1
 )
 SENTENCE_CUE = regex.compile(
     rf"(?<![\w-])(?:{_CUE}|{alternation(REPORTING_WORDS.split())}|{alternation(ATTRIBUTING_WORDS.split())}|according to)\b"
@@ -114,7 +112,7 @@ _OPENS_NEXT = regex.compile(r"[\s,:]*[“\"‘]")
 def _speaker(who: str, start: int, lone_word: bool = False) -> tuple[str, int]:
     """The speaker as a name or a noun phrase: without a leading conjunction or adverb
     ("While Smith" is Smith) or a possessive ("Donald Trump’s" is Donald Trump); none
-    when a lone word names no one ("When", "Hours", "Speaking", "Tuesday")."""
+    when a lone word names no one ("When", "Tuesday")."""
     who = who.strip()
     leading = _LEADING.match(who)
     if leading is not None:
@@ -123,6 +121,11 @@ def _speaker(who: str, start: int, lone_word: bool = False) -> tuple[str, int]:
     if " " not in who and who in _NOT_A_SPEAKER and not lone_word:
         return "", start
     return who, start
+
+
+def _quoted(position: int, stretches: list[tuple[int, int]]) -> bool:
+    """Whether position is inside one of the quotes' stretches: words no narrator wrote."""
+    return any(start <= position < end for start, end in stretches)
 
 
 def _two_paragraphs_before(text: str, mark: int, reach: int) -> int:
@@ -139,7 +142,7 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     inside = [(start, end) for start, end in quoted if end > since]
     found = None
     for match in _OPENS_SENTENCE.finditer(text, max(0, since), mark):
-        if any(start <= match.start("who") < end for start, end in inside):
+        if _quoted(match.start("who"), inside):
             continue
         who, start = _speaker(match.group("who"), match.start("who"))
         opener = who.split()[0] if who else ""
@@ -149,7 +152,7 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
     # Someone said to say something, later than that subject: "The strike is over, said
     # union leader Maria Lopes. “…,” she said."
     for match in _SAID_BY.finditer(text, max(0, since, found[2] if found else 0), mark):
-        if not any(start <= match.start("who") < end for start, end in inside):
+        if not _quoted(match.start("who"), inside):
             who, start = _speaker(match.group("who"), match.start("who"), lone_word=True)
             if who and who not in _PRONOUNS:
                 found = (who, start, start + len(who))
@@ -158,7 +161,7 @@ def _sentence_subject(text: str, since: int, mark: int, quoted: list[tuple[int, 
 
 # A person named as saying something, in a sentence of no quote: "X said (that) …", "…,
 # said union leader X", "The mayor, X, said"; a name, not "the state reported".
-_NAMED = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>(?:{_ROLE_WORD}\s+){{0,3}}{_NAME_WITH_ROLE})"
+_NAMED = rf"(?<![\p{{L}}\p{{M}}.])(?P<who>{_ROLE_FIRST}|{_NAME_WITH_ROLE})"
 _SAID_BY = regex.compile(
     rf"{_NOT_AN_OBJECT}{_NAMED},?\s+(?:(?:also|has|had|have)\s+)?(?P<cue>{_CUE})\b|\b(?P<cue2>{_CUE})\s+{_NAMED}",
     regex.V1,
@@ -232,7 +235,7 @@ def _participle(text: str, mark: int, since: int) -> regex.Match[str] | None:
 # The subject that opens a quote's sentence, with its verb: 'Sanders ticked off … their "fair
 # share"', 'Sen. Ted Cruz (Tex.) has said that …', "Trump's recent assertion that “…”".
 _OPENING_SUBJECT = regex.compile(
-    rf"{_ADVERBIAL}*(?P<who>{_SUBJECT_NAME}|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
+    rf"{_ADVERBIAL}*(?P<who>{_NAME_WITH_ROLE}|{_DESCRIBED}|[Hh]e|[Ss]he|They)"
     r"(?:\s*\([^)\n]{1,30}\))?"
     rf"(?:,[^,\n“”\"]{{1,80}},)?(?:['’]s\s+\p{{Ll}}|\s+(?:(?:has|had|have|also|then|later|once|will|would)\s+)?\p{{Ll}}+\b)",
     regex.V1,
@@ -281,9 +284,8 @@ _SENTENCE_BREAK = regex.compile(
 )
 
 
-SENTENCE_REACH = (
-    600  # characters read on each side of a quote for its sentence: text without stops is not read to its end
-)
+# Characters read on each side of a quote for its sentence: text without stops is not read to its end.
+SENTENCE_REACH = 600
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -386,8 +388,9 @@ def _introduced(text: str, mark: int, quoted: list[tuple[int, int]]) -> tuple[st
     """The last person introduced in the two paragraphs before mark, outside quotes, for a
     pronoun when no one has spoken yet ('I spoke with Dana Wells, who … “…,” she told me')."""
     since = _two_paragraphs_before(text, mark, 800)
+    inside = [(start, end) for start, end in quoted if end > since]
     found = None
     for match in _INTRODUCED.finditer(text, since, mark):
-        if " " in match["who"] and not any(start <= match.start() < end for start, end in quoted):
+        if " " in match["who"] and not _quoted(match.start(), inside):
             found = (match["who"], match.start("who"), match.end("who"))
     return found
