@@ -53,9 +53,16 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[Fo
     it, "in" or "near" before it, or the same name taken for a place earlier."""
     choices = {m.name: gazetteer.candidates(m.name) for m in mentions if not m.feature}
     countries: Counter[str] = Counter()
+    regions: Counter[tuple[str, str | None]] = Counter()  # the article's states ("Illinois", "Springfield, Ill.")
     for name, candidates in choices.items():
         if _names_its_country(candidates):
             countries[candidates[0].country] += sum(m.name == name for m in mentions)
+        if candidates and candidates[0].kind == REGION:
+            regions[candidates[0].country, candidates[0].region] += sum(m.name == name for m in mentions)
+    for i in range(len(mentions)):
+        within = None if mentions[i].feature else _named_next(mentions, i, choices, text)
+        if within is not None and within.kind == REGION:
+            regions[within.country, within.region] += 1  # "SPRINGFIELD, Ill. —" says where the story is
     found: list[Found] = []
     seen: set[str] = set()
     for i, mention in enumerate(mentions):
@@ -68,7 +75,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[Fo
             continue
         within = _named_next(mentions, i, choices, text)
         narrowed = [p for p in candidates if within is not None and _inside(p, within)]
-        chosen = best(narrowed or candidates, countries)
+        chosen = best(narrowed or candidates, countries, regions)
         said = bool(narrowed) or name in seen or mention.listed  # where it is, or that it is a place
         if _weak(name, chosen) and not (said or locative_before(text, start)):
             continue
@@ -139,6 +146,11 @@ def minor_town(place: Place) -> bool:
     return place.kind == CITY and place.population < _MINOR_TOWN
 
 
-def best(candidates: list[Place], countries: Counter[str]) -> Place:
-    """The first (most likely) candidate in the article's countries, and not a mere town if there is more."""
-    return min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY))
+def best(
+    candidates: list[Place], countries: Counter[str], regions: Counter[tuple[str, str | None]] | None = None
+) -> Place:
+    """The first (most likely) candidate in the article's countries, and not a mere town if
+    there is more; of towns, one in a state the article names ("Peoria" in a story from
+    Springfield, Ill., is Illinois's, not Arizona's larger one)."""
+    named = regions or Counter()
+    return min(candidates, key=lambda p: (countries[p.country] == 0, p.kind == CITY, named[p.country, p.region] == 0))

@@ -86,3 +86,18 @@ def test_a_lawmakers_party_and_state_label_names_the_state(gazetteer):
 )
 def test_places_in_us_political_news(text, places, gazetteer):
     assert names(text, gazetteer) == places
+
+
+def test_a_town_is_the_one_in_the_state_the_article_names(gazetteer):
+    """Springfield, Peoria and Bloomington are each larger elsewhere (Missouri, Arizona,
+    Minnesota); in a story from "SPRINGFIELD, Ill." they are Illinois's."""
+    text = "SPRINGFIELD, Ill. — Officials met on Monday. Residents of Peoria and Bloomington came.\n\nIn Springfield, the mayor spoke."
+    assert {(f.text, f.place.region) for f in find_places(text, gazetteer)} == {
+        ("SPRINGFIELD", "IL"),
+        ("Ill.", "IL"),
+        ("Peoria", "IL"),
+        ("Bloomington", "IL"),
+        ("Springfield", "IL"),
+    }
+    elsewhere = "Voters in Springfield and Peoria went to the polls on Tuesday."
+    assert [f.place.region for f in find_places(elsewhere, gazetteer)] == ["MO", "AZ"]  # no state named: the larger
